@@ -1,0 +1,118 @@
+using Civic.Rpc.Server;
+using Civic.Testing.V1;
+using Google.Protobuf;
+using Google.Protobuf.WellKnownTypes;
+
+namespace Civic.Rpc.Testing;
+
+/// <summary>Serves <c>civic.testing.v1.TestService</c>: does whatever the request asks of the transport.</summary>
+public sealed class TestServiceHandler(TimeProvider timeProvider)
+{
+    public async Task<UnaryCallResponse> UnaryCall(UnaryCallRequest request, ServerCallContext context)
+    {
+        var started = timeProvider.GetUtcNow();
+        if (request.EchoMetadata)
+        {
+            var echoed = new Metadata();
+            foreach (var entry in context.RequestHeaders.Where(e => e.Key.StartsWith("x-echo-", StringComparison.Ordinal)))
+            {
+                Copy(entry, echoed);
+                Copy(entry, context.ResponseTrailers);
+            }
+
+            await context.WriteResponseHeadersAsync(echoed);
+        }
+
+        if (request.DelayMs > 0)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(request.DelayMs), timeProvider, context.CancellationToken);
+        }
+
+        if (request.ThrowException)
+        {
+            throw new InvalidOperationException("Secret internal detail that must not reach the client.");
+        }
+
+        if (request.ResponseStatus is { Code: not 0 } status)
+        {
+            throw new RpcException(new Status((StatusCode)status.Code, status.Message, DetailsFor(request, status)));
+        }
+
+        var payload = request.ResponseSize > 0 ? ByteString.CopyFrom(new byte[request.ResponseSize]) : request.Payload;
+        var deadlineMs = context.Deadline == DateTime.MaxValue ? -1 : (long)(context.Deadline - started.UtcDateTime).TotalMilliseconds;
+        return new UnaryCallResponse { Payload = payload, DeadlineMs = deadlineMs };
+    }
+
+    public async Task StreamingOutputCall(
+        StreamingOutputCallRequest request, IAsyncStreamWriter<StreamingOutputCallResponse> responses, ServerCallContext context)
+    {
+        for (var i = 0; i < request.ResponseSizes.Count; i++)
+        {
+            if (i > 0 && request.IntervalMs > 0)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(request.IntervalMs), timeProvider, context.CancellationToken);
+            }
+
+            await responses.WriteAsync(new StreamingOutputCallResponse
+            {
+                Index = i,
+                Payload = ByteString.CopyFrom(new byte[request.ResponseSizes[i]]),
+            });
+        }
+
+        if (request.FinalStatus is { Code: not 0 } status)
+        {
+            throw new RpcException(new Status((StatusCode)status.Code, status.Message));
+        }
+    }
+
+    public async Task<StreamingInputCallResponse> StreamingInputCall(
+        IAsyncStreamReader<StreamingInputCallRequest> requests, ServerCallContext context)
+    {
+        var response = new StreamingInputCallResponse();
+        await foreach (var request in requests.ReadAllAsync(context.CancellationToken))
+        {
+            response.AggregatedPayloadSize += request.Payload.Length;
+            response.MessageCount++;
+        }
+
+        return response;
+    }
+
+    public async Task FullDuplexCall(
+        IAsyncStreamReader<FullDuplexCallRequest> requests, IAsyncStreamWriter<FullDuplexCallResponse> responses, ServerCallContext context)
+    {
+        await foreach (var request in requests.ReadAllAsync(context.CancellationToken))
+        {
+            await responses.WriteAsync(new FullDuplexCallResponse { Payload = request.Payload });
+        }
+    }
+
+    private static Google.Rpc.Status? DetailsFor(UnaryCallRequest request, EchoStatus status)
+    {
+        if (string.IsNullOrEmpty(request.ViolationField))
+        {
+            return null;
+        }
+
+        var badRequest = new Google.Rpc.BadRequest();
+        badRequest.FieldViolations.Add(new Google.Rpc.BadRequest.Types.FieldViolation
+        {
+            Field = request.ViolationField,
+            Description = status.Message,
+        });
+        return new Google.Rpc.Status { Code = status.Code, Message = status.Message, Details = { Any.Pack(badRequest) } };
+    }
+
+    private static void Copy(Metadata.Entry entry, Metadata target)
+    {
+        if (entry.ValueBytes is { } bytes)
+        {
+            target.Add(entry.Key, bytes);
+        }
+        else
+        {
+            target.Add(entry.Key, entry.Value!);
+        }
+    }
+}
