@@ -52,6 +52,7 @@ public sealed class RpcTestServer : IAsyncDisposable
             kestrel.Listen(IPAddress.Loopback, 0, listen => listen.Protocols = HttpProtocols.Http1);
         });
         builder.Services.AddCivicRpc(configureRpc);
+        builder.Services.AddSingleton<HandlerProbe>();
         builder.Services.AddRpcService<TestServiceHandler>(TestServiceReflection.Descriptor.Services[0]);
         configureServices?.Invoke(builder.Services);
         var app = builder.Build();

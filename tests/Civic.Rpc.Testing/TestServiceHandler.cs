@@ -6,7 +6,7 @@ using Google.Protobuf.WellKnownTypes;
 namespace Civic.Rpc.Testing;
 
 /// <summary>Serves <c>civic.testing.v1.TestService</c>: does whatever the request asks of the transport.</summary>
-public sealed class TestServiceHandler(TimeProvider timeProvider)
+public sealed class TestServiceHandler(TimeProvider timeProvider, HandlerProbe probe)
 {
     public async Task<UnaryCallResponse> UnaryCall(UnaryCallRequest request, ServerCallContext context)
     {
@@ -46,18 +46,26 @@ public sealed class TestServiceHandler(TimeProvider timeProvider)
     public async Task StreamingOutputCall(
         StreamingOutputCallRequest request, IAsyncStreamWriter<StreamingOutputCallResponse> responses, ServerCallContext context)
     {
-        for (var i = 0; i < request.ResponseSizes.Count; i++)
+        try
         {
-            if (i > 0 && request.IntervalMs > 0)
+            for (var i = 0; i < request.ResponseSizes.Count; i++)
             {
-                await Task.Delay(TimeSpan.FromMilliseconds(request.IntervalMs), timeProvider, context.CancellationToken);
-            }
+                if (i > 0 && request.IntervalMs > 0)
+                {
+                    await Task.Delay(TimeSpan.FromMilliseconds(request.IntervalMs), timeProvider, context.CancellationToken);
+                }
 
-            await responses.WriteAsync(new StreamingOutputCallResponse
-            {
-                Index = i,
-                Payload = ByteString.CopyFrom(new byte[request.ResponseSizes[i]]),
-            });
+                await responses.WriteAsync(new StreamingOutputCallResponse
+                {
+                    Index = i,
+                    Payload = ByteString.CopyFrom(new byte[request.ResponseSizes[i]]),
+                });
+            }
+        }
+        catch (OperationCanceledException) when (context.CancellationToken.IsCancellationRequested)
+        {
+            probe.OnStreamCancelled();
+            throw;
         }
 
         if (request.FinalStatus is { Code: not 0 } status)

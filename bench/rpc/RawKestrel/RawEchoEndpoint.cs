@@ -2,7 +2,6 @@ using System.Buffers;
 using System.Buffers.Binary;
 using Civic.Bench.Rpc.V1;
 using Google.Protobuf;
-using Microsoft.AspNetCore.Http;
 
 namespace Civic.Bench.Rpc.RawKestrel;
 

@@ -1,0 +1,222 @@
+#!/usr/bin/env bash
+# RPC benchmark: one small unary call (civic.bench.v1.BenchService/Echo) against
+#   (a) raw Kestrel h2c, (b) Civic.Rpc, (c) @grpc/grpc-js,
+# loaded by h2load posting gRPC frames; plus the idle resident memory of Civic services.
+# Builds in Release, starts and stops every server itself, prints the results table and writes
+# it (with the raw per-run numbers and h2load logs) to bench/rpc/results/.
+#
+# Settings (environment):
+#   RUNS=5          measured runs per server and load profile (medians are reported)
+#   DURATION=10     seconds measured per run (h2load -D), after WARMUP_RUN seconds of warm-up in each run
+#   WARMUP_RUN=2    h2load --warm-up-time of each run
+#   WARMUP=10       seconds of untimed load per server before its first run (JIT tiering, pools)
+#   SERVER_CPU=1    core the servers are pinned to; LOAD_CPU=0 core h2load is pinned to
+#   PROFILES="saturate light"   which load profiles to run (see below)
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+repo="$(cd "$here/../.." && pwd)"
+cd "$repo"
+
+RUNS="${RUNS:-5}"
+DURATION="${DURATION:-10}"
+WARMUP_RUN="${WARMUP_RUN:-2}"
+WARMUP="${WARMUP:-10}"
+SERVER_CPU="${SERVER_CPU:-1}"
+LOAD_CPU="${LOAD_CPU:-0}"
+PROFILES="${PROFILES:-saturate light}"
+PORT_RAW=50151
+PORT_CIVIC=50152
+PORT_GRPCJS=50153
+PORT_IDLE=50154
+PORT_HOTLINE=50155
+RPC_PATH=/civic.bench.v1.BenchService/Echo
+
+# Load profiles: h2load clients (-c) and concurrent streams per client (-m).
+#   saturate: 16 connections x 16 streams = 256 calls in flight, enough to keep one server core busy;
+#   light:    1 connection x 1 stream, one call at a time: latency without queueing.
+profile_args() {
+  case "$1" in
+    saturate) echo "-c 16 -m 16" ;;
+    light) echo "-c 1 -m 1" ;;
+    *) echo "unknown profile $1" >&2; exit 2 ;;
+  esac
+}
+
+for tool in h2load node taskset python3 dotnet flock; do
+  command -v "$tool" >/dev/null || { echo "run.sh needs '$tool' (h2load: apt-get install nghttp2-client)" >&2; exit 1; }
+done
+[ -d "$repo/node_modules/@grpc/grpc-js" ] || { echo "run.sh needs node_modules (npm ci at the repository root)" >&2; exit 1; }
+
+stamp="$(date -u +%Y%m%dT%H%M%SZ)"
+out="$here/results/$stamp"
+mkdir -p "$out/logs"
+
+pids=()
+cleanup() {
+  for pid in "${pids[@]}"; do
+    kill "$pid" 2>/dev/null || true
+  done
+  for pid in "${pids[@]}"; do
+    wait "$pid" 2>/dev/null || true
+  done
+}
+trap cleanup EXIT
+
+echo "== building (Release)"
+for project in bench/rpc/RawKestrel bench/rpc/CivicServer; do
+  flock /tmp/civic-build.lock dotnet build "$project" -c Release -nologo -v quiet >"$out/logs/build.log" 2>&1 \
+    || { cat "$out/logs/build.log"; exit 1; }
+done
+raw_bin="$here/RawKestrel/bin/Release/net10.0/Civic.Bench.Rpc.RawKestrel"
+civic_bin="$here/CivicServer/bin/Release/net10.0/Civic.Bench.Rpc.CivicServer"
+hotline_project=""
+if compgen -G "services/Hotline/*.csproj" >/dev/null; then
+  hotline_project="$(compgen -G "services/Hotline/*.csproj" | head -1)"
+  if ! flock /tmp/civic-build.lock dotnet build "$hotline_project" -c Release -nologo -v quiet >"$out/logs/build-hotline.log" 2>&1; then
+    echo "   services/Hotline does not build; its idle memory is not measured (see logs/build-hotline.log)"
+    hotline_project=""
+  fi
+fi
+
+node "$here/node/check.js" request "$out/request.bin" >/dev/null
+
+# start NAME PORT CPULIST COMMAND... : starts a server (pinned when CPULIST is not empty), waits until
+# it answers Echo correctly through a real gRPC client, and leaves its pid in $started.
+start() {
+  local name="$1" port="$2" cpus="$3"
+  shift 3
+  if [ -n "$cpus" ]; then
+    taskset -c "$cpus" "$@" >"$out/logs/$name.out" 2>&1 &
+  else
+    "$@" >"$out/logs/$name.out" 2>&1 &
+  fi
+  started=$!
+  pids+=("$started")
+}
+
+stop() {
+  kill "$1" 2>/dev/null || true
+  wait "$1" 2>/dev/null || true
+}
+
+rss_kb() { awk '/^VmRSS:/ { print $2 }' "/proc/$1/status"; }
+
+# Jiffies of one process (user + system) and of one core (busy = all but idle and iowait).
+proc_jiffies() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
+core_busy_jiffies() { awk -v cpu="cpu$1" '$1 == cpu { print $2 + $3 + $4 + $7 + $8 + $9 }' /proc/stat; }
+
+echo "== idle memory (unpinned, as a service runs; VmRSS 5 s after it first answered)"
+printf 'what\tvmrss_kb\n' >"$out/memory.tsv"
+start civic-idle "$PORT_IDLE" "" "$civic_bin" --port "$PORT_IDLE"
+idle_pid=$started
+node "$here/node/check.js" call "$PORT_IDLE" >/dev/null
+sleep 5
+printf 'bench Civic.Rpc server (Civic.Bench.Rpc.CivicServer)\t%s\n' "$(rss_kb "$idle_pid")" >>"$out/memory.tsv"
+stop "$idle_pid"
+if [ -n "$hotline_project" ]; then
+  hotline_dir="$(dirname "$hotline_project")"
+  hotline_name="$(basename "$hotline_project" .csproj)"
+  # The service's own defaults (one machine: SQLite, in-process fallbacks); only the port is set here.
+  (cd "$hotline_dir" && ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="http://127.0.0.1:$PORT_HOTLINE" \
+    exec "bin/Release/net10.0/$hotline_name") >"$out/logs/hotline.out" 2>&1 &
+  hotline_pid=$!
+  pids+=("$hotline_pid")
+  sleep 10
+  if kill -0 "$hotline_pid" 2>/dev/null; then
+    printf 'services/Hotline (%s, 10 s after start)\t%s\n' "$hotline_name" "$(rss_kb "$hotline_pid")" >>"$out/memory.tsv"
+  else
+    echo "   services/Hotline exited at start-up; see logs/hotline.out"
+  fi
+  stop "$hotline_pid"
+fi
+
+echo "== starting servers pinned to core $SERVER_CPU"
+start raw "$PORT_RAW" "$SERVER_CPU" "$raw_bin" --port "$PORT_RAW"
+raw_pid=$started
+start civic "$PORT_CIVIC" "$SERVER_CPU" "$civic_bin" --port "$PORT_CIVIC"
+civic_pid=$started
+start grpcjs "$PORT_GRPCJS" "$SERVER_CPU" node "$here/node/server.js" "$PORT_GRPCJS"
+grpcjs_pid=$started
+for port in "$PORT_RAW" "$PORT_CIVIC" "$PORT_GRPCJS"; do
+  node "$here/node/check.js" call "$port" >/dev/null
+done
+
+declare -A server_pid=([raw]=$raw_pid [civic]=$civic_pid [grpcjs]=$grpcjs_pid)
+declare -A server_port=([raw]=$PORT_RAW [civic]=$PORT_CIVIC [grpcjs]=$PORT_GRPCJS)
+servers=(raw civic grpcjs)
+
+h2load_cmd() {
+  local port="$1"
+  shift
+  taskset -c "$LOAD_CPU" h2load -t 1 "$@" -d "$out/request.bin" \
+    -H 'content-type: application/grpc' -H 'te: trailers' \
+    "http://127.0.0.1:$port$RPC_PATH"
+}
+
+echo "== warm-up: ${WARMUP}s of load per server (not measured)"
+for server in "${servers[@]}"; do
+  # shellcheck disable=SC2046 # word splitting of the profile's arguments is intended
+  h2load_cmd "${server_port[$server]}" $(profile_args saturate) -D "$WARMUP" >"$out/logs/warmup-$server.txt" 2>&1
+done
+
+printf 'profile\tload\tserver\trun\trps\tp50_us\tp99_us\trequests\tserver_cpu_pct\tother_core_pct\n' >"$out/runs.tsv"
+hz="$(getconf CLK_TCK)"
+for profile in $PROFILES; do
+  load="h2load -t 1 $(profile_args "$profile"), ${DURATION}s measured after ${WARMUP_RUN}s warm-up"
+  for run in $(seq 1 "$RUNS"); do
+    # Rounds (a, b, c, a, b, c, ...) so that noise from anything else on the machine spreads over all servers.
+    for server in "${servers[@]}"; do
+      pid="${server_pid[$server]}"
+      log="$out/logs/$profile-$server-$run"
+      proc_before=$(proc_jiffies "$pid")
+      core_before=$(core_busy_jiffies "$SERVER_CPU")
+      start_ns=$(date +%s%N)
+      # shellcheck disable=SC2046
+      h2load_cmd "${server_port[$server]}" $(profile_args "$profile") -D "$DURATION" --warm-up-time "$WARMUP_RUN" \
+        --log-file "$log.tsv" >"$log.txt" 2>&1
+      end_ns=$(date +%s%N)
+      proc_after=$(proc_jiffies "$pid")
+      core_after=$(core_busy_jiffies "$SERVER_CPU")
+      if ! grep -q ' 0 failed, 0 errored, 0 timeout' "$log.txt"; then
+        echo "h2load reported failures against $server:" >&2
+        cat "$log.txt" >&2
+        exit 1
+      fi
+      rps=$(awk '/^finished in/ { gsub(",", "", $4); print $4 }' "$log.txt")
+      read -r p50 p99 count < <(python3 "$here/stats.py" latency "$log.tsv")
+      elapsed_ticks=$(( (end_ns - start_ns) * hz / 1000000000 ))
+      server_cpu=$(( 100 * (proc_after - proc_before) / elapsed_ticks ))
+      other=$(( 100 * ((core_after - core_before) - (proc_after - proc_before)) / elapsed_ticks ))
+      printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$profile" "$load" "$server" "$run" "$rps" "$p50" "$p99" "$count" \
+        "$server_cpu" "$(( other < 0 ? 0 : other ))" >>"$out/runs.tsv"
+      printf '   %-8s %-7s run %s: %10s req/s  p50 %6s us  p99 %7s us  server CPU %3s%%\n' \
+        "$profile" "$server" "$run" "$rps" "$p50" "$p99" "$server_cpu"
+      rm -f "$log.tsv" # per-request logs are large; the percentiles are kept in runs.tsv
+    done
+  done
+done
+
+printf 'after load: VmRSS (pinned, after all runs)\t' >"$out/rss-after-load.txt"
+for server in "${servers[@]}"; do
+  printf '%s %s kB; ' "$server" "$(rss_kb "${server_pid[$server]}")" >>"$out/rss-after-load.txt"
+done
+
+cleanup
+pids=()
+
+{
+  echo "## RPC benchmark, $stamp"
+  echo
+  echo "- machine: $(nproc) cores, $(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo), $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo); $(uname -sr)"
+  echo "- .NET $(dotnet --version) SDK, node $(node --version), grpc-js $(node -p "require('@grpc/grpc-js/package.json').version"), $(h2load --version | head -1)"
+  echo "- servers pinned to core $SERVER_CPU, h2load (1 thread) to core $LOAD_CPU; ${WARMUP}s warm-up per server, then $RUNS rounds"
+  echo "- load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
+  echo
+  python3 "$here/stats.py" table "$out/runs.tsv" "$out/memory.tsv"
+  echo
+  echo "$(cat "$out/rss-after-load.txt")"
+} | tee "$out/results.md"
+cp "$out/results.md" "$here/results/latest.md"
+echo
+echo "results: $out/results.md"

@@ -1,0 +1,59 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace Civic.Hosting.Storage;
+
+/// <summary>
+/// Opens connections to the service's database and points EF Core at it, for the configured
+/// provider. For a SQLite file it creates the file's folder first.
+/// </summary>
+public sealed class StorageConnectionFactory(IOptions<StorageOptions> options)
+{
+    private readonly StorageOptions _options = options.Value;
+
+    /// <summary>The configured provider.</summary>
+    public StorageProvider Provider => _options.Provider;
+
+    /// <summary>A new, closed connection.</summary>
+    public DbConnection CreateConnection()
+    {
+        if (_options.Provider == StorageProvider.Postgres)
+        {
+            return new NpgsqlConnection(_options.ConnectionString);
+        }
+
+        EnsureSqliteFolder(_options.ConnectionString);
+        return new SqliteConnection(_options.ConnectionString);
+    }
+
+    /// <summary>Configures a DbContext for the provider.</summary>
+    public void Configure(DbContextOptionsBuilder builder)
+    {
+        if (_options.Provider == StorageProvider.Postgres)
+        {
+            builder.UseNpgsql(_options.ConnectionString);
+            return;
+        }
+
+        EnsureSqliteFolder(_options.ConnectionString);
+        builder.UseSqlite(_options.ConnectionString);
+    }
+
+    internal static void EnsureSqliteFolder(string connectionString)
+    {
+        var builder = new SqliteConnectionStringBuilder(connectionString);
+        if (builder.Mode == SqliteOpenMode.Memory || string.IsNullOrEmpty(builder.DataSource) || builder.DataSource == ":memory:")
+        {
+            return;
+        }
+
+        var folder = Path.GetDirectoryName(Path.GetFullPath(builder.DataSource));
+        if (!string.IsNullOrEmpty(folder))
+        {
+            Directory.CreateDirectory(folder);
+        }
+    }
+}
