@@ -51,6 +51,8 @@ internal sealed class HealthHandler(
         ServingStatus? sent = null;
         while (true)
         {
+            // Read before the status, so a shutdown that begins meanwhile still gets one more round.
+            var stopping = readiness.Stopping.IsCancellationRequested;
             var status = known ? await CurrentStatusAsync(callEnded) : ServingStatus.ServiceUnknown;
             if (status != sent)
             {
@@ -58,7 +60,7 @@ internal sealed class HealthHandler(
                 sent = status;
             }
 
-            if (readiness.Stopping.IsCancellationRequested)
+            if (stopping)
             {
                 return;
             }

@@ -189,7 +189,7 @@ public sealed class ServerReflectionHandlerTests
         var rebuilt = ReflectionTestClient.Rebuild(responses.SelectMany(r => r.FileDescriptorResponse.FileDescriptorProto))
             .ToDictionary(f => f.Name, StringComparer.Ordinal);
 
-        Assert.Equal([CommonFile, HotlineFile, TimestampFile, HealthFile, PanelFile], rebuilt.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal([CommonFile, HotlineFile, PanelFile, TimestampFile, HealthFile], rebuilt.Keys.Order(StringComparer.Ordinal));
         var listDepartments = rebuilt[HotlineFile].FindTypeByName<Google.Protobuf.Reflection.ServiceDescriptor>("HotlineService")
             .FindMethodByName("ListDepartments");
         Assert.Equal("civic.hotline.v1.ListDepartmentsRequest", listDepartments.InputType.FullName);
