@@ -24,6 +24,16 @@ internal static class GrpcProtocol
     /// <summary>Default limit on a received message, as in every mainstream gRPC implementation.</summary>
     public const int DefaultMaxReceiveMessageSize = 4 * 1024 * 1024;
 
+    /// <summary>
+    /// Longest grpc-message sent, encoded. grpc core refuses header blocks over 8 KiB (and nghttp2 any
+    /// field over 64 KiB), which would cost the client the status itself; status and details together
+    /// stay well under that.
+    /// </summary>
+    public const int MaxStatusMessageLength = 2048;
+
+    /// <summary>Longest grpc-status-details-bin sent (base64); larger details are left out.</summary>
+    public const int MaxStatusDetailsLength = 4096;
+
     /// <summary>Is this a gRPC content-type (application/grpc, optionally +proto or with parameters)?</summary>
     public static bool IsGrpcContentType(string? contentType)
     {

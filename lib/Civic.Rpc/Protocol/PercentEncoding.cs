@@ -8,29 +8,53 @@ namespace Civic.Rpc.Protocol;
 /// </summary>
 internal static class PercentEncoding
 {
-    public static string Encode(string value)
+    /// <summary>
+    /// Encodes <paramref name="value"/>, cutting it at a character boundary (and marking the cut with
+    /// "...") so the result is at most <paramref name="maxEncodedLength"/> characters: clients refuse
+    /// header blocks over a few KiB (grpc core: 8 KiB) and would lose the status altogether.
+    /// </summary>
+    public static string Encode(string value, int maxEncodedLength = int.MaxValue)
     {
-        if (!NeedsEncoding(value))
+        if (!NeedsEncoding(value) && value.Length <= maxEncodedLength)
         {
             return value;
         }
 
-        var bytes = Encoding.UTF8.GetBytes(value);
-        var builder = new StringBuilder(bytes.Length * 3);
-        foreach (var b in bytes)
+        const string Ellipsis = "...";
+        var builder = new StringBuilder(Math.Min(value.Length * 3, maxEncodedLength));
+        Span<byte> utf8 = stackalloc byte[4];
+        foreach (var rune in value.EnumerateRunes())
         {
-            if (b is >= 0x20 and <= 0x7E and not (byte)'%')
+            var length = rune.EncodeToUtf8(utf8);
+            var encodedLength = 0;
+            for (var i = 0; i < length; i++)
             {
-                builder.Append((char)b);
+                encodedLength += IsPlain(utf8[i]) ? 1 : 3;
             }
-            else
+
+            if (builder.Length + encodedLength > maxEncodedLength - Ellipsis.Length)
             {
-                builder.Append('%').Append(Convert.ToHexString([b]));
+                return builder.Append(Ellipsis).ToString();
+            }
+
+            for (var i = 0; i < length; i++)
+            {
+                var b = utf8[i];
+                if (IsPlain(b))
+                {
+                    builder.Append((char)b);
+                }
+                else
+                {
+                    builder.Append('%').Append(Convert.ToHexString([b]));
+                }
             }
         }
 
         return builder.ToString();
     }
+
+    private static bool IsPlain(byte b) => b is >= 0x20 and <= 0x7E and not (byte)'%';
 
     public static string Decode(string value)
     {

@@ -66,7 +66,7 @@ internal sealed class RpcMiddleware(
     {
         var headers = httpContext.Request.Headers;
         var requestCompressed = false;
-        string? encoding = headers[GrpcProtocol.EncodingHeader];
+        string? encoding = headers.GrpcEncoding;
         if (!string.IsNullOrEmpty(encoding) && encoding != GrpcProtocol.IdentityEncoding)
         {
             if (encoding != GrpcProtocol.GzipEncoding)
@@ -82,7 +82,7 @@ internal sealed class RpcMiddleware(
 
         var deadline = DateTime.MaxValue;
         CancellationTokenSource? deadlineSource = null;
-        string? timeoutText = headers[GrpcProtocol.TimeoutHeader];
+        string? timeoutText = headers.GrpcTimeout;
         if (timeoutText is not null)
         {
             if (!GrpcTimeout.TryParse(timeoutText, out var timeout))
@@ -97,7 +97,7 @@ internal sealed class RpcMiddleware(
             deadlineSource.CancelAfter(timeout);
         }
 
-        var compressResponses = _options.CompressResponses && AcceptsGzip(headers[GrpcProtocol.AcceptEncodingHeader]);
+        var compressResponses = _options.CompressResponses && AcceptsGzip(headers.GrpcAcceptEncoding);
         var context = new ServerCallContext(httpContext, method.Path, _options, deadline, deadlineSource, requestCompressed, compressResponses);
         ServerCallContext.Current = context;
         try

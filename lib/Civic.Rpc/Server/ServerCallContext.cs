@@ -162,12 +162,17 @@ public sealed class ServerCallContext
         target[GrpcProtocol.StatusHeader] = ((int)status.Code).ToString(System.Globalization.CultureInfo.InvariantCulture);
         if (!string.IsNullOrEmpty(status.Detail))
         {
-            target[GrpcProtocol.MessageHeader] = PercentEncoding.Encode(status.Detail);
+            target[GrpcProtocol.MessageHeader] = PercentEncoding.Encode(status.Detail, GrpcProtocol.MaxStatusMessageLength);
         }
 
         if (status.Details is not null)
         {
-            target[GrpcProtocol.StatusDetailsHeader] = StatusDetails.Encode(status.Details);
+            // Details too large for a client's header limit would cost the caller the status itself.
+            var details = StatusDetails.Encode(status.Details);
+            if (details.Length <= GrpcProtocol.MaxStatusDetailsLength)
+            {
+                target[GrpcProtocol.StatusDetailsHeader] = details;
+            }
         }
     }
 

@@ -12,11 +12,20 @@ namespace Civic.Rpc.Server;
 internal sealed class ServerMessageReader<T>(PipeReader body, MessageParser<T> parser, bool requestCompressed, int maxMessageSize)
     where T : class, IMessage<T>
 {
+    // Set when the read that completed the last message also showed the request's end with nothing after it.
+    private bool _endedAfterMessage;
+
     /// <summary>Reads the one message of a unary or server-streaming request, up to the end of the request.</summary>
     public async ValueTask<T> ReadSingleAsync(CancellationToken cancellationToken)
     {
         var message = await ReadNextAsync(cancellationToken)
             ?? throw new RpcException(new Status(StatusCode.Internal, "The request ended before a message was received."));
+
+        // Usually the message and the end of the request arrive together: no second read is needed.
+        if (_endedAfterMessage)
+        {
+            return message;
+        }
 
         while (true)
         {
@@ -56,6 +65,7 @@ internal sealed class ServerMessageReader<T>(PipeReader body, MessageParser<T> p
                         body.AdvanceTo(buffer.Start);
                     }
 
+                    _endedAfterMessage = result.IsCompleted && buffer.IsEmpty;
                     return message;
                 case FrameReadResult.TooLarge:
                     body.AdvanceTo(result.Buffer.Start, result.Buffer.End);

@@ -14,13 +14,14 @@
 'use strict';
 
 const grpc = require('@grpc/grpc-js');
-const { loadProtos, parseArgs, b64 } = require('./peer_common');
+const { protobuf, loadProtos, parseArgs, b64 } = require('./peer_common');
 
 const SERVICE = 'civic.testing.v1.TestService';
 const TIMEOUT_MS = 10000;
 const DANISH = 'Æblet må ikke være tomt';
 const SPECIAL = '100% sikker? "citat" ~ tab\there, ny linje\r\n, 日本語 and a trailing %';
 const REQUEST_LIMIT = 256 * 1024;
+const LONG_MESSAGE = 'æ'.repeat(12000);
 
 function metadataList(metadata) {
   if (!metadata) {
@@ -58,11 +59,13 @@ function errorResult(error, initialMetadata) {
 }
 
 class CoreCases {
-  constructor(types, client, compressingClient, gzipSendingClient) {
+  constructor(types, target, clients) {
     this.types = types;
-    this.client = client;
-    this.compressingClient = compressingClient;
-    this.gzipSendingClient = gzipSendingClient;
+    this.target = target;
+    this.client = clients.plain;
+    this.compressingClient = clients.compressing;
+    this.gzipSendingClient = clients.gzipSending;
+    this.deflateSendingClient = clients.deflateSending;
   }
 
   serializer(name) {
@@ -241,6 +244,19 @@ class CoreCases {
     return result;
   }
 
+  async error_status_long_message() {
+    // 12,000 'æ' percent-encode to 72 KB of grpc-message: more than grpc core's 8 KiB metadata
+    // limit and nghttp2's 64 KiB header-field limit. A connection of its own (grpc-js otherwise shares
+    // one per target) keeps the other cases unharmed if this one breaks it.
+    const client = new grpc.Client(this.target, grpc.credentials.createInsecure(), { 'grpc.use_local_subchannel_pool': 1 });
+    try {
+      return await this.callUnary('error_status_long_message', { responseStatus: { code: 3, message: LONG_MESSAGE } },
+        { client, options: deadline(3000) });
+    } finally {
+      client.close();
+    }
+  }
+
   async error_details() {
     const result = await this.callUnary('error_details', { responseStatus: { code: 3, message: DANISH }, violationField: 'navn' });
     const entry = (result.trailing_metadata || []).find(([key]) => key === 'grpc-status-details-bin');
@@ -279,6 +295,8 @@ class CoreCases {
         ['x-echo-bin-bin', Buffer.from([0, 1, 2, 253, 254, 255])],
         ['x-echo-multi', 'en'],
         ['x-echo-multi', 'to'],
+        ['x-echo-multi-bin', Buffer.from([1])],
+        ['x-echo-multi-bin', Buffer.from([2, 3])],
       ],
     });
   }
@@ -315,6 +333,11 @@ class CoreCases {
     result.payload_matches = result.payload === b64(payload);
     delete result.payload;
     return result;
+  }
+
+  deflate_request_rejected() {
+    // Legal for the client, unsupported by Civic: the spec asks for UNIMPLEMENTED and grpc-accept-encoding.
+    return this.callUnary('deflate_request_rejected', { payload: Buffer.from('deflate') }, { client: this.deflateSendingClient });
   }
 
   async gzip_response() {
@@ -456,6 +479,47 @@ class HealthReflectionCases {
   reflection_v1alpha() {
     return this.reflection('v1alpha');
   }
+
+  reflection_dynamic_call() {
+    // What grpcurl does: learn the service from reflection alone, then call it with messages
+    // built from the returned descriptors. Proves the descriptors are complete and correct.
+    const req = this.types.lookupType('grpc.reflection.v1.ServerReflectionRequest');
+    const res = this.types.lookupType('grpc.reflection.v1.ServerReflectionResponse');
+    const descriptor = require('./peer_common').descriptorTypes();
+    return new Promise((resolve) => {
+      const call = this.client.makeBidiStreamRequest(
+        '/grpc.reflection.v1.ServerReflection/ServerReflectionInfo',
+        (v) => Buffer.from(req.encode(req.fromObject(v)).finish()), (b) => res.decode(b), new grpc.Metadata(), deadline());
+      let files = null;
+      let failure = null;
+      call.on('data', (response) => {
+        files = response.fileDescriptorResponse.fileDescriptorProto.map((raw) => descriptor.FileDescriptorProto.decode(raw));
+      });
+      call.on('error', (error) => { failure = error; });
+      call.on('status', () => setImmediate(() => {
+        if (failure) {
+          resolve(errorResult(failure));
+          return;
+        }
+        const root = protobuf.Root.fromDescriptor(descriptor.FileDescriptorSet.create({ file: files }));
+        root.resolveAll();
+        const service = root.lookupService(SERVICE);
+        const method = service.methods.UnaryCall;
+        const requestType = method.resolvedRequestType;
+        const responseType = method.resolvedResponseType;
+        this.client.makeUnaryRequest(
+          `/${SERVICE}/${method.name}`, (v) => Buffer.from(requestType.encode(requestType.fromObject(v)).finish()),
+          (b) => responseType.decode(b), { payload: Buffer.from('fundet via refleksion') }, new grpc.Metadata(), deadline(),
+          (error, response) => resolve(error ? errorResult(error) : {
+            code: 0,
+            methods: service.methodsArray.map((m) => m.name),
+            payload: Buffer.from(response.payload).toString(),
+          }));
+      }));
+      call.write({ fileContainingSymbol: SERVICE });
+      call.end();
+    });
+  }
 }
 
 function describeReflection(response, FileDescriptorProto) {
@@ -498,15 +562,16 @@ const CORE = [
   'unary_ok', 'unary_no_deadline', 'unary_empty_request', 'deadline_propagated', 'large_messages',
   'server_streaming_ok', 'server_streaming_empty_message', 'server_streaming_no_messages',
   'server_streaming_error_after_messages', 'client_streaming_ok', 'client_streaming_no_messages',
-  'bidi_ping_pong', 'error_status_danish', 'error_status_special_characters', 'error_details',
+  'bidi_ping_pong', 'error_status_danish', 'error_status_special_characters', 'error_status_long_message',
+  'error_details',
   'deadline_exceeded', 'metadata_round_trip', 'metadata_with_error', 'request_too_large',
   'response_too_large', 'unknown_method', 'unknown_service', 'handler_throws', 'gzip_request',
-  'gzip_response', 'cancel_server_stream', 'concurrent_calls',
+  'deflate_request_rejected', 'gzip_response', 'cancel_server_stream', 'concurrent_calls',
 ];
 
 const HEALTH_REFLECTION = [
   'health_check_server', 'health_check_service', 'health_check_unknown_service', 'health_watch',
-  'reflection_v1', 'reflection_v1alpha',
+  'reflection_v1', 'reflection_v1alpha', 'reflection_dynamic_call',
 ];
 
 async function run(cases, names) {
@@ -539,13 +604,13 @@ async function main() {
     return created;
   };
   if (args.suite === 'core') {
-    await run(new CoreCases(
-      types,
-      client(args.target),
-      client(args.compressingTarget),
-      // grpc-js compresses requests per channel, not per call (2 = gzip).
-      client(args.target, { 'grpc.default_compression_algorithm': 2 }),
-    ), args.cases.length ? args.cases : CORE);
+    await run(new CoreCases(types, args.target, {
+      plain: client(args.target),
+      compressing: client(args.compressingTarget),
+      // grpc-js compresses requests per channel, not per call (1 = deflate, 2 = gzip).
+      gzipSending: client(args.target, { 'grpc.default_compression_algorithm': 2 }),
+      deflateSending: client(args.target, { 'grpc.default_compression_algorithm': 1 }),
+    }), args.cases.length ? args.cases : CORE);
   } else {
     await run(new HealthReflectionCases(types, client(args.target)), args.cases.length ? args.cases : HEALTH_REFLECTION);
   }

@@ -20,6 +20,7 @@ import importlib.util
 import json
 import os
 import queue
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -33,6 +34,7 @@ TIMEOUT = 10.0
 DANISH = "Æblet må ikke være tomt"
 SPECIAL = '100% sikker? "citat" ~ tab\there, ny linje\r\n, 日本語 and a trailing %'
 REQUEST_LIMIT = 256 * 1024
+LONG_MESSAGE = "æ" * 12000
 
 PROTOS = [
     "civic/testing/v1/test_service.proto",
@@ -69,6 +71,9 @@ class Modules:
         self.reflection_v1 = load_module(out_dir, "grpc/reflection/v1/reflection_pb2.py", "civic_reflection_v1_pb2")
         self.reflection_v1alpha = load_module(
             out_dir, "grpc/reflection/v1alpha/reflection_pb2.py", "civic_reflection_v1alpha_pb2")
+        # Everything is imported: the generated files are no longer needed.
+        sys.path.remove(out_dir)
+        shutil.rmtree(out_dir)
 
 
 def b64(data):
@@ -94,7 +99,8 @@ def error_result(error):
 
 
 class CoreCases:
-    def __init__(self, modules, channel, compressing_channel):
+    def __init__(self, modules, target, channel, compressing_channel):
+        self.target = target
         self.pb = modules.test
         self.status_pb = modules.status
         self.details_pb = modules.error_details
@@ -259,6 +265,13 @@ class CoreCases:
         result["expected"] = SPECIAL
         return result
 
+    def error_status_long_message(self):
+        # 12,000 'æ' percent-encode to 72 KB of grpc-message: more than grpc core's 8 KiB metadata
+        # limit and nghttp2's 64 KiB header-field limit. A fresh channel keeps other cases unharmed.
+        with grpc.insecure_channel(self.target) as channel:
+            return self.call_unary("error_status_long_message", self.pb.UnaryCallRequest(
+                response_status=self.pb.EchoStatus(code=3, message=LONG_MESSAGE)), channel=channel, timeout=3.0)
+
     def error_details(self):
         result = self.call_unary("error_details", self.pb.UnaryCallRequest(
             response_status=self.pb.EchoStatus(code=3, message=DANISH), violation_field="navn"))
@@ -290,7 +303,8 @@ class CoreCases:
             "metadata_round_trip", self.pb.UnaryCallRequest(payload=b"m", echo_metadata=True),
             extra_metadata=(("x-echo-text", "hej verden"),
                             ("x-echo-bin-bin", bytes([0, 1, 2, 253, 254, 255])),
-                            ("x-echo-multi", "en"), ("x-echo-multi", "to")))
+                            ("x-echo-multi", "en"), ("x-echo-multi", "to"),
+                            ("x-echo-multi-bin", b"\x01"), ("x-echo-multi-bin", b"\x02\x03")))
 
     def metadata_with_error(self):
         return self.call_unary(
@@ -319,6 +333,11 @@ class CoreCases:
         result["payload_matches"] = result.get("payload") == b64(payload)
         result.pop("payload", None)
         return result
+
+    def deflate_request_rejected(self):
+        # Legal for the client, unsupported by Civic: the spec asks for UNIMPLEMENTED and grpc-accept-encoding.
+        return self.call_unary("deflate_request_rejected", self.pb.UnaryCallRequest(payload=b"deflate"),
+                               compression=grpc.Compression.Deflate)
 
     def gzip_response(self):
         result = self.call_unary("gzip_response", self.pb.UnaryCallRequest(response_size=20000), channel=self.compressing_channel)
@@ -446,6 +465,47 @@ class HealthReflectionCases:
     def reflection_v1(self):
         return self.reflection(self.modules.reflection_v1, "v1")
 
+    def reflection_dynamic_call(self):
+        # What grpcurl does: learn the service from reflection alone, then call it with messages
+        # built from the returned descriptors. Proves the descriptors are complete and correct.
+        from google.protobuf import descriptor_pb2, descriptor_pool, message_factory
+
+        module = self.modules.reflection_v1
+        stub = self.channel.stream_stream(
+            "/grpc.reflection.v1.ServerReflection/ServerReflectionInfo",
+            request_serializer=module.ServerReflectionRequest.SerializeToString,
+            response_deserializer=module.ServerReflectionResponse.FromString)
+        try:
+            responses = list(stub(iter([module.ServerReflectionRequest(file_containing_symbol=SERVICE)]), timeout=TIMEOUT))
+        except grpc.RpcError as error:
+            return error_result(error)
+        pending = [descriptor_pb2.FileDescriptorProto.FromString(raw)
+                   for raw in responses[0].file_descriptor_response.file_descriptor_proto]
+        pool = descriptor_pool.DescriptorPool()
+        added = set()
+        while pending:
+            ready = [p for p in pending if all(d in added for d in p.dependency)]
+            if not ready:
+                return {"code": 0, "unresolved_files": [p.name for p in pending]}
+            for proto in ready:
+                pool.Add(proto)
+                added.add(proto.name)
+                pending.remove(proto)
+        service = pool.FindServiceByName(SERVICE)
+        method = service.methods_by_name["UnaryCall"]
+        factory = message_factory.MessageFactory(pool)
+        request_class = factory.GetPrototype(method.input_type)
+        response_class = factory.GetPrototype(method.output_type)
+        call = self.channel.unary_unary(
+            f"/{SERVICE}/{method.name}",
+            request_serializer=request_class.SerializeToString,
+            response_deserializer=response_class.FromString)
+        try:
+            response = call(request_class(payload="fundet via refleksion".encode()), timeout=TIMEOUT)
+        except grpc.RpcError as error:
+            return error_result(error)
+        return {"code": 0, "methods": [m.name for m in service.methods], "payload": response.payload.decode()}
+
     def reflection_v1alpha(self):
         return self.reflection(self.modules.reflection_v1alpha, "v1alpha")
 
@@ -463,15 +523,16 @@ CORE = [
     "unary_ok", "unary_no_deadline", "unary_empty_request", "deadline_propagated", "large_messages",
     "server_streaming_ok", "server_streaming_empty_message", "server_streaming_no_messages",
     "server_streaming_error_after_messages", "client_streaming_ok", "client_streaming_no_messages",
-    "bidi_ping_pong", "error_status_danish", "error_status_special_characters", "error_details",
+    "bidi_ping_pong", "error_status_danish", "error_status_special_characters", "error_status_long_message",
+    "error_details",
     "deadline_exceeded", "metadata_round_trip", "metadata_with_error", "request_too_large",
     "response_too_large", "unknown_method", "unknown_service", "handler_throws", "gzip_request",
-    "gzip_response", "cancel_server_stream", "concurrent_calls",
+    "deflate_request_rejected", "gzip_response", "cancel_server_stream", "concurrent_calls",
 ]
 
 HEALTH_REFLECTION = [
     "health_check_server", "health_check_service", "health_check_unknown_service", "health_watch",
-    "reflection_v1", "reflection_v1alpha",
+    "reflection_v1", "reflection_v1alpha", "reflection_dynamic_call",
 ]
 
 
@@ -488,7 +549,7 @@ def main():
     with grpc.insecure_channel(args.target) as channel:
         if args.suite == "core":
             with grpc.insecure_channel(args.compressing_target) as compressing:
-                run(CoreCases(modules, channel, compressing), args.case or CORE)
+                run(CoreCases(modules, args.target, channel, compressing), args.case or CORE)
         else:
             run(HealthReflectionCases(modules, channel), args.case or HEALTH_REFLECTION)
     # Leave without waiting for grpcio's background threads.

@@ -2,7 +2,7 @@ using System.Text.Json;
 using Civic.Rpc;
 using Civic.Rpc.Testing;
 
-namespace Civic.Interop.Tests.Peers;
+namespace Civic.Interop.Tests.Harness;
 
 /// <summary>
 /// What a peer program reported: one JSON object per line and case. A case the peer did not report

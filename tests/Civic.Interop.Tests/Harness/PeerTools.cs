@@ -1,7 +1,7 @@
 using System.ComponentModel;
 using Civic.Rpc.Testing;
 
-namespace Civic.Interop.Tests.Peers;
+namespace Civic.Interop.Tests.Harness;
 
 /// <summary>
 /// Where the peer programs live and whether their runtimes are here: Debian's python3 with grpcio and
