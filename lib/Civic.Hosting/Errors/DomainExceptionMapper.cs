@@ -1,7 +1,7 @@
 using Civic.Contracts.Common.V1;
-using Civic.Rpc;
 using Civic.Rpc.Server;
 using Google.Protobuf;
+using Google.Protobuf.Reflection;
 using Google.Protobuf.WellKnownTypes;
 using Google.Rpc;
 using Status = Civic.Rpc.Status;
@@ -23,6 +23,9 @@ public sealed class DomainExceptionMapper : IRpcExceptionMapper
     /// <summary>The locale of the google.rpc.LocalizedMessage.</summary>
     public const string DanishLocale = "da-DK";
 
+    private static readonly EnumDescriptor ErrorReasons =
+        CommonReflection.Descriptor.EnumTypes.Single(e => e.ClrType == typeof(ErrorReason));
+
     /// <inheritdoc />
     public Status? TryMap(Exception exception) => exception switch
     {
@@ -36,7 +39,7 @@ public sealed class DomainExceptionMapper : IRpcExceptionMapper
 
     /// <summary>The name a reason has in the proto, e.g. "ERROR_REASON_NOT_FOUND", as sent in ErrorInfo.reason.</summary>
     public static string ReasonName(ErrorReason reason) =>
-        ErrorReason.Descriptor.FindValueByNumber((int)reason).Name;
+        ErrorReasons.FindValueByNumber((int)reason).Name;
 
     private static ErrorReason ReasonOf(ValidationReason reason) => reason switch
     {

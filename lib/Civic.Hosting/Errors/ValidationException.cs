@@ -29,23 +29,6 @@ public sealed class ValidationException : DomainException
     {
     }
 
-    public ValidationException()
-        : this([], ValidationReason.InvalidField)
-    {
-    }
-
-    public ValidationException(string message)
-        : base(message, message)
-    {
-        Violations = [];
-    }
-
-    public ValidationException(string message, Exception innerException)
-        : base(message, message, innerException)
-    {
-        Violations = [];
-    }
-
     private ValidationException(FieldViolation[] violations, ValidationReason reason)
         : base(Summarise(violations, v => v.Description, "The request is invalid."), Summarise(violations, v => v.DanishDescription, "Forespørgslen er ugyldig."))
     {

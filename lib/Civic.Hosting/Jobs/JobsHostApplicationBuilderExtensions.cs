@@ -21,12 +21,11 @@ public static class JobsHostApplicationBuilderExtensions
         // configuration now rather than through IOptions later.
         var jobs = builder.Configuration.GetSection(JobsOptions.SectionName).Get<JobsOptions>() ?? new JobsOptions();
         var storage = builder.Configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions();
-        builder.Services.AddOptions<JobsOptions>().BindConfiguration(JobsOptions.SectionName).ValidateOnStart();
         builder.Services.AddSingleton(new MigrationSource("quartz", typeof(JobsHostApplicationBuilderExtensions).Assembly, "Civic.Hosting/Jobs/Migrations"));
 
         builder.AddQuartz(quartz =>
         {
-            quartz.SchedulerName = $"civic-{serviceName}";
+            quartz.ConfigureScheduler(scheduler => scheduler.InstanceName = $"civic-{serviceName}");
             if (jobs.Store == JobStore.Postgres)
             {
                 if (storage.Provider != StorageProvider.Postgres)
@@ -37,7 +36,6 @@ public static class JobsHostApplicationBuilderExtensions
 
                 var connectionString = builder.Configuration.GetConnectionString(serviceName)
                     ?? throw new InvalidOperationException($"Jobs:Store is Postgres but ConnectionStrings:{serviceName} is not set.");
-                quartz.SchedulerId = "AUTO";
                 quartz.UsePersistentStore(store =>
                 {
                     store.UsePostgres(connectionString);

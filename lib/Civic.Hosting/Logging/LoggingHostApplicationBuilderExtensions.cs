@@ -18,7 +18,7 @@ public static class LoggingHostApplicationBuilderExtensions
         builder.Logging.AddJsonConsole(options =>
         {
             options.UseUtcTimestamp = true;
-            options.TimestampFormat = "yyyy-MM-dd'T'HH:mm:ss.fff'Z' ";
+            options.TimestampFormat = "yyyy-MM-dd'T'HH:mm:ss.fff'Z'";
             options.IncludeScopes = true;
         });
         builder.Logging.Configure(options =>

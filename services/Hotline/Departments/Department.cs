@@ -1,0 +1,25 @@
+namespace Civic.Hotline.Departments;
+
+/// <summary>A department (forvaltning) whose director takes citizens' calls.</summary>
+public sealed class Department
+{
+    public required string Id { get; init; }
+
+    /// <summary>Short stable code: lower-case letters, digits and '-', e.g. "boern-og-unge".</summary>
+    public required string Code { get; init; }
+
+    public required string NameDa { get; set; }
+
+    public required string NameEn { get; set; }
+
+    /// <summary>The director's name as shown to citizens.</summary>
+    public required string DirectorName { get; set; }
+
+    /// <summary>What citizens typically call about, for routing.</summary>
+    public List<string> Topics { get; set; } = [];
+
+    public DateTimeOffset CreatedAt { get; init; }
+}
+
+/// <summary>What it takes to register a department.</summary>
+public sealed record NewDepartment(string Code, string NameDa, string NameEn, string DirectorName, IReadOnlyList<string> Topics);

@@ -1,0 +1,17 @@
+using Civic.Hosting.Storage;
+using Civic.Hotline.Departments;
+using Microsoft.EntityFrameworkCore;
+
+namespace Civic.Hotline;
+
+/// <summary>The Hotline database. Its schema comes from the SQL migrations in Migrations/, not from EF.</summary>
+public sealed class HotlineDbContext(DbContextOptions<HotlineDbContext> options) : DbContext(options)
+{
+    public DbSet<Department> Departments => Set<Department>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
+        configurationBuilder.AddCivicConventions(Database);
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfiguration(new DepartmentConfiguration());
+}

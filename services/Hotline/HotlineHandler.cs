@@ -1,0 +1,24 @@
+using Civic.Contracts.Hotline.V1;
+using Civic.Hosting.Paging;
+using Civic.Hotline.Departments;
+using Civic.Rpc.Server;
+
+namespace Civic.Hotline;
+
+/// <summary>civic.hotline.v1.HotlineService: maps requests to the features and their results back to messages.</summary>
+public sealed class HotlineHandler(DepartmentDirectory departments)
+{
+    public async Task<ListDepartmentsResponse> ListDepartments(ListDepartmentsRequest request, ServerCallContext context)
+    {
+        var page = await departments.ListAsync(PageRequests.Read(request.Page, DepartmentDirectory.ListScope), context.CancellationToken);
+        var response = new ListDepartmentsResponse { Page = page.Info };
+        response.Departments.AddRange(page.Items.Select(DepartmentMapping.ToMessage));
+        return response;
+    }
+
+    public async Task<GetDepartmentResponse> GetDepartment(GetDepartmentRequest request, ServerCallContext context) =>
+        new() { Department = DepartmentMapping.ToMessage(await departments.GetAsync(request.Id, context.CancellationToken)) };
+
+    public async Task<CreateDepartmentResponse> CreateDepartment(CreateDepartmentRequest request, ServerCallContext context) =>
+        new() { Department = DepartmentMapping.ToMessage(await departments.CreateAsync(DepartmentMapping.ToNewDepartment(request), context.CancellationToken)) };
+}

@@ -1,0 +1,17 @@
+using Civic.Hosting.Storage;
+using Civic.Network.ResourcePersons;
+using Microsoft.EntityFrameworkCore;
+
+namespace Civic.Network;
+
+/// <summary>The Network database. Its schema comes from the SQL migrations in Migrations/, not from EF.</summary>
+public sealed class NetworkDbContext(DbContextOptions<NetworkDbContext> options) : DbContext(options)
+{
+    public DbSet<ResourcePerson> ResourcePersons => Set<ResourcePerson>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
+        configurationBuilder.AddCivicConventions(Database);
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfiguration(new ResourcePersonConfiguration());
+}

@@ -1,0 +1,60 @@
+using Civic.Hosting.Errors;
+using Civic.Hosting.Paging;
+using Civic.Hosting.Storage;
+using Microsoft.EntityFrameworkCore;
+
+namespace Civic.Network.ResourcePersons;
+
+/// <summary>Registers, finds and searches resource persons.</summary>
+public sealed class ResourcePersonDirectory(NetworkDbContext db, TimeProvider timeProvider)
+{
+    /// <summary>The paging scope of a search: a page token only continues the same query.</summary>
+    public static string SearchScope(string? query) =>
+        "network.search:" + string.Join(' ', ResourcePersonSearch.Words(query));
+
+    public async Task<ResourcePerson> CreateAsync(NewResourcePerson request, CancellationToken cancellationToken)
+    {
+        var valid = ResourcePersonRules.Validate(request);
+        var now = timeProvider.GetStoredUtcNow();
+        var person = new ResourcePerson
+        {
+            Id = Guid.CreateVersion7(now).ToString(),
+            DisplayName = valid.DisplayName,
+            Organisation = valid.Organisation,
+            Competences = [.. valid.Competences],
+            ChallengeAreas = [.. valid.ChallengeAreas],
+            Languages = [.. valid.Languages],
+            CapacityHoursPerMonth = valid.CapacityHoursPerMonth,
+            Visibility = valid.Visibility,
+            CreatedAt = now,
+        };
+        db.ResourcePersons.Add(person);
+        await db.SaveChangesAsync(cancellationToken);
+        return person;
+    }
+
+    public async Task<ResourcePerson> GetAsync(string id, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(id))
+        {
+            throw new ValidationException("id", "The resource person's id is required.", "Ressourcepersonens id skal udfyldes.");
+        }
+
+        return await db.ResourcePersons.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, cancellationToken)
+            ?? throw new NotFoundException(
+                $"No resource person has id '{id}'. Search the resource persons to find the right id.",
+                $"Der findes ingen ressourceperson med id '{id}'. Søg blandt ressourcepersonerne for at finde det rigtige id.");
+    }
+
+    /// <summary>
+    /// One page of the people matching <paramref name="query"/>, best match first. The ranking runs
+    /// in memory over every profile, which suits this first slice's few hundred profiles; the
+    /// full-text search moves it into the database.
+    /// </summary>
+    public async Task<Page<ResourcePerson>> SearchAsync(string? query, PageQuery page, CancellationToken cancellationToken)
+    {
+        var everyone = await db.ResourcePersons.AsNoTracking().ToListAsync(cancellationToken);
+        var ranked = ResourcePersonSearch.Rank(everyone, query);
+        return page.ToPage(ranked.Skip(page.Offset).Take(page.FetchCount).ToList(), ranked.Count);
+    }
+}

@@ -1,0 +1,61 @@
+using Civic.Hosting.Errors;
+
+namespace Civic.Network.ResourcePersons;
+
+/// <summary>What a valid resource person looks like. Plain C#, so it is tested without a server or a database.</summary>
+public static class ResourcePersonRules
+{
+    public const int MaxNameLength = 200;
+    public const int MaxTermLength = 100;
+    public const int MaxTerms = 30;
+
+    /// <summary>A month's working hours: a profile cannot promise more than a full-time job.</summary>
+    public const int MaxCapacityHoursPerMonth = 160;
+
+    /// <summary>
+    /// Checks every field and throws one <see cref="ValidationException"/> naming each wrong one;
+    /// returns the person with trimmed texts and lists without blanks or duplicates.
+    /// </summary>
+    public static NewResourcePerson Validate(NewResourcePerson person)
+    {
+        var violations = new FieldViolations()
+            .Required("display_name", person.DisplayName, "the name", "navnet")
+            .MaxLength("display_name", person.DisplayName.Trim(), MaxNameLength, "the name", "navnet")
+            .Required("organisation", person.Organisation, "the organisation (department code or organisation name)", "organisationen (forvaltningens kode eller organisationens navn)")
+            .MaxLength("organisation", person.Organisation.Trim(), MaxNameLength, "the organisation", "organisationen");
+        CheckTerms(violations, "competences", person.Competences, "competences", "kompetencer");
+        CheckTerms(violations, "challenge_areas", person.ChallengeAreas, "challenge areas", "udfordringsområder");
+        if (person.CapacityHoursPerMonth is < 0 or > MaxCapacityHoursPerMonth)
+        {
+            violations.Add("capacity_hours_per_month",
+                $"The capacity must be between 0 and {MaxCapacityHoursPerMonth} hours a month.",
+                $"Kapaciteten skal være mellem 0 og {MaxCapacityHoursPerMonth} timer om måneden.");
+        }
+
+        violations.ThrowIfAny();
+        return person with
+        {
+            DisplayName = person.DisplayName.Trim(),
+            Organisation = person.Organisation.Trim(),
+            Competences = Clean(person.Competences),
+            ChallengeAreas = Clean(person.ChallengeAreas),
+            Languages = person.Languages.Distinct().ToList(),
+        };
+    }
+
+    private static void CheckTerms(FieldViolations violations, string field, IReadOnlyList<string> terms, string englishName, string danishName)
+    {
+        if (terms.Count > MaxTerms)
+        {
+            violations.Add(field, $"At most {MaxTerms} {englishName} (there are {terms.Count}).", $"Højst {MaxTerms} {danishName} (der er {terms.Count}).");
+        }
+
+        for (var i = 0; i < terms.Count; i++)
+        {
+            violations.MaxLength($"{field}[{i}]", terms[i].Trim(), MaxTermLength, "each entry", "hvert punkt");
+        }
+    }
+
+    private static List<string> Clean(IReadOnlyList<string> terms) =>
+        terms.Select(t => t.Trim()).Where(t => t.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+}

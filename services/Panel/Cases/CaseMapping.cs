@@ -1,0 +1,63 @@
+using Civic.Contracts.Panel.V1;
+using Civic.Hosting.Errors;
+using Google.Protobuf.WellKnownTypes;
+using CaseMessage = Civic.Contracts.Panel.V1.Case;
+using CasePhaseMessage = Civic.Contracts.Panel.V1.CasePhase;
+using CoCreationTypeMessage = Civic.Contracts.Panel.V1.CoCreationType;
+
+namespace Civic.Panel.Cases;
+
+/// <summary>Between civic.panel.v1 messages and the case domain.</summary>
+public static class CaseMapping
+{
+    public static CaseMessage ToMessage(Case @case) => new()
+    {
+        Id = @case.Id,
+        Title = @case.Title,
+        Summary = @case.Summary,
+        OwningDepartment = @case.OwningDepartment,
+        CoCreationType = ToMessage(@case.CoCreationType),
+        Phase = ToMessage(@case.Phase),
+        CreatedAt = Timestamp.FromDateTimeOffset(@case.CreatedAt),
+    };
+
+    public static NewCase ToNewCase(CreateCaseRequest request)
+    {
+        if (!System.Enum.IsDefined(request.CoCreationType))
+        {
+            throw new ValidationException("co_creation_type",
+                $"Co-creation type {(int)request.CoCreationType} is unknown; use one of the CoCreationType values, or leave it unspecified until the case is clarified.",
+                $"Samskabelsestype {(int)request.CoCreationType} kendes ikke; brug en af CoCreationType-værdierne, eller lad den være uangivet, til sagen er afklaret.");
+        }
+
+        return new(request.Title, request.Summary, request.OwningDepartment, ToDomain(request.CoCreationType));
+    }
+
+    public static CoCreationType ToDomain(CoCreationTypeMessage type) => type switch
+    {
+        CoCreationTypeMessage.Equal => CoCreationType.Equal,
+        CoCreationTypeMessage.Steered => CoCreationType.Steered,
+        CoCreationTypeMessage.Facilitating => CoCreationType.Facilitating,
+        CoCreationTypeMessage.Empowering => CoCreationType.Empowering,
+        _ => CoCreationType.Unspecified,
+    };
+
+    public static CoCreationTypeMessage ToMessage(CoCreationType type) => type switch
+    {
+        CoCreationType.Equal => CoCreationTypeMessage.Equal,
+        CoCreationType.Steered => CoCreationTypeMessage.Steered,
+        CoCreationType.Facilitating => CoCreationTypeMessage.Facilitating,
+        CoCreationType.Empowering => CoCreationTypeMessage.Empowering,
+        _ => CoCreationTypeMessage.Unspecified,
+    };
+
+    public static CasePhaseMessage ToMessage(CasePhase phase) => phase switch
+    {
+        CasePhase.Clarification => CasePhaseMessage.Clarification,
+        CasePhase.Planning => CasePhaseMessage.Planning,
+        CasePhase.Execution => CasePhaseMessage.Execution,
+        CasePhase.Realisation => CasePhaseMessage.Realisation,
+        CasePhase.Closed => CasePhaseMessage.Closed,
+        _ => CasePhaseMessage.Unspecified,
+    };
+}

@@ -1,0 +1,57 @@
+using Civic.Hosting.Errors;
+using Civic.Hosting.Paging;
+using Civic.Hosting.Storage;
+using Microsoft.EntityFrameworkCore;
+
+namespace Civic.Panel.Cases;
+
+/// <summary>Opens, finds and lists cases.</summary>
+public sealed class CaseRegistry(PanelDbContext db, TimeProvider timeProvider)
+{
+    /// <summary>The paging scope of the case list.</summary>
+    public const string ListScope = "panel.cases";
+
+    /// <summary>Opens a case; every new case starts in the Afklaring (clarification) phase.</summary>
+    public async Task<Case> CreateAsync(NewCase request, CancellationToken cancellationToken)
+    {
+        var valid = CaseRules.Validate(request);
+        var now = timeProvider.GetStoredUtcNow();
+        var @case = new Case
+        {
+            Id = Guid.CreateVersion7(now).ToString(),
+            Title = valid.Title,
+            Summary = valid.Summary,
+            OwningDepartment = valid.OwningDepartment,
+            CoCreationType = valid.CoCreationType,
+            Phase = CasePhase.Clarification,
+            CreatedAt = now,
+        };
+        db.Cases.Add(@case);
+        await db.SaveChangesAsync(cancellationToken);
+        return @case;
+    }
+
+    public async Task<Case> GetAsync(string id, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(id))
+        {
+            throw new ValidationException("id", "The case id is required.", "Sagens id skal udfyldes.");
+        }
+
+        return await db.Cases.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, cancellationToken)
+            ?? throw new NotFoundException(
+                $"No case has id '{id}'. List the cases to find the right id.",
+                $"Der findes ingen sag med id '{id}'. Se listen over sager for at finde det rigtige id.");
+    }
+
+    /// <summary>One page of cases, newest first.</summary>
+    public async Task<Page<Case>> ListAsync(PageQuery page, CancellationToken cancellationToken)
+    {
+        var fetched = await db.Cases.AsNoTracking()
+            .OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id)
+            .Skip(page.Offset).Take(page.FetchCount)
+            .ToListAsync(cancellationToken);
+        var total = await db.Cases.CountAsync(cancellationToken);
+        return page.ToPage(fetched, total);
+    }
+}

@@ -1,0 +1,2 @@
+CREATE TABLE half_done (id INTEGER NOT NULL PRIMARY KEY);
+INSERT INTO no_such_table (id) VALUES (1);

@@ -1,0 +1,170 @@
+using Civic.Contracts.Common.V1;
+using Civic.Contracts.Hotline.V1;
+using Civic.Hosting.Storage.Migrations;
+using Civic.Hotline;
+using Civic.Services.FunctionalTests.Infrastructure;
+using Grpc.Health.V1;
+using Microsoft.Extensions.DependencyInjection;
+using StatusCode = Civic.Rpc.StatusCode;
+
+namespace Civic.Services.FunctionalTests.Hotline;
+
+public sealed class HotlineOnSqlite() : ServiceFixture<HotlineHandler>(HotlineService.Name, Backend.Sqlite);
+
+public sealed class HotlineOnPostgres() : ServiceFixture<HotlineHandler>(HotlineService.Name, Backend.Postgres);
+
+public sealed class DepartmentTestsOnSqlite(HotlineOnSqlite fixture) : DepartmentTests(fixture), IClassFixture<HotlineOnSqlite>;
+
+public sealed class DepartmentTestsOnPostgres(HotlineOnPostgres fixture) : DepartmentTests(fixture), IClassFixture<HotlineOnPostgres>;
+
+public abstract class DepartmentTests(ServiceFixture<HotlineHandler> fixture) : IAsyncDisposable
+{
+    private static readonly Google.Protobuf.Reflection.ServiceDescriptor Service = HotlineReflection.Descriptor.Services[0];
+
+    private ServiceHost<HotlineHandler> Host => fixture.Host;
+
+    [Fact]
+    public async Task CreateDepartment_Valid_GetAndListReturnIt()
+    {
+        var code = UniqueCode("boern-og-unge");
+        var created = (await CreateAsync(NewDepartment(code))).Department;
+
+        var fetched = (await Host.CallAsync<GetDepartmentRequest, GetDepartmentResponse>(Service, "GetDepartment", new() { Id = created.Id })).Department;
+        var listed = await ListAllAsync();
+
+        Assert.False(string.IsNullOrEmpty(created.Id));
+        Assert.Equal(created, fetched);
+        Assert.Equal(code, fetched.Code);
+        Assert.Equal("Børn og Unge", fetched.Name.Da);
+        Assert.Equal("Children and Young People", fetched.Name.En);
+        Assert.Equal("Anne Mortensen", fetched.DirectorName);
+        Assert.Equal(["skole", "daginstitution"], fetched.Topics);
+        Assert.NotNull(fetched.CreatedAt);
+        Assert.Contains(listed, d => d.Id == created.Id);
+    }
+
+    [Fact]
+    public async Task CreateDepartment_BadCodeAndMissingNames_InvalidArgumentWithEveryFieldViolation()
+    {
+        var exception = await RpcAssert.FailsAsync(StatusCode.InvalidArgument, () => CreateAsync(new CreateDepartmentRequest
+        {
+            Code = "Børn og Unge",
+            Name = new LocalizedText { Da = "", En = " " },
+            DirectorName = "",
+        }));
+
+        Assert.Equal(["code", "name.da", "name.en", "director_name"], RpcAssert.ViolatedFields(exception));
+        RpcAssert.ErrorInfo(exception, ErrorReason.InvalidField);
+    }
+
+    [Fact]
+    public async Task CreateDepartment_CodeTaken_AlreadyExists()
+    {
+        var code = UniqueCode("aeldre");
+        await CreateAsync(NewDepartment(code));
+
+        var exception = await RpcAssert.FailsAsync(StatusCode.AlreadyExists, () => CreateAsync(NewDepartment(code)));
+
+        Assert.Contains(code, exception.Status.Detail, StringComparison.Ordinal);
+        RpcAssert.ErrorInfo(exception, ErrorReason.AlreadyExists);
+    }
+
+    [Fact]
+    public async Task GetDepartment_UnknownId_NotFound()
+    {
+        var exception = await RpcAssert.FailsAsync(StatusCode.NotFound, () =>
+            Host.CallAsync<GetDepartmentRequest, GetDepartmentResponse>(Service, "GetDepartment", new() { Id = Guid.NewGuid().ToString() }));
+
+        RpcAssert.ErrorInfo(exception, ErrorReason.NotFound);
+    }
+
+    [Fact]
+    public async Task ListDepartments_SmallPages_TokensWalkTheWholeListOnce()
+    {
+        for (var i = 0; i < 3; i++)
+        {
+            await CreateAsync(NewDepartment(UniqueCode("side")));
+        }
+
+        var ids = new List<string>();
+        var token = string.Empty;
+        var total = -1;
+        do
+        {
+            var page = await Host.CallAsync<ListDepartmentsRequest, ListDepartmentsResponse>(Service, "ListDepartments",
+                new() { Page = new PageRequest { PageSize = 2, PageToken = token } });
+            Assert.True(page.Departments.Count <= 2);
+            ids.AddRange(page.Departments.Select(d => d.Id));
+            total = page.Page.TotalSize;
+            token = page.Page.NextPageToken;
+        }
+        while (token.Length > 0);
+
+        Assert.Equal(total, ids.Count);
+        Assert.Equal(ids.Count, ids.Distinct().Count());
+        Assert.True(ids.Count >= 3);
+    }
+
+    [Fact]
+    public async Task ListDepartments_ForgedPageToken_InvalidArgumentOnPageToken()
+    {
+        var exception = await RpcAssert.FailsAsync(StatusCode.InvalidArgument, () =>
+            Host.CallAsync<ListDepartmentsRequest, ListDepartmentsResponse>(Service, "ListDepartments",
+                new() { Page = new PageRequest { PageToken = "offset=100" } }));
+
+        Assert.Equal(["page.page_token"], RpcAssert.ViolatedFields(exception));
+    }
+
+    [Fact]
+    public async Task Migrations_AppliedAgain_NothingToDo()
+    {
+        var migrator = Host.Services.GetRequiredService<SchemaMigrator>();
+
+        var applied = await migrator.MigrateAsync(TestContext.Current.CancellationToken);
+        var status = await migrator.GetStatusAsync(TestContext.Current.CancellationToken);
+
+        Assert.Empty(applied);
+        Assert.True(status.IsUpToDate);
+        Assert.Contains("hotline/0002_department_topics", status.Applied);
+    }
+
+    [Fact]
+    public async Task Health_Started_Serving()
+    {
+        var response = await Host.CallAsync<HealthCheckRequest, HealthCheckResponse>(
+            HealthReflection.Descriptor.Services[0], "Check", new HealthCheckRequest());
+
+        Assert.Equal(HealthCheckResponse.Types.ServingStatus.Serving, response.Status);
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        GC.SuppressFinalize(this);
+        if (fixture.Storage is not null)
+        {
+            Assert.Empty(Host.ErrorLogs());
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    private Task<CreateDepartmentResponse> CreateAsync(CreateDepartmentRequest request) =>
+        Host.CallAsync<CreateDepartmentRequest, CreateDepartmentResponse>(Service, "CreateDepartment", request);
+
+    private async Task<List<Department>> ListAllAsync()
+    {
+        var response = await Host.CallAsync<ListDepartmentsRequest, ListDepartmentsResponse>(Service, "ListDepartments",
+            new() { Page = new PageRequest { PageSize = 500 } });
+        return [.. response.Departments];
+    }
+
+    private static CreateDepartmentRequest NewDepartment(string code) => new()
+    {
+        Code = code,
+        Name = new LocalizedText { Da = "Børn og Unge", En = "Children and Young People" },
+        DirectorName = "Anne Mortensen",
+        Topics = { "skole", " daginstitution ", "Skole", "" },
+    };
+
+    private static string UniqueCode(string prefix) => $"{prefix}-{Guid.NewGuid().ToString("N")[..8]}";
+}

@@ -1,0 +1,45 @@
+using Civic.Contracts.Common.V1;
+using Civic.Hosting.Errors;
+using Civic.Rpc;
+using Civic.Rpc.Client;
+using Google.Rpc;
+using StatusCode = Civic.Rpc.StatusCode;
+
+namespace Civic.Services.FunctionalTests.Infrastructure;
+
+/// <summary>Checks a failed call's status and the rich details in grpc-status-details-bin.</summary>
+public static class RpcAssert
+{
+    public static async Task<RpcException> FailsAsync(StatusCode code, Func<Task> call)
+    {
+        var exception = await Assert.ThrowsAsync<RpcException>(call);
+        Assert.Equal(code, exception.StatusCode);
+        Assert.False(string.IsNullOrWhiteSpace(exception.Status.Detail), "A failed call must say what went wrong.");
+        return exception;
+    }
+
+    public static ErrorInfo ErrorInfo(RpcException exception, ErrorReason reason)
+    {
+        var info = exception.GetDetail<ErrorInfo>();
+        Assert.NotNull(info);
+        Assert.Equal(DomainExceptionMapper.ErrorDomain, info.Domain);
+        Assert.Equal(DomainExceptionMapper.ReasonName(reason), info.Reason);
+        var danish = exception.GetDetail<LocalizedMessage>();
+        Assert.NotNull(danish);
+        Assert.Equal("da-DK", danish.Locale);
+        Assert.False(string.IsNullOrWhiteSpace(danish.Message));
+        return info;
+    }
+
+    public static IReadOnlyList<string> ViolatedFields(RpcException exception)
+    {
+        var badRequest = exception.GetBadRequest();
+        Assert.NotNull(badRequest);
+        Assert.All(badRequest.FieldViolations, v =>
+        {
+            Assert.False(string.IsNullOrWhiteSpace(v.Description));
+            Assert.Equal("da-DK", v.LocalizedMessage.Locale);
+        });
+        return badRequest.FieldViolations.Select(v => v.Field).ToList();
+    }
+}

@@ -1,0 +1,78 @@
+using Civic.Rpc.Client;
+using Civic.Rpc.Testing;
+using Google.Protobuf;
+using ServiceDescriptor = Google.Protobuf.Reflection.ServiceDescriptor;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Civic.Services.FunctionalTests.Infrastructure;
+
+/// <summary>
+/// One service, started for real by its own Program on Kestrel (an h2c port the system chooses),
+/// called over gRPC with Civic.Rpc's client. Logs are captured so tests can fail on unexpected errors.
+/// </summary>
+/// <typeparam name="TEntryPoint">Any type of the service's assembly; its entry point is what runs.</typeparam>
+public sealed class ServiceHost<TEntryPoint> : IAsyncDisposable
+    where TEntryPoint : class
+{
+    private readonly Factory _factory;
+    private readonly RpcChannel _channel;
+
+    /// <summary>Starts the service with <paramref name="settings"/> on top of its appsettings.json.</summary>
+    public ServiceHost(IReadOnlyDictionary<string, string> settings)
+    {
+        _factory = new Factory(settings);
+        _factory.UseKestrel();
+        _factory.StartServer();
+        Address = new Uri(_factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single());
+        _channel = RpcChannel.ForAddress(Address);
+        Client = new RpcClient(_channel);
+    }
+
+    public Uri Address { get; }
+
+    public RpcClient Client { get; }
+
+    public CapturingLoggerProvider Logs => _factory.Logs;
+
+    public IServiceProvider Services => _factory.Services;
+
+    /// <summary>Calls the unary RPC <paramref name="method"/> of <paramref name="service"/>.</summary>
+    public Task<TResponse> CallAsync<TRequest, TResponse>(ServiceDescriptor service, string method, TRequest request)
+        where TRequest : class, IMessage<TRequest>
+        where TResponse : class, IMessage<TResponse> =>
+        Client.UnaryAsync(RpcMethod.Create<TRequest, TResponse>(service.FindMethodByName(method)), request,
+            new CallOptions { CancellationToken = TestContext.Current.CancellationToken });
+
+    /// <summary>Errors the service logged; a passing call should leave none.</summary>
+    public IReadOnlyList<CapturingLoggerProvider.LogEntry> ErrorLogs() =>
+        Logs.Entries.Where(e => e.Level >= LogLevel.Error).ToList();
+
+    public async ValueTask DisposeAsync()
+    {
+        _channel.Dispose();
+        await _factory.DisposeAsync();
+    }
+
+    private sealed class Factory(IReadOnlyDictionary<string, string> settings) : WebApplicationFactory<TEntryPoint>
+    {
+        public CapturingLoggerProvider Logs { get; } = new();
+
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            builder.UseEnvironment("Testing");
+            builder.UseSetting("Civic:Grpc:Port", "0");
+            builder.UseSetting("Civic:SeedDemoData", "false");
+            foreach (var (key, value) in settings)
+            {
+                builder.UseSetting(key, value);
+            }
+
+            builder.ConfigureLogging(logging => logging.AddProvider(Logs));
+        }
+    }
+}

@@ -1,0 +1,116 @@
+using Civic.Contracts.Common.V1;
+using Civic.Contracts.Network.V1;
+using Civic.Network;
+using Civic.Services.FunctionalTests.Infrastructure;
+using StatusCode = Civic.Rpc.StatusCode;
+
+namespace Civic.Services.FunctionalTests.Network;
+
+public sealed class NetworkOnSqlite() : ServiceFixture<NetworkHandler>(NetworkService.Name, Backend.Sqlite);
+
+public sealed class NetworkOnPostgres() : ServiceFixture<NetworkHandler>(NetworkService.Name, Backend.Postgres);
+
+public sealed class ResourcePersonTestsOnSqlite(NetworkOnSqlite fixture) : ResourcePersonTests(fixture), IClassFixture<NetworkOnSqlite>;
+
+public sealed class ResourcePersonTestsOnPostgres(NetworkOnPostgres fixture) : ResourcePersonTests(fixture), IClassFixture<NetworkOnPostgres>;
+
+public abstract class ResourcePersonTests(ServiceFixture<NetworkHandler> fixture) : IAsyncDisposable
+{
+    private static readonly Google.Protobuf.Reflection.ServiceDescriptor Service = NetworkReflection.Descriptor.Services[0];
+
+    private ServiceHost<NetworkHandler> Host => fixture.Host;
+
+    [Fact]
+    public async Task CreateResourcePerson_Valid_GetReturnsIt()
+    {
+        var created = (await CreateAsync(NewPerson("Lise Andersen", ["facilitering", "borgerinddragelse"], ["ensomhed"]))).ResourcePerson;
+
+        var fetched = (await Host.CallAsync<GetResourcePersonRequest, GetResourcePersonResponse>(Service, "GetResourcePerson", new() { Id = created.Id })).ResourcePerson;
+
+        Assert.Equal(created, fetched);
+        Assert.Equal("Lise Andersen", fetched.DisplayName);
+        Assert.Equal([Language.Danish, Language.English], fetched.Languages);
+        Assert.Equal(Visibility.Internal, fetched.Visibility);
+        Assert.Equal(8, fetched.CapacityHoursPerMonth);
+    }
+
+    [Fact]
+    public async Task SearchResourcePersons_Words_MatchingPeopleRankedByMatches()
+    {
+        // Words no other test uses, so that the shared database does not disturb the ranking.
+        var word = $"samskab{Guid.NewGuid().ToString("N")[..6]}";
+        var area = $"omraade{Guid.NewGuid().ToString("N")[..6]}";
+        var one = (await CreateAsync(NewPerson("Ahmed Hassan", [$"{word}sledelse"], ["integration"]))).ResourcePerson;
+        var two = (await CreateAsync(NewPerson("Birthe Nielsen", [word, "facilitering"], [area]))).ResourcePerson;
+        await CreateAsync(NewPerson("Carl Jensen", ["jura"], ["byggesager"]));
+
+        var result = await Host.CallAsync<SearchResourcePersonsRequest, SearchResourcePersonsResponse>(Service, "SearchResourcePersons",
+            new() { Query = $"{word.ToUpperInvariant()} {area}" });
+
+        Assert.Equal([two.Id, one.Id], result.ResourcePersons.Select(p => p.Id));
+        Assert.Equal(2, result.Page.TotalSize);
+        Assert.Equal(string.Empty, result.Page.NextPageToken);
+    }
+
+    [Fact]
+    public async Task SearchResourcePersons_TokenFromAnotherQuery_InvalidArgument()
+    {
+        var word = $"ord{Guid.NewGuid().ToString("N")[..6]}";
+        await CreateAsync(NewPerson("A", [word], []));
+        await CreateAsync(NewPerson("B", [word], []));
+        var first = await Host.CallAsync<SearchResourcePersonsRequest, SearchResourcePersonsResponse>(Service, "SearchResourcePersons",
+            new() { Query = word, Page = new PageRequest { PageSize = 1 } });
+
+        var exception = await RpcAssert.FailsAsync(StatusCode.InvalidArgument, () =>
+            Host.CallAsync<SearchResourcePersonsRequest, SearchResourcePersonsResponse>(Service, "SearchResourcePersons",
+                new() { Query = "noget andet", Page = new PageRequest { PageSize = 1, PageToken = first.Page.NextPageToken } }));
+
+        Assert.Single(first.ResourcePersons);
+        Assert.Equal(["page.page_token"], RpcAssert.ViolatedFields(exception));
+    }
+
+    [Fact]
+    public async Task CreateResourcePerson_MissingNameAndTooManyHours_FieldViolations()
+    {
+        var request = NewPerson("", ["facilitering"], []);
+        request.CapacityHoursPerMonth = 500;
+
+        var exception = await RpcAssert.FailsAsync(StatusCode.InvalidArgument, () => CreateAsync(request));
+
+        Assert.Equal(["display_name", "capacity_hours_per_month"], RpcAssert.ViolatedFields(exception));
+        RpcAssert.ErrorInfo(exception, ErrorReason.InvalidField);
+    }
+
+    [Fact]
+    public async Task GetResourcePerson_UnknownId_NotFound()
+    {
+        var exception = await RpcAssert.FailsAsync(StatusCode.NotFound, () =>
+            Host.CallAsync<GetResourcePersonRequest, GetResourcePersonResponse>(Service, "GetResourcePerson", new() { Id = "no-such-person" }));
+
+        RpcAssert.ErrorInfo(exception, ErrorReason.NotFound);
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        GC.SuppressFinalize(this);
+        if (fixture.Storage is not null)
+        {
+            Assert.Empty(Host.ErrorLogs());
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    private Task<CreateResourcePersonResponse> CreateAsync(CreateResourcePersonRequest request) =>
+        Host.CallAsync<CreateResourcePersonRequest, CreateResourcePersonResponse>(Service, "CreateResourcePerson", request);
+
+    private static CreateResourcePersonRequest NewPerson(string name, string[] competences, string[] challengeAreas) => new()
+    {
+        DisplayName = name,
+        Organisation = "boern-og-unge",
+        Competences = { competences },
+        ChallengeAreas = { challengeAreas },
+        Languages = { Language.Danish, Language.English },
+        CapacityHoursPerMonth = 8,
+    };
+}

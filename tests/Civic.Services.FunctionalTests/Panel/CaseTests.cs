@@ -1,0 +1,116 @@
+using Civic.Contracts.Common.V1;
+using Civic.Contracts.Panel.V1;
+using Civic.Panel;
+using Civic.Services.FunctionalTests.Infrastructure;
+using StatusCode = Civic.Rpc.StatusCode;
+
+namespace Civic.Services.FunctionalTests.Panel;
+
+public sealed class PanelOnSqlite() : ServiceFixture<PanelHandler>(PanelService.Name, Backend.Sqlite);
+
+public sealed class PanelOnPostgres() : ServiceFixture<PanelHandler>(PanelService.Name, Backend.Postgres);
+
+public sealed class CaseTestsOnSqlite(PanelOnSqlite fixture) : CaseTests(fixture), IClassFixture<PanelOnSqlite>;
+
+public sealed class CaseTestsOnPostgres(PanelOnPostgres fixture) : CaseTests(fixture), IClassFixture<PanelOnPostgres>;
+
+public abstract class CaseTests(ServiceFixture<PanelHandler> fixture) : IAsyncDisposable
+{
+    private static readonly Google.Protobuf.Reflection.ServiceDescriptor Service = PanelReflection.Descriptor.Services[0];
+
+    private ServiceHost<PanelHandler> Host => fixture.Host;
+
+    [Fact]
+    public async Task CreateCase_Valid_StartsInClarificationAndGetAndListReturnIt()
+    {
+        var first = (await CreateAsync(NewCase("Ensomhed blandt unge"))).Case;
+        var second = (await CreateAsync(NewCase("Overgang til plejebolig"))).Case;
+
+        var fetched = (await Host.CallAsync<GetCaseRequest, GetCaseResponse>(Service, "GetCase", new() { Id = first.Id })).Case;
+        var listed = await Host.CallAsync<ListCasesRequest, ListCasesResponse>(Service, "ListCases", new() { Page = new PageRequest { PageSize = 500 } });
+
+        Assert.Equal(first, fetched);
+        Assert.Equal(CasePhase.Clarification, fetched.Phase);
+        Assert.Equal(CoCreationType.Equal, fetched.CoCreationType);
+        Assert.Equal("boern-og-unge", fetched.OwningDepartment);
+        var ids = listed.Cases.Select(c => c.Id).ToList();
+        Assert.True(ids.IndexOf(second.Id) < ids.IndexOf(first.Id), "Cases are listed newest first.");
+        Assert.Equal(listed.Page.TotalSize, listed.Cases.Count);
+    }
+
+    [Theory]
+    [InlineData("Borgeren (010190-1234) ønsker hjælp til sin søn.")]
+    [InlineData("Sagen drejer sig om 0101901234 og familien.")]
+    public async Task CreateCase_SummaryWithCprNumber_RefusedAsPersonalDataAndNothingStored(string summary)
+    {
+        var before = await CountAsync();
+
+        var exception = await RpcAssert.FailsAsync(StatusCode.InvalidArgument, () => CreateAsync(new CreateCaseRequest
+        {
+            Title = "Familie i krise",
+            Summary = summary,
+            OwningDepartment = "boern-og-unge",
+        }));
+
+        Assert.Equal(["summary"], RpcAssert.ViolatedFields(exception));
+        RpcAssert.ErrorInfo(exception, ErrorReason.PersonalDataInText);
+        Assert.Contains("CPR", exception.Status.Detail, StringComparison.Ordinal);
+        Assert.Equal(before, await CountAsync());
+    }
+
+    [Fact]
+    public async Task CreateCase_TitleWithCprAndNoDepartment_EveryFieldNamed()
+    {
+        var exception = await RpcAssert.FailsAsync(StatusCode.InvalidArgument, () => CreateAsync(new CreateCaseRequest
+        {
+            Title = "Sag om 311299-9999",
+            Summary = "En pseudonymiseret beskrivelse.",
+        }));
+
+        Assert.Equal(["owning_department", "title"], RpcAssert.ViolatedFields(exception));
+        RpcAssert.ErrorInfo(exception, ErrorReason.PersonalDataInText);
+    }
+
+    [Fact]
+    public async Task CreateCase_MissingTexts_InvalidField()
+    {
+        var exception = await RpcAssert.FailsAsync(StatusCode.InvalidArgument, () => CreateAsync(new CreateCaseRequest { OwningDepartment = "Børn og Unge" }));
+
+        Assert.Equal(["title", "summary", "owning_department"], RpcAssert.ViolatedFields(exception));
+        RpcAssert.ErrorInfo(exception, ErrorReason.InvalidField);
+    }
+
+    [Fact]
+    public async Task GetCase_UnknownId_NotFound()
+    {
+        var exception = await RpcAssert.FailsAsync(StatusCode.NotFound, () =>
+            Host.CallAsync<GetCaseRequest, GetCaseResponse>(Service, "GetCase", new() { Id = Guid.NewGuid().ToString() }));
+
+        RpcAssert.ErrorInfo(exception, ErrorReason.NotFound);
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        GC.SuppressFinalize(this);
+        if (fixture.Storage is not null)
+        {
+            Assert.Empty(Host.ErrorLogs());
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    private Task<CreateCaseResponse> CreateAsync(CreateCaseRequest request) =>
+        Host.CallAsync<CreateCaseRequest, CreateCaseResponse>(Service, "CreateCase", request);
+
+    private async Task<int> CountAsync() =>
+        (await Host.CallAsync<ListCasesRequest, ListCasesResponse>(Service, "ListCases", new() { Page = new PageRequest { PageSize = 1 } })).Page.TotalSize;
+
+    private static CreateCaseRequest NewCase(string title) => new()
+    {
+        Title = title,
+        Summary = "Flere unge melder om ensomhed efter skoletid; forældrene vil gerne være med.",
+        OwningDepartment = "boern-og-unge",
+        CoCreationType = CoCreationType.Equal,
+    };
+}

@@ -1,0 +1,50 @@
+using System.Reflection;
+
+namespace Civic.Launcher;
+
+/// <summary>One app the launcher runs: its built dll, the port it listens on and what to tell the user.</summary>
+public sealed record ChildApp(string Name, string Title, string DllPath, int Port, string Address);
+
+/// <summary>What runs on one machine: the three services (SQLite, in-memory jobs, demo data) and the gateway.</summary>
+public static class LaunchPlan
+{
+    public static IReadOnlyList<ChildApp> OneMachine() =>
+    [
+        new("hotline", "Direktørlinjen (Hotline)", AppPath("Civic.Hotline"), 5101, "http://127.0.0.1:5101  (gRPC, h2c)"),
+        new("panel", "Borgerpanelet (Panel)", AppPath("Civic.Panel"), 5102, "http://127.0.0.1:5102  (gRPC, h2c)"),
+        new("network", "Ressourcenetværket (Network)", AppPath("Civic.Network"), 5103, "http://127.0.0.1:5103  (gRPC, h2c)"),
+        new("gateway", "Forside (gateway)", AppPath("Civic.Gateway"), 5100, "http://127.0.0.1:5100"),
+    ];
+
+    /// <summary>
+    /// The environment every child gets: the one-machine default, whatever the shell has set. Data
+    /// lands in data/ under the repository root (the children's working directory).
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> Environment { get; } = new Dictionary<string, string>
+    {
+        ["ASPNETCORE_ENVIRONMENT"] = "Development",
+        ["DOTNET_ENVIRONMENT"] = "Development",
+        ["Storage__Provider"] = "Sqlite",
+        ["Storage__MigrateOnStartup"] = "true",
+        ["Jobs__Store"] = "InMemory",
+        ["Civic__SeedDemoData"] = "true",
+    };
+
+    /// <summary>The folder holding Civic.sln, above the launcher's own build output.</summary>
+    public static string RepositoryRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Civic.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory?.FullName ?? throw new InvalidOperationException("Civic.sln was not found above the launcher; run it from the repository.");
+    }
+
+    // The build writes each app's dll path into the launcher's assembly (see Civic.Launcher.csproj).
+    private static string AppPath(string assemblyName) =>
+        typeof(LaunchPlan).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+            .SingleOrDefault(a => a.Key == $"App:{assemblyName}")?.Value
+        ?? throw new InvalidOperationException($"The launcher was built without the path of {assemblyName}; rebuild it.");
+}
