@@ -1,12 +1,36 @@
-using Civic.Gateway.FrontPage;
+using Civic.Gateway.Api;
+using Civic.Gateway.Hosting;
+using Civic.Gateway.Identity;
+using Civic.Gateway.Proxy;
+using Civic.Gateway.Ui;
 using Civic.Hosting.Logging;
 using Civic.Hosting.Telemetry;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddCivicLogging();
-builder.AddCivicTracing("gateway");
-builder.Services.AddGatewayEndpoint();
+if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+{
+    // Only when traces are exported: spans that go nowhere cost the gRPC path time per call.
+    builder.AddCivicTracing("gateway");
+}
+
+builder.Services.AddGatewayEndpoints();
+builder.AddGatewayIdentity();
+builder.Services.AddGrpcProxy(builder.Configuration);
+builder.Services.AddJsonApi(builder.Configuration);
+builder.Services.AddGatewayHealth();
+builder.AddCivicUi();
 
 var app = builder.Build();
-app.MapFrontPage();
+app.UseRouting();
+// gRPC goes straight to the proxy: the services validate the forwarded token themselves.
+app.UseWhen(context => !GrpcRequests.IsGrpc(context.Request), branch =>
+{
+    branch.UseAuthentication();
+    branch.UseAuthorization();
+});
+app.MapCivicUi();
+app.MapJsonApi();
+app.MapGatewayHealth();
+app.MapGrpcProxy();
 app.Run();

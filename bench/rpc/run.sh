@@ -7,9 +7,11 @@
 #
 # Settings (environment):
 #   RUNS=5          measured runs per server and load profile (medians are reported)
-#   DURATION=10     seconds measured per run (h2load -D), after WARMUP_RUN seconds of warm-up in each run
-#   WARMUP_RUN=2    h2load --warm-up-time of each run
-#   WARMUP=10       seconds of untimed load per server before its first run (JIT tiering, pools)
+#   DURATION=10     seconds per run of the saturate profile (h2load -D), LIGHT_DURATION=5 for light;
+#                   the servers are warm by then (WARMUP), so the counters read around a run cover
+#                   exactly the requests h2load counts
+#   WARMUP=60       seconds of untimed load per server before its first run: .NET needs 30 s or more
+#                   of load on one core before tiered JIT (with PGO) has its hot code at tier 1
 #   SERVER_CPU=1    core the servers are pinned to; LOAD_CPU=0 core h2load is pinned to
 #   PROFILES="saturate light"   which load profiles to run (see below)
 set -euo pipefail
@@ -20,8 +22,8 @@ cd "$repo"
 
 RUNS="${RUNS:-5}"
 DURATION="${DURATION:-10}"
-WARMUP_RUN="${WARMUP_RUN:-2}"
-WARMUP="${WARMUP:-10}"
+WARMUP="${WARMUP:-60}"
+LIGHT_DURATION="${LIGHT_DURATION:-5}"
 SERVER_CPU="${SERVER_CPU:-1}"
 LOAD_CPU="${LOAD_CPU:-0}"
 PROFILES="${PROFILES:-saturate light}"
@@ -35,6 +37,10 @@ RPC_PATH=/civic.bench.v1.BenchService/Echo
 # Load profiles: h2load clients (-c) and concurrent streams per client (-m).
 #   saturate: 16 connections x 16 streams = 256 calls in flight, enough to keep one server core busy;
 #   light:    1 connection x 1 stream, one call at a time: latency without queueing.
+profile_duration() {
+  if [ "$1" = light ]; then echo "$LIGHT_DURATION"; else echo "$DURATION"; fi
+}
+
 profile_args() {
   case "$1" in
     saturate) echo "-c 16 -m 16" ;;
@@ -49,6 +55,7 @@ done
 [ -d "$repo/node_modules/@grpc/grpc-js" ] || { echo "run.sh needs node_modules (npm ci at the repository root)" >&2; exit 1; }
 
 stamp="$(date -u +%Y%m%dT%H%M%SZ)"
+load_at_start="$(cut -d' ' -f1-3 /proc/loadavg)"
 out="$here/results/$stamp"
 mkdir -p "$out/logs"
 
@@ -106,7 +113,7 @@ rss_kb() { awk '/^VmRSS:/ { print $2 }' "/proc/$1/status"; }
 proc_jiffies() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
 core_busy_jiffies() { awk -v cpu="cpu$1" '$1 == cpu { print $2 + $3 + $4 + $7 + $8 + $9 }' /proc/stat; }
 
-echo "== idle memory (unpinned, as a service runs; VmRSS 5 s after it first answered)"
+echo "== idle memory (unpinned, as a service runs; VmRSS 5 s after it accepts calls)"
 printf 'what\tvmrss_kb\n' >"$out/memory.tsv"
 start civic-idle "$PORT_IDLE" "" "$civic_bin" --port "$PORT_IDLE"
 idle_pid=$started
@@ -115,16 +122,23 @@ sleep 5
 printf 'bench Civic.Rpc server (Civic.Bench.Rpc.CivicServer)\t%s\n' "$(rss_kb "$idle_pid")" >>"$out/memory.tsv"
 stop "$idle_pid"
 if [ -n "$hotline_project" ]; then
-  hotline_dir="$(dirname "$hotline_project")"
+  hotline_dir="$repo/$(dirname "$hotline_project")"
   hotline_name="$(basename "$hotline_project" .csproj)"
-  # The service's own defaults (one machine: SQLite, in-process fallbacks); only the port is set here.
-  (cd "$hotline_dir" && ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="http://127.0.0.1:$PORT_HOTLINE" \
-    exec "bin/Release/net10.0/$hotline_name") >"$out/logs/hotline.out" 2>&1 &
+  # The service's own production defaults (one machine: SQLite, in-memory jobs), with its content root
+  # for appsettings.json but a scratch working directory, so its SQLite file lands under results/.
+  mkdir -p "$out/hotline-work"
+  (cd "$out/hotline-work" && ASPNETCORE_ENVIRONMENT=Production exec "$hotline_dir/bin/Release/net10.0/$hotline_name" \
+    --contentRoot "$hotline_dir" --Civic:Grpc:Port "$PORT_HOTLINE") >"$out/logs/hotline.out" 2>&1 &
   hotline_pid=$!
   pids+=("$hotline_pid")
-  sleep 10
+  for _ in $(seq 1 120); do
+    (exec 3<>"/dev/tcp/127.0.0.1/$PORT_HOTLINE") 2>/dev/null && break
+    kill -0 "$hotline_pid" 2>/dev/null || break
+    sleep 0.5
+  done
+  sleep 5
   if kill -0 "$hotline_pid" 2>/dev/null; then
-    printf 'services/Hotline (%s, 10 s after start)\t%s\n' "$hotline_name" "$(rss_kb "$hotline_pid")" >>"$out/memory.tsv"
+    printf 'services/Hotline (%s)\t%s\n' "$hotline_name" "$(rss_kb "$hotline_pid")" >>"$out/memory.tsv"
   else
     echo "   services/Hotline exited at start-up; see logs/hotline.out"
   fi
@@ -143,6 +157,18 @@ for port in "$PORT_RAW" "$PORT_CIVIC" "$PORT_GRPCJS"; do
 done
 
 declare -A server_pid=([raw]=$raw_pid [civic]=$civic_pid [grpcjs]=$grpcjs_pid)
+# The .NET servers answer on port + 1000 with "allocated_bytes gen0 gen1 gen2 cpu_ms" (BenchStatsListener).
+declare -A stats_port=([raw]=$((PORT_RAW + 1000)) [civic]=$((PORT_CIVIC + 1000)))
+dotnet_stats() {
+  local port="${stats_port[$1]:-}"
+  if [ -z "$port" ]; then
+    echo "- - - - -"
+    return
+  fi
+  exec 3<>"/dev/tcp/127.0.0.1/$port"
+  cat <&3
+  exec 3<&-
+}
 declare -A server_port=([raw]=$PORT_RAW [civic]=$PORT_CIVIC [grpcjs]=$PORT_GRPCJS)
 servers=(raw civic grpcjs)
 
@@ -160,38 +186,50 @@ for server in "${servers[@]}"; do
   h2load_cmd "${server_port[$server]}" $(profile_args saturate) -D "$WARMUP" >"$out/logs/warmup-$server.txt" 2>&1
 done
 
-printf 'profile\tload\tserver\trun\trps\tp50_us\tp99_us\trequests\tserver_cpu_pct\tother_core_pct\n' >"$out/runs.tsv"
+printf 'profile\tload\tserver\trun\trps\tp50_us\tp99_us\trequests\tserver_cpu_pct\tother_core_pct\tcpu_us_per_call\tbytes_per_call\tgen0_per_s\n' >"$out/runs.tsv"
 hz="$(getconf CLK_TCK)"
 for profile in $PROFILES; do
-  load="h2load -t 1 $(profile_args "$profile"), ${DURATION}s measured after ${WARMUP_RUN}s warm-up"
+  duration="$(profile_duration "$profile")"
+  load="h2load -t 1 $(profile_args "$profile"), ${duration}s per run"
   for run in $(seq 1 "$RUNS"); do
     # Rounds (a, b, c, a, b, c, ...) so that noise from anything else on the machine spreads over all servers.
     for server in "${servers[@]}"; do
       pid="${server_pid[$server]}"
       log="$out/logs/$profile-$server-$run"
+      read -r alloc_before gen0_before _ <<<"$(dotnet_stats "$server")"
       proc_before=$(proc_jiffies "$pid")
       core_before=$(core_busy_jiffies "$SERVER_CPU")
       start_ns=$(date +%s%N)
       # shellcheck disable=SC2046
-      h2load_cmd "${server_port[$server]}" $(profile_args "$profile") -D "$DURATION" --warm-up-time "$WARMUP_RUN" \
+      h2load_cmd "${server_port[$server]}" $(profile_args "$profile") -D "$duration" \
         --log-file "$log.tsv" >"$log.txt" 2>&1
       end_ns=$(date +%s%N)
       proc_after=$(proc_jiffies "$pid")
       core_after=$(core_busy_jiffies "$SERVER_CPU")
+      read -r alloc_after gen0_after _ <<<"$(dotnet_stats "$server")"
       if ! grep -q ' 0 failed, 0 errored, 0 timeout' "$log.txt"; then
         echo "h2load reported failures against $server:" >&2
         cat "$log.txt" >&2
         exit 1
       fi
       rps=$(awk '/^finished in/ { gsub(",", "", $4); print $4 }' "$log.txt")
+      all_requests=$(awk '/^requests:/ { print $8 }' "$log.txt")
       read -r p50 p99 count < <(python3 "$here/stats.py" latency "$log.tsv")
       elapsed_ticks=$(( (end_ns - start_ns) * hz / 1000000000 ))
       server_cpu=$(( 100 * (proc_after - proc_before) / elapsed_ticks ))
       other=$(( 100 * ((core_after - core_before) - (proc_after - proc_before)) / elapsed_ticks ))
-      printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$profile" "$load" "$server" "$run" "$rps" "$p50" "$p99" "$count" \
-        "$server_cpu" "$(( other < 0 ? 0 : other ))" >>"$out/runs.tsv"
-      printf '   %-8s %-7s run %s: %10s req/s  p50 %6s us  p99 %7s us  server CPU %3s%%\n' \
-        "$profile" "$server" "$run" "$rps" "$p50" "$p99" "$server_cpu"
+      cpu_per_call=$(awk -v t=$((proc_after - proc_before)) -v hz="$hz" -v n="$all_requests" 'BEGIN { printf "%.2f", t / hz * 1e6 / n }')
+      if [ "$alloc_before" = "-" ]; then
+        bytes_per_call="-"
+        gen0_per_s="-"
+      else
+        bytes_per_call=$(( (alloc_after - alloc_before) / all_requests ))
+        gen0_per_s=$(awk -v g=$((gen0_after - gen0_before)) -v ns=$((end_ns - start_ns)) 'BEGIN { printf "%.1f", g / (ns / 1e9) }')
+      fi
+      printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$profile" "$load" "$server" "$run" "$rps" "$p50" "$p99" "$count" \
+        "$server_cpu" "$(( other < 0 ? 0 : other ))" "$cpu_per_call" "$bytes_per_call" "$gen0_per_s" >>"$out/runs.tsv"
+      printf '   %-8s %-7s run %s: %10s req/s  p50 %6s us  p99 %7s us  server CPU %3s%%  %6s us CPU/call  %5s B/call\n' \
+        "$profile" "$server" "$run" "$rps" "$p50" "$p99" "$server_cpu" "$cpu_per_call" "$bytes_per_call"
       rm -f "$log.tsv" # per-request logs are large; the percentiles are kept in runs.tsv
     done
   done
@@ -211,7 +249,7 @@ pids=()
   echo "- machine: $(nproc) cores, $(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo), $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo); $(uname -sr)"
   echo "- .NET $(dotnet --version) SDK, node $(node --version), grpc-js $(node -p "require('@grpc/grpc-js/package.json').version"), $(h2load --version | head -1)"
   echo "- servers pinned to core $SERVER_CPU, h2load (1 thread) to core $LOAD_CPU; ${WARMUP}s warm-up per server, then $RUNS rounds"
-  echo "- load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
+  echo "- load average (1, 5, 15 min) at the start: $load_at_start; at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
   echo
   python3 "$here/stats.py" table "$out/runs.tsv" "$out/memory.tsv"
   echo

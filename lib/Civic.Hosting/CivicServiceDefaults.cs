@@ -1,3 +1,4 @@
+using Civic.Hosting.Auth;
 using Civic.Hosting.DemoData;
 using Civic.Hosting.Errors;
 using Civic.Hosting.Health;
@@ -36,7 +37,8 @@ public static partial class CivicServiceDefaults
     /// <summary>
     /// Adds configuration-bound options, JSON console logs, tracing, the h2c gRPC endpoint, storage
     /// with schema migrations, the Quartz scheduler, health (grpc.health.v1), server reflection, the
-    /// gRPC server and the mapping of domain errors to statuses.
+    /// gRPC server, access-token validation with per-RPC authorisation (deny by default: every
+    /// handler method declares [AllowRoles] or [AllowAnonymous]) and the mapping of domain errors to statuses.
     /// </summary>
     /// <param name="builder">The service's builder.</param>
     /// <param name="serviceName">Lower-case service name, e.g. "hotline": names the database, the scheduler and the traces.</param>
@@ -55,6 +57,8 @@ public static partial class CivicServiceDefaults
         builder.AddCivicJobs(serviceName);
         builder.Services.AddCivicStorage(serviceName);
         builder.Services.AddCivicRpc();
+        builder.Services.AddCivicAuthentication(builder.Environment);
+        builder.Services.AddCivicRpcAuthorization();
         builder.Services.AddCivicHealth();
         builder.Services.AddRpcReflection();
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IRpcExceptionMapper, DomainExceptionMapper>());

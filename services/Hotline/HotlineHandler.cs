@@ -1,13 +1,19 @@
 using Civic.Contracts.Hotline.V1;
+using Civic.Hosting.Auth;
 using Civic.Hosting.Paging;
 using Civic.Hotline.Departments;
 using Civic.Rpc.Server;
+using Microsoft.AspNetCore.Authorization;
 
 namespace Civic.Hotline;
 
-/// <summary>civic.hotline.v1.HotlineService: maps requests to the features and their results back to messages.</summary>
+/// <summary>
+/// civic.hotline.v1.HotlineService: maps requests to the features and their results back to messages.
+/// Departments are public (citizens choose whom to call without signing in); only administrators register them.
+/// </summary>
 public sealed class HotlineHandler(DepartmentDirectory departments)
 {
+    [AllowAnonymous]
     public async Task<ListDepartmentsResponse> ListDepartments(ListDepartmentsRequest request, ServerCallContext context)
     {
         var page = await departments.ListAsync(PageRequests.Read(request.Page, DepartmentDirectory.ListScope), context.CancellationToken);
@@ -16,9 +22,11 @@ public sealed class HotlineHandler(DepartmentDirectory departments)
         return response;
     }
 
+    [AllowAnonymous]
     public async Task<GetDepartmentResponse> GetDepartment(GetDepartmentRequest request, ServerCallContext context) =>
         new() { Department = DepartmentMapping.ToMessage(await departments.GetAsync(request.Id, context.CancellationToken)) };
 
+    [AllowRoles(CivicRoles.Admin)]
     public async Task<CreateDepartmentResponse> CreateDepartment(CreateDepartmentRequest request, ServerCallContext context) =>
         new() { Department = DepartmentMapping.ToMessage(await departments.CreateAsync(DepartmentMapping.ToNewDepartment(request), context.CancellationToken)) };
 }

@@ -1,23 +1,33 @@
 using Civic.Contracts.Network.V1;
+using Civic.Hosting.Auth;
 using Civic.Hosting.Paging;
 using Civic.Network.ResourcePersons;
 using Civic.Rpc.Server;
+using Microsoft.AspNetCore.Authorization;
 
 namespace Civic.Network;
 
-/// <summary>civic.network.v1.NetworkService: maps requests to the features and their results back to messages.</summary>
+/// <summary>
+/// civic.network.v1.NetworkService: maps requests to the features and their results back to messages.
+/// The municipality's people register resource persons and see every profile; everyone else,
+/// signed in or not, sees the public profiles only.
+/// </summary>
 public sealed class NetworkHandler(ResourcePersonDirectory persons)
 {
+    [AllowRoles(CivicRoles.Staff, CivicRoles.Coordinator, CivicRoles.Director, CivicRoles.Admin)]
     public async Task<CreateResourcePersonResponse> CreateResourcePerson(CreateResourcePersonRequest request, ServerCallContext context) =>
         new() { ResourcePerson = ResourcePersonMapping.ToMessage(await persons.CreateAsync(ResourcePersonMapping.ToNewResourcePerson(request), context.CancellationToken)) };
 
+    [AllowAnonymous]
     public async Task<GetResourcePersonResponse> GetResourcePerson(GetResourcePersonRequest request, ServerCallContext context) =>
-        new() { ResourcePerson = ResourcePersonMapping.ToMessage(await persons.GetAsync(request.Id, context.CancellationToken)) };
+        new() { ResourcePerson = ResourcePersonMapping.ToMessage(await persons.GetAsync(request.Id, context.User.IsEmployee(), context.CancellationToken)) };
 
+    [AllowAnonymous]
     public async Task<SearchResourcePersonsResponse> SearchResourcePersons(SearchResourcePersonsRequest request, ServerCallContext context)
     {
-        var page = PageRequests.Read(request.Page, ResourcePersonDirectory.SearchScope(request.Query));
-        var result = await persons.SearchAsync(request.Query, page, context.CancellationToken);
+        var includeInternal = context.User.IsEmployee();
+        var page = PageRequests.Read(request.Page, ResourcePersonDirectory.SearchScope(request.Query, includeInternal));
+        var result = await persons.SearchAsync(request.Query, includeInternal, page, context.CancellationToken);
         var response = new SearchResourcePersonsResponse { Page = result.Info };
         response.ResourcePersons.AddRange(result.Items.Select(ResourcePersonMapping.ToMessage));
         return response;

@@ -1,4 +1,5 @@
 using System.Reflection;
+using System.Security.Cryptography;
 
 namespace Civic.Launcher;
 
@@ -13,15 +14,18 @@ public static class LaunchPlan
         new("hotline", "Direktørlinjen (Hotline)", AppPath("Civic.Hotline"), 5101, "http://127.0.0.1:5101  (gRPC, h2c)"),
         new("panel", "Borgerpanelet (Panel)", AppPath("Civic.Panel"), 5102, "http://127.0.0.1:5102  (gRPC, h2c)"),
         new("network", "Ressourcenetværket (Network)", AppPath("Civic.Network"), 5103, "http://127.0.0.1:5103  (gRPC, h2c)"),
-        new("gateway", "Forside (gateway)", AppPath("Civic.Gateway"), 5100, "http://127.0.0.1:5100"),
+        new("gateway", "Forside (gateway)", AppPath("Civic.Gateway"), 5100, "http://127.0.0.1:5100  (web, JSON API /api/v1; gRPC h2c on 5190)"),
     ];
 
     /// <summary>
     /// The environment every child gets: the one-machine default, whatever the shell has set. Data
-    /// lands in data/ under the repository root (the children's working directory).
+    /// lands in data/ under the repository root (the children's working directory). The development
+    /// signing key is new for every run and shared by the gateway's development login (which signs
+    /// the demo users' tokens) and the services (which validate them); it exists only in memory.
     /// </summary>
     public static IReadOnlyDictionary<string, string> Environment { get; } = new Dictionary<string, string>
     {
+        ["Auth__SigningKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
         ["ASPNETCORE_ENVIRONMENT"] = "Development",
         ["DOTNET_ENVIRONMENT"] = "Development",
         ["Storage__Provider"] = "Sqlite",

@@ -6,7 +6,8 @@ namespace Civic.Bench.Rpc;
 
 /// <summary>
 /// Host settings shared by the benchmarked .NET servers: an h2c endpoint on loopback and logging at
-/// Warning, as a production service runs. Both servers use this, so neither gets a lighter host.
+/// Warning, as a production service runs, and a counters port (<see cref="BenchStatsListener"/>) at
+/// port + 1000. Both servers use this, so neither gets a lighter host.
 /// </summary>
 public static class BenchHost
 {
@@ -17,6 +18,7 @@ public static class BenchHost
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.WebHost.ConfigureKestrel(kestrel =>
             kestrel.Listen(IPAddress.Loopback, port, listen => listen.Protocols = HttpProtocols.Http2));
+        builder.Services.AddHostedService(_ => new BenchStatsListener(port + 1000));
         Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Listening on h2c://127.0.0.1:{port}"));
         return builder;
     }

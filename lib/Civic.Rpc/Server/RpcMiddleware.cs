@@ -102,6 +102,12 @@ internal sealed class RpcMiddleware(
         ServerCallContext.Current = context;
         try
         {
+            if (method.Authorization is { } authorize && await authorize(context) is { } denied)
+            {
+                context.Complete(denied);
+                return;
+            }
+
             await method.InvokeAsync(httpContext, context);
             context.Complete(context.DeadlineExceeded ? DeadlineStatus : Status.Ok);
         }

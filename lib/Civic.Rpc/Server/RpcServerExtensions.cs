@@ -17,7 +17,7 @@ public static class RpcServerServiceCollectionExtensions
         }
 
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton(sp => new RpcServiceRegistry(sp.GetServices<RpcServiceRegistration>()));
+        services.TryAddSingleton(sp => new RpcServiceRegistry(sp.GetServices<RpcServiceRegistration>(), sp.GetService<IRpcAuthorizer>()));
         return services;
     }
 

@@ -10,7 +10,7 @@ namespace Civic.Rpc.Server;
 /// </summary>
 internal static class RpcServiceBinder
 {
-    public static IReadOnlyList<ServerMethod> Bind(Type handlerType, ServiceDescriptor service)
+    public static IReadOnlyList<ServerMethod> Bind(Type handlerType, ServiceDescriptor service, IRpcAuthorizer? authorizer)
     {
         var methods = new List<ServerMethod>(service.Methods.Count);
         var problems = new List<string>();
@@ -33,7 +33,21 @@ internal static class RpcServiceBinder
                 continue;
             }
 
-            methods.Add(Create(handlerType, rpc, match));
+            var method = Create(handlerType, rpc, match);
+            if (authorizer is not null)
+            {
+                try
+                {
+                    method.Authorization = authorizer.Bind(new RpcMethodBinding(rpc, handlerType, match));
+                }
+                catch (InvalidOperationException exception)
+                {
+                    problems.Add($"RPC {service.FullName}/{rpc.Name}: {exception.Message}");
+                    continue;
+                }
+            }
+
+            methods.Add(method);
         }
 
         if (problems.Count > 0)

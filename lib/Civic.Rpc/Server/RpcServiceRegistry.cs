@@ -12,7 +12,7 @@ public sealed class RpcServiceRegistry
     private readonly FrozenDictionary<string, ServerMethod> _methods;
     private readonly FrozenSet<string> _serviceNames;
 
-    internal RpcServiceRegistry(IEnumerable<RpcServiceRegistration> registrations)
+    internal RpcServiceRegistry(IEnumerable<RpcServiceRegistration> registrations, IRpcAuthorizer? authorizer)
     {
         var all = registrations.ToList();
         var duplicate = all.GroupBy(r => r.Service.FullName).FirstOrDefault(g => g.Count() > 1);
@@ -22,7 +22,7 @@ public sealed class RpcServiceRegistry
         }
 
         Services = all.Select(r => r.Service).ToList();
-        _methods = all.SelectMany(r => RpcServiceBinder.Bind(r.HandlerType, r.Service))
+        _methods = all.SelectMany(r => RpcServiceBinder.Bind(r.HandlerType, r.Service, authorizer))
             .ToFrozenDictionary(m => m.Path, StringComparer.Ordinal);
         _serviceNames = Services.Select(s => s.FullName).ToFrozenSet(StringComparer.Ordinal);
     }

@@ -13,6 +13,9 @@ internal abstract class ServerMethod(MethodDescriptor descriptor)
     /// <summary>The HTTP/2 path, <c>/package.Service/Method</c>.</summary>
     public string Path { get; } = $"/{descriptor.Service.FullName}/{descriptor.Name}";
 
+    /// <summary>The check that runs before the handler, when an <see cref="IRpcAuthorizer"/> is registered.</summary>
+    public RpcCallAuthorization? Authorization { get; set; }
+
     /// <summary>Runs the call; the caller writes the final status.</summary>
     public abstract Task InvokeAsync(HttpContext httpContext, ServerCallContext context);
 

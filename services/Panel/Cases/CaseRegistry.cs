@@ -12,9 +12,10 @@ public sealed class CaseRegistry(PanelDbContext db, TimeProvider timeProvider)
     public const string ListScope = "panel.cases";
 
     /// <summary>Opens a case; every new case starts in the Afklaring (clarification) phase.</summary>
-    public async Task<Case> CreateAsync(NewCase request, CancellationToken cancellationToken)
+    public async Task<Case> CreateAsync(NewCase request, CaseScope scope, CancellationToken cancellationToken)
     {
         var valid = CaseRules.Validate(request);
+        scope.Demand(valid.OwningDepartment);
         var now = timeProvider.GetStoredUtcNow();
         var @case = new Case
         {
@@ -31,27 +32,32 @@ public sealed class CaseRegistry(PanelDbContext db, TimeProvider timeProvider)
         return @case;
     }
 
-    public async Task<Case> GetAsync(string id, CancellationToken cancellationToken)
+    public async Task<Case> GetAsync(string id, CaseScope scope, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(id))
         {
             throw new ValidationException("id", "The case id is required.", "Sagens id skal udfyldes.");
         }
 
-        return await db.Cases.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, cancellationToken)
+        var found = await db.Cases.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, cancellationToken)
             ?? throw new NotFoundException(
                 $"No case has id '{id}'. List the cases to find the right id.",
                 $"Der findes ingen sag med id '{id}'. Se listen over sager for at finde det rigtige id.");
+        scope.Demand(found.OwningDepartment);
+        return found;
     }
 
-    /// <summary>One page of cases, newest first.</summary>
-    public async Task<Page<Case>> ListAsync(PageQuery page, CancellationToken cancellationToken)
+    /// <summary>One page of the cases in <paramref name="scope"/>, newest first.</summary>
+    public async Task<Page<Case>> ListAsync(PageQuery page, CaseScope scope, CancellationToken cancellationToken)
     {
-        var fetched = await db.Cases.AsNoTracking()
+        var visible = scope.Department is { } department
+            ? db.Cases.AsNoTracking().Where(c => c.OwningDepartment == department)
+            : db.Cases.AsNoTracking();
+        var fetched = await visible
             .OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id)
             .Skip(page.Offset).Take(page.FetchCount)
             .ToListAsync(cancellationToken);
-        var total = await db.Cases.CountAsync(cancellationToken);
+        var total = await visible.CountAsync(cancellationToken);
         return page.ToPage(fetched, total);
     }
 }

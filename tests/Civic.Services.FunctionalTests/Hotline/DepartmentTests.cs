@@ -1,5 +1,6 @@
 using Civic.Contracts.Common.V1;
 using Civic.Contracts.Hotline.V1;
+using Civic.Hosting.Auth;
 using Civic.Hosting.Storage.Migrations;
 using Civic.Hotline;
 using Civic.Services.FunctionalTests.Infrastructure;
@@ -113,6 +114,60 @@ public abstract class DepartmentTests(ServiceFixture<HotlineHandler> fixture) : 
                 new() { Page = new PageRequest { PageToken = "offset=100" } }));
 
         Assert.Equal(["page.page_token"], RpcAssert.ViolatedFields(exception));
+    }
+
+    [Fact]
+    public async Task CreateDepartment_Anonymous_UnauthenticatedAndNothingCreated()
+    {
+        var code = UniqueCode("anonym");
+
+        var exception = await RpcAssert.FailsAsync(StatusCode.Unauthenticated, () =>
+            Host.CallAsync<CreateDepartmentRequest, CreateDepartmentResponse>(Service, "CreateDepartment", NewDepartment(code), role: null));
+
+        Assert.Contains("signed-in", exception.Status.Detail, StringComparison.Ordinal);
+        Assert.DoesNotContain(await ListAllAsync(), d => d.Code == code);
+    }
+
+    [Theory]
+    [InlineData(CivicRoles.Citizen)]
+    [InlineData(CivicRoles.Staff)]
+    [InlineData(CivicRoles.Director)]
+    public async Task CreateDepartment_NotAdmin_PermissionDeniedWithDanishMessage(string role)
+    {
+        var exception = await RpcAssert.FailsAsync(StatusCode.PermissionDenied, () =>
+            Host.CallAsync<CreateDepartmentRequest, CreateDepartmentResponse>(Service, "CreateDepartment", NewDepartment(UniqueCode("rolle")), role));
+
+        RpcAssert.ErrorInfo(exception, ErrorReason.NotAllowed);
+        Assert.Contains(role, exception.Status.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ListDepartments_Anonymous_Allowed()
+    {
+        var response = await Host.CallAsync<ListDepartmentsRequest, ListDepartmentsResponse>(Service, "ListDepartments", new(), role: null);
+
+        Assert.NotNull(response.Page);
+    }
+
+    [Fact]
+    public async Task ListDepartments_ExpiredOrForeignToken_UnauthenticatedEvenThoughAnonymousMayCall()
+    {
+        foreach (var token in new[] { TestTokens.Expired(CivicRoles.Admin), TestTokens.ForeignlySigned(CivicRoles.Admin), "not-a-token" })
+        {
+            var exception = await RpcAssert.FailsAsync(StatusCode.Unauthenticated, () =>
+                Host.CallWithTokenAsync<ListDepartmentsRequest, ListDepartmentsResponse>(Service, "ListDepartments", new(), token));
+
+            Assert.Contains("not valid", exception.Status.Detail, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task HealthCheck_InvalidToken_StillServing()
+    {
+        var response = await Host.CallWithTokenAsync<HealthCheckRequest, HealthCheckResponse>(
+            HealthReflection.Descriptor.Services[0], "Check", new HealthCheckRequest(), "not-a-token");
+
+        Assert.Equal(HealthCheckResponse.Types.ServingStatus.Serving, response.Status);
     }
 
     [Fact]

@@ -1,3 +1,5 @@
+using Civic.Hosting.Auth;
+using Civic.Rpc;
 using Civic.Rpc.Client;
 using Civic.Rpc.Testing;
 using Google.Protobuf;
@@ -41,12 +43,29 @@ public sealed class ServiceHost<TEntryPoint> : IAsyncDisposable
 
     public IServiceProvider Services => _factory.Services;
 
-    /// <summary>Calls the unary RPC <paramref name="method"/> of <paramref name="service"/>.</summary>
-    public Task<TResponse> CallAsync<TRequest, TResponse>(ServiceDescriptor service, string method, TRequest request)
+    /// <summary>
+    /// Calls the unary RPC <paramref name="method"/> of <paramref name="service"/> with a token for
+    /// <paramref name="role"/> (an administrator unless said otherwise; null calls anonymously).
+    /// </summary>
+    public Task<TResponse> CallAsync<TRequest, TResponse>(ServiceDescriptor service, string method, TRequest request, string? role = CivicRoles.Admin)
         where TRequest : class, IMessage<TRequest>
         where TResponse : class, IMessage<TResponse> =>
-        Client.UnaryAsync(RpcMethod.Create<TRequest, TResponse>(service.FindMethodByName(method)), request,
-            new CallOptions { CancellationToken = TestContext.Current.CancellationToken });
+        CallWithTokenAsync<TRequest, TResponse>(service, method, request, role is null ? null : TestTokens.For(role));
+
+    /// <summary>Calls the unary RPC <paramref name="method"/> with exactly this bearer token (null: none).</summary>
+    public Task<TResponse> CallWithTokenAsync<TRequest, TResponse>(ServiceDescriptor service, string method, TRequest request, string? token)
+        where TRequest : class, IMessage<TRequest>
+        where TResponse : class, IMessage<TResponse>
+    {
+        var headers = new Metadata();
+        if (token is not null)
+        {
+            headers.Add("authorization", $"Bearer {token}");
+        }
+
+        return Client.UnaryAsync(RpcMethod.Create<TRequest, TResponse>(service.FindMethodByName(method)), request,
+            new CallOptions { Headers = headers, CancellationToken = TestContext.Current.CancellationToken });
+    }
 
     /// <summary>Errors the service logged; a passing call should leave none.</summary>
     public IReadOnlyList<CapturingLoggerProvider.LogEntry> ErrorLogs() =>
@@ -67,6 +86,7 @@ public sealed class ServiceHost<TEntryPoint> : IAsyncDisposable
             builder.UseEnvironment("Testing");
             builder.UseSetting("Civic:Grpc:Port", "0");
             builder.UseSetting("Civic:SeedDemoData", "false");
+            builder.UseSetting("Auth:SigningKey", TestTokens.SigningKey);
             foreach (var (key, value) in settings)
             {
                 builder.UseSetting(key, value);

@@ -1,5 +1,6 @@
 using Civic.Contracts.Common.V1;
 using Civic.Contracts.Network.V1;
+using Civic.Hosting.Auth;
 using Civic.Network;
 using Civic.Services.FunctionalTests.Infrastructure;
 using StatusCode = Civic.Rpc.StatusCode;
@@ -88,6 +89,53 @@ public abstract class ResourcePersonTests(ServiceFixture<NetworkHandler> fixture
             Host.CallAsync<GetResourcePersonRequest, GetResourcePersonResponse>(Service, "GetResourcePerson", new() { Id = "no-such-person" }));
 
         RpcAssert.ErrorInfo(exception, ErrorReason.NotFound);
+    }
+
+    [Fact]
+    public async Task GetResourcePerson_InternalProfileToOutsiders_NotFound()
+    {
+        var internalPerson = (await CreateAsync(NewPerson("Intern Ib", ["jura"], []))).ResourcePerson;
+        var publicRequest = NewPerson("Offentlig Olga", ["facilitering"], []);
+        publicRequest.Visibility = Visibility.Public;
+        var publicPerson = (await CreateAsync(publicRequest)).ResourcePerson;
+
+        foreach (var role in new[] { null, CivicRoles.Citizen, CivicRoles.PanelMember })
+        {
+            await RpcAssert.FailsAsync(StatusCode.NotFound, () => Host.CallAsync<GetResourcePersonRequest, GetResourcePersonResponse>(
+                Service, "GetResourcePerson", new() { Id = internalPerson.Id }, role));
+            var visible = await Host.CallAsync<GetResourcePersonRequest, GetResourcePersonResponse>(
+                Service, "GetResourcePerson", new() { Id = publicPerson.Id }, role);
+            Assert.Equal(publicPerson, visible.ResourcePerson);
+        }
+
+        var asStaff = await Host.CallAsync<GetResourcePersonRequest, GetResourcePersonResponse>(
+            Service, "GetResourcePerson", new() { Id = internalPerson.Id }, CivicRoles.Staff);
+        Assert.Equal(internalPerson, asStaff.ResourcePerson);
+    }
+
+    [Fact]
+    public async Task SearchResourcePersons_Citizen_PublicProfilesOnly()
+    {
+        var word = $"synlig{Guid.NewGuid().ToString("N")[..6]}";
+        await CreateAsync(NewPerson("Intern Ida", [word], []));
+        var publicRequest = NewPerson("Offentlig Ole", [word], []);
+        publicRequest.Visibility = Visibility.Public;
+        var publicPerson = (await CreateAsync(publicRequest)).ResourcePerson;
+
+        var asCitizen = await Host.CallAsync<SearchResourcePersonsRequest, SearchResourcePersonsResponse>(
+            Service, "SearchResourcePersons", new() { Query = word }, CivicRoles.Citizen);
+        var asStaff = await Host.CallAsync<SearchResourcePersonsRequest, SearchResourcePersonsResponse>(
+            Service, "SearchResourcePersons", new() { Query = word }, CivicRoles.Staff);
+
+        Assert.Equal([publicPerson.Id], asCitizen.ResourcePersons.Select(p => p.Id));
+        Assert.Equal(2, asStaff.ResourcePersons.Count);
+    }
+
+    [Fact]
+    public async Task CreateResourcePerson_Citizen_PermissionDenied()
+    {
+        await RpcAssert.FailsAsync(StatusCode.PermissionDenied, () => Host.CallAsync<CreateResourcePersonRequest, CreateResourcePersonResponse>(
+            Service, "CreateResourcePerson", NewPerson("Borger Bo", ["facilitering"], []), CivicRoles.Citizen));
     }
 
     public ValueTask DisposeAsync()

@@ -1,5 +1,6 @@
 using Civic.Contracts.Common.V1;
 using Civic.Contracts.Panel.V1;
+using Civic.Hosting.Auth;
 using Civic.Panel;
 using Civic.Services.FunctionalTests.Infrastructure;
 using StatusCode = Civic.Rpc.StatusCode;
@@ -89,6 +90,55 @@ public abstract class CaseTests(ServiceFixture<PanelHandler> fixture) : IAsyncDi
         RpcAssert.ErrorInfo(exception, ErrorReason.NotFound);
     }
 
+    [Fact]
+    public async Task GetCase_StaffOfAnotherDepartment_PermissionDenied()
+    {
+        var other = (await CreateAsync(NewCase("Trafik ved skolen", "by-og-land"))).Case;
+
+        var exception = await RpcAssert.FailsAsync(StatusCode.PermissionDenied, () =>
+            Host.CallAsync<GetCaseRequest, GetCaseResponse>(Service, "GetCase", new() { Id = other.Id }, CivicRoles.Staff));
+
+        RpcAssert.ErrorInfo(exception, ErrorReason.NotAllowed);
+    }
+
+    [Fact]
+    public async Task ListCases_Staff_OnlyTheirOwnDepartmentsCases()
+    {
+        var own = (await CreateAsync(NewCase("Skolevej", TestTokens.StaffDepartment))).Case;
+        var other = (await CreateAsync(NewCase("Affaldssortering", "by-og-land"))).Case;
+
+        var asStaff = await Host.CallAsync<ListCasesRequest, ListCasesResponse>(Service, "ListCases", new() { Page = new PageRequest { PageSize = 500 } }, CivicRoles.Staff);
+        var asCoordinator = await Host.CallAsync<ListCasesRequest, ListCasesResponse>(Service, "ListCases", new() { Page = new PageRequest { PageSize = 500 } }, CivicRoles.Coordinator);
+
+        Assert.All(asStaff.Cases, c => Assert.Equal(TestTokens.StaffDepartment, c.OwningDepartment));
+        Assert.Contains(asStaff.Cases, c => c.Id == own.Id);
+        Assert.Equal(asStaff.Cases.Count, asStaff.Page.TotalSize);
+        Assert.Contains(asCoordinator.Cases, c => c.Id == other.Id);
+    }
+
+    [Fact]
+    public async Task CreateCase_StaffForAnotherDepartment_PermissionDeniedAndNothingStored()
+    {
+        var before = await CountAsync();
+
+        await RpcAssert.FailsAsync(StatusCode.PermissionDenied, () =>
+            Host.CallAsync<CreateCaseRequest, CreateCaseResponse>(Service, "CreateCase", NewCase("Fremmed sag", "by-og-land"), CivicRoles.Staff));
+        var own = await Host.CallAsync<CreateCaseRequest, CreateCaseResponse>(Service, "CreateCase", NewCase("Egen sag", TestTokens.StaffDepartment), CivicRoles.Staff);
+
+        Assert.Equal(TestTokens.StaffDepartment, own.Case.OwningDepartment);
+        Assert.Equal(before + 1, await CountAsync());
+    }
+
+    [Theory]
+    [InlineData(null, StatusCode.Unauthenticated)]
+    [InlineData(CivicRoles.Citizen, StatusCode.PermissionDenied)]
+    [InlineData(CivicRoles.PanelMember, StatusCode.PermissionDenied)]
+    public async Task ListCases_NotAnEmployee_Refused(string? role, StatusCode expected)
+    {
+        await RpcAssert.FailsAsync(expected, () =>
+            Host.CallAsync<ListCasesRequest, ListCasesResponse>(Service, "ListCases", new(), role));
+    }
+
     public ValueTask DisposeAsync()
     {
         GC.SuppressFinalize(this);
@@ -106,11 +156,11 @@ public abstract class CaseTests(ServiceFixture<PanelHandler> fixture) : IAsyncDi
     private async Task<int> CountAsync() =>
         (await Host.CallAsync<ListCasesRequest, ListCasesResponse>(Service, "ListCases", new() { Page = new PageRequest { PageSize = 1 } })).Page.TotalSize;
 
-    private static CreateCaseRequest NewCase(string title) => new()
+    private static CreateCaseRequest NewCase(string title, string owningDepartment = "boern-og-unge") => new()
     {
         Title = title,
         Summary = "Flere unge melder om ensomhed efter skoletid; forældrene vil gerne være med.",
-        OwningDepartment = "boern-og-unge",
+        OwningDepartment = owningDepartment,
         CoCreationType = CoCreationType.Equal,
     };
 }

@@ -1,0 +1,50 @@
+using System.Globalization;
+using Yarp.ReverseProxy.Forwarder;
+
+namespace Civic.Gateway.Proxy;
+
+/// <summary>
+/// When the gateway cannot reach a service (refused, reset, timed out), YARP answers with a bare
+/// 502 or 504; a gRPC client then sees only "received HTTP status 502". This answers such calls
+/// with a real gRPC status instead (trailers-only: UNAVAILABLE, or DEADLINE_EXCEEDED on a timeout)
+/// and a message that names the service.
+/// </summary>
+internal sealed partial class GrpcProxyErrors(RequestDelegate next, ILogger<GrpcProxyErrors> logger)
+{
+    public async Task InvokeAsync(HttpContext context)
+    {
+        await next(context);
+        var error = context.Features.Get<IForwarderErrorFeature>();
+        if (error is null || context.Response.HasStarted || !GrpcRequests.IsGrpc(context.Request))
+        {
+            return;
+        }
+
+        var cluster = context.GetReverseProxyFeature().Cluster.Config.ClusterId;
+        Log.ForwardingFailed(logger, cluster, error.Error);
+        var (code, message) = error.Error switch
+        {
+            ForwarderError.RequestTimedOut => (4, $"The {cluster} service did not answer in time."),
+            _ => (14, $"The {cluster} service is not reachable right now; try again shortly."),
+        };
+        var response = context.Response;
+        response.Clear();
+        response.StatusCode = StatusCodes.Status200OK;
+        response.ContentType = "application/grpc";
+        response.Headers["grpc-status"] = code.ToString(CultureInfo.InvariantCulture);
+        response.Headers["grpc-message"] = Uri.EscapeDataString(message);
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(1, LogLevel.Warning, "Could not forward a gRPC call to {Cluster}: {Error}")]
+        public static partial void ForwardingFailed(ILogger logger, string cluster, ForwarderError error);
+    }
+}
+
+/// <summary>Tells gRPC calls from everything else by content type, as gRPC defines it.</summary>
+internal static class GrpcRequests
+{
+    public static bool IsGrpc(HttpRequest request) =>
+        request.ContentType is { } type && type.StartsWith("application/grpc", StringComparison.OrdinalIgnoreCase);
+}

@@ -1,0 +1,20 @@
+using Civic.Gateway.Ui.Localization;
+
+namespace Civic.Gateway.Ui.Text;
+
+/// <summary>The co-creation types and case phases (Væksthus for Ledelse's model) in the UI's words.</summary>
+public static class PanelTermsText
+{
+    public static readonly LocalText Equal = new("Ligeværdig", "Equal");
+    public static readonly LocalText Steered = new("Styret", "Steered");
+    public static readonly LocalText Facilitating = new("Faciliterende", "Facilitating");
+    public static readonly LocalText Empowering = new("Ansvarliggørende", "Empowering");
+
+    public static readonly LocalText Clarification = new("Afklaring", "Clarification");
+    public static readonly LocalText Planning = new("Samskabelse: planlægning", "Co-creation: planning");
+    public static readonly LocalText Execution = new("Samskabelse: udførelse", "Co-creation: execution");
+    public static readonly LocalText Realisation = new("Erkendelse", "Realisation");
+    public static readonly LocalText Closed = new("Afsluttet", "Closed");
+
+    public static readonly LocalText NotDecided = new("Ikke fastlagt", "Not decided");
+}

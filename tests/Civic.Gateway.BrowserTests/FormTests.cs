@@ -1,0 +1,60 @@
+using Civic.Gateway.BrowserTests.Infrastructure;
+using Microsoft.Playwright;
+
+namespace Civic.Gateway.BrowserTests;
+
+/// <summary>The accessible form pattern, on the network search: error summary, focus, field messages, then success.</summary>
+public sealed class FormTests(CivicStack stack)
+{
+    [Fact]
+    public async Task Search_TooShort_ShowsFocusedErrorSummaryLinkedToTheField()
+    {
+        await using var session = await stack.OpenAsync();
+        await session.GotoAsync("/ressourcenetvaerket/soeg");
+        var input = session.Page.GetByLabel("Søgeord");
+        Assert.Equal("query-hint", await input.GetAttributeAsync("aria-describedby"));
+
+        await input.FillAsync("x");
+        await input.PressAsync("Enter");
+        await Assertions.Expect(session.Page.Locator(".error-summary")).ToBeVisibleAsync();
+
+        Assert.StartsWith("Fejl: ", await session.Page.TitleAsync(), StringComparison.Ordinal);
+        Assert.StartsWith("SECTION#|Der er et problem", await session.Page.FocusedAsync(), StringComparison.Ordinal);
+        var summaryLink = session.Page.Locator(".error-summary a");
+        Assert.Equal("#query", await summaryLink.GetAttributeAsync("href"));
+        Assert.Equal("Skriv mindst 2 tegn at søge efter.", await summaryLink.InnerTextAsync());
+        input = session.Page.GetByLabel("Søgeord");
+        Assert.Equal("query-hint query-error", await input.GetAttributeAsync("aria-describedby"));
+        Assert.Equal("true", await input.GetAttributeAsync("aria-invalid"));
+        Assert.Equal("x", await input.InputValueAsync());
+        await session.ScreenshotAsync("network-search-error.da");
+        await session.AssertNoAccessibilityViolationsAsync("network search with an error");
+
+        // From the summary, Tab reaches its link and Enter takes the reader to the field.
+        await session.Page.Keyboard.PressAsync("Tab");
+        Assert.Equal("Skriv mindst 2 tegn at søge efter.", await session.Page.FocusedTextAsync());
+        await session.Page.Keyboard.PressAsync("Enter");
+        Assert.StartsWith("INPUT#query|", await session.Page.FocusedAsync(), StringComparison.Ordinal);
+        session.AssertNoConsoleErrors();
+    }
+
+    [Fact]
+    public async Task Search_WithWords_ListsMatchingPublicResourcePersons()
+    {
+        await using var session = await stack.OpenAsync("en");
+        await session.GotoAsync("/ressourcenetvaerket/soeg");
+
+        await session.Page.GetByLabel("Search words").FillAsync("facilitering");
+        await session.Page.GetByRole(AriaRole.Button, new() { Name = "Search", Exact = true }).ClickAsync();
+        await Assertions.Expect(session.Page.Locator("#results-title")).ToBeVisibleAsync();
+
+        Assert.Equal(0, await session.Page.Locator(".error-summary").CountAsync());
+        Assert.Equal("Results", await session.Page.Locator("#results-title").InnerTextAsync());
+        Assert.True(await session.Page.Locator(".result").CountAsync() > 0, "The demo data has resource persons skilled in facilitation.");
+        // The words were posted, never put in the address.
+        Assert.DoesNotContain(session.RequestedUrls, url => url.Contains("facilitering", StringComparison.Ordinal));
+        await session.ScreenshotAsync("network-search-results.en");
+        await session.AssertNoAccessibilityViolationsAsync("network search results");
+        session.AssertNoConsoleErrors();
+    }
+}

@@ -1,0 +1,31 @@
+namespace Civic.Gateway.BrowserTests.Infrastructure;
+
+/// <summary>A page of the web UI as a test visits it: as whom, and what its heading says in each language.</summary>
+public sealed record UiPage(string Name, string Path, string? Role, string DanishHeading, string EnglishHeading, int Status = 200)
+{
+    public string Heading(string language) => language == "en" ? EnglishHeading : DanishHeading;
+}
+
+/// <summary>Every page of the UI (and the error pages), with the demo role that may open it.</summary>
+public static class UiPages
+{
+    public static IReadOnlyList<UiPage> All { get; } =
+    [
+        new("front-page", "/", null, "Borgere og kommune skaber løsninger sammen", "Citizens and the municipality creating solutions together"),
+        new("hotline", "/direktoerlinjen", null, "Direktørlinjen", "The Director Line"),
+        new("panel", "/borgerpanelet", null, "Borgerpanelet", "The Citizens' Panel"),
+        new("network", "/ressourcenetvaerket", null, "Ressourcenetværket", "The Resource Network"),
+        new("network-search", "/ressourcenetvaerket/soeg", null, "Søg i netværket", "Search the network"),
+        new("log-in", "/log-ind", null, "Log ind", "Log in"),
+        new("log-out", "/log-ud", "citizen", "Log ud", "Log out"),
+        new("front-page-signed-in", "/", "staff", "Borgere og kommune skaber løsninger sammen", "Citizens and the municipality creating solutions together"),
+        new("my-contacts", "/mine-kontakter", "citizen", "Mine kontakter", "My contacts"),
+        new("panel-cases", "/borgerpanelet/sager", "coordinator", "Panelsager", "Panel cases"),
+        new("call-list", "/direktoerlinjen/opkaldsliste", "director", "Min opkaldsliste", "My call list"),
+        new("administration", "/administration", "admin", "Administration", "Administration"),
+        new("not-found", "/findes-ikke", null, "Siden findes ikke", "Page not found", 404),
+        new("forbidden", "/administration", "citizen", "Du har ikke adgang", "You do not have access", 403),
+    ];
+
+    public static UiPage Named(string name) => All.Single(page => page.Name == name);
+}
