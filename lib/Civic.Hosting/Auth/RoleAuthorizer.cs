@@ -36,6 +36,7 @@ public sealed partial class RoleAuthorizer : IRpcAuthorizer
     private static readonly RpcCallAuthorization Open = static _ => ValueTask.FromResult<Status?>(null);
     private readonly ILogger<RoleAuthorizer> _logger;
 
+    /// <summary>An authoriser for this server; warns once when no token issuer is configured.</summary>
     public RoleAuthorizer(IOptions<AuthOptions> options, ILogger<RoleAuthorizer> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
