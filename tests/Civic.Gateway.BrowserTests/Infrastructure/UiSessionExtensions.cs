@@ -23,7 +23,10 @@ public static class UiSessionExtensions
     /// </summary>
     public static async Task ExpectPathAsync(this UiSession session, string pathAndQuery)
     {
-        await Assertions.Expect(session.Page).ToHaveURLAsync(new Uri(session.Stack.GatewayAddress, pathAndQuery).ToString());
+        // Generous bound: the first page that calls a service pays for its JIT and database warm-up,
+        // which on a loaded two-core CI machine can take several seconds. Not a speed check.
+        await Assertions.Expect(session.Page).ToHaveURLAsync(
+            new Uri(session.Stack.GatewayAddress, pathAndQuery).ToString(), new() { Timeout = 30_000 });
         await session.Page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
     }
 
