@@ -2,6 +2,7 @@ using Civic.Gateway.Api;
 using Civic.Gateway.Hosting;
 using Civic.Gateway.Identity;
 using Civic.Gateway.Proxy;
+using Civic.Gateway.RateLimiting;
 using Civic.Gateway.Ui;
 using Civic.Hosting.Logging;
 using Civic.Hosting.Telemetry;
@@ -19,6 +20,7 @@ builder.AddGatewayIdentity();
 builder.Services.AddGrpcProxy(builder.Configuration);
 builder.Services.AddJsonApi(builder.Configuration);
 builder.Services.AddGatewayHealth();
+builder.Services.AddCivicRateLimiting(builder.Configuration);
 builder.AddCivicUi();
 
 var app = builder.Build();
@@ -30,6 +32,8 @@ app.UseWhen(context => !GrpcRequests.IsGrpc(context.Request), branch =>
     branch.UseAuthorization();
 });
 app.MapCivicUi();
+// After the UI's status code pages (so a page's 429 renders localized) and authentication (for "sub"); before every endpoint.
+app.UseCivicRateLimiting();
 app.MapJsonApi();
 app.MapGatewayHealth();
 app.MapGrpcProxy();

@@ -1,0 +1,10 @@
+namespace Civic.Gateway.RateLimiting;
+
+/// <summary>Which limit a request counts against.</summary>
+public enum RateLimitPolicy
+{
+    Anonymous,
+    Authenticated,
+    Login,
+    Create,
+}

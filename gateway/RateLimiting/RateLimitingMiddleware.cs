@@ -1,0 +1,42 @@
+using Civic.Gateway.Hosting;
+using Civic.Gateway.Proxy;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Diagnostics;
+
+namespace Civic.Gateway.RateLimiting;
+
+/// <summary>Counts every request (gRPC, JSON API, login, pages) and rejects those over their limit.</summary>
+public sealed class RateLimitingMiddleware(RequestDelegate next, GatewayRateLimiter limiter)
+{
+    public async Task InvokeAsync(HttpContext context)
+    {
+        // The health endpoint is for probes; a re-executed status page was counted as the original request.
+        if (context.Request.Path.StartsWithSegments(GatewayHealthExtensions.Path)
+            || context.Features.Get<IStatusCodeReExecuteFeature>() is not null)
+        {
+            await next(context);
+            return;
+        }
+
+        if (GrpcRequests.IsGrpc(context.Request) && context.Request.Headers.Authorization.Count > 0)
+        {
+            // gRPC skips the gateway's authentication (the services validate the token); the limit
+            // per identity needs a validated "sub", else a caller could pick a fresh partition per call.
+            var result = await context.AuthenticateAsync(JwtBearerDefaults.AuthenticationScheme);
+            if (result.Succeeded)
+            {
+                context.User = result.Principal;
+            }
+        }
+
+        var decision = await limiter.AcquireAsync(RateLimitRequest.For(context), context.RequestAborted);
+        if (decision.Allowed)
+        {
+            await next(context);
+            return;
+        }
+
+        await RateLimitRejections.WriteAsync(context, decision);
+    }
+}

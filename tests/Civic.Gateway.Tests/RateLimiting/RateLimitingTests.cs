@@ -1,0 +1,174 @@
+using System.Net;
+using Civic.Contracts.Hotline.V1;
+using Civic.Gateway.RateLimiting;
+using Civic.Gateway.Tests.Infrastructure;
+using Civic.Hosting.Auth;
+using Civic.Rpc;
+using Civic.Rpc.Client;
+using Civic.Rpc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace Civic.Gateway.Tests.RateLimiting;
+
+/// <summary>The gateway's rate limits on real servers: in process, shared through Redis, and with Redis down.</summary>
+[Collection(ClusterCollection.Name)]
+public sealed class RateLimitingTests(CivicCluster cluster)
+{
+    private static readonly RpcMethod<CreateDepartmentRequest, CreateDepartmentResponse> CreateDepartment =
+        RpcMethod.Create<CreateDepartmentRequest, CreateDepartmentResponse>(HotlineReflection.Descriptor.Services[0].FindMethodByName("CreateDepartment"));
+
+    private static readonly RpcChannelOptions NoRetries = new() { Resilience = new RpcResilienceOptions { MaxRetryAttempts = 0, EnableCircuitBreaker = false } };
+
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Request_OverAnonymousLimitInProcess_429WithRetryAfterForApiAndPage()
+    {
+        await using var gateway = cluster.StartGateway(Limits("Anonymous", 3));
+        using var client = new HttpClient { BaseAddress = gateway.Addresses[0] };
+
+        var allowed = new List<HttpStatusCode>();
+        for (var i = 0; i < 3; i++)
+        {
+            using var response = await client.GetAsync("/api/v1/hotline/departments", Cancel);
+            allowed.Add(response.StatusCode);
+        }
+
+        using var api = await client.GetAsync("/api/v1/hotline/departments", Cancel);
+        using var page = await client.GetAsync("/", Cancel);
+
+        Assert.DoesNotContain(HttpStatusCode.TooManyRequests, allowed);
+        Assert.Equal(HttpStatusCode.TooManyRequests, api.StatusCode);
+        Assert.Equal("application/problem+json", api.Content.Headers.ContentType?.MediaType);
+        // The in-process fixed window reports its whole length; never more than the window, never zero.
+        Assert.InRange(api.Headers.RetryAfter?.Delta ?? TimeSpan.Zero, TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(10));
+        Assert.Contains("\"status\":429", await api.Content.ReadAsStringAsync(Cancel), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.TooManyRequests, page.StatusCode);
+        Assert.NotNull(page.Headers.RetryAfter);
+        Assert.Contains("For mange forespørgsler", await page.Content.ReadAsStringAsync(Cancel), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Request_AuthenticatedCaller_CountedPerIdentityNotPerAddress()
+    {
+        var settings = Limits("Anonymous", 1);
+        settings["RateLimiting:Authenticated:PermitLimit"] = "2";
+        await using var gateway = cluster.StartGateway(settings);
+        using var client = new HttpClient { BaseAddress = gateway.Addresses[0] };
+        var citizen = cluster.TokenFor(CivicRoles.Citizen);
+        var admin = cluster.TokenFor(CivicRoles.Admin);
+
+        var statuses = new List<HttpStatusCode>();
+        foreach (var token in new[] { citizen, citizen, admin, admin, citizen })
+        {
+            using var response = await client.SendAsync(CivicCluster.Request(HttpMethod.Get, "/api/v1/hotline/departments", token), Cancel);
+            statuses.Add(response.StatusCode);
+        }
+
+        Assert.DoesNotContain(HttpStatusCode.TooManyRequests, statuses.Take(4));
+        Assert.Equal(HttpStatusCode.TooManyRequests, statuses[4]);
+    }
+
+    [Fact]
+    public async Task GrpcCreate_OverCreateLimit_ResourceExhaustedWithRetryAfter()
+    {
+        await using var gateway = cluster.StartGateway(Limits("Create", 1));
+        using var channel = RpcChannel.ForAddress(gateway.Addresses[1], NoRetries);
+        var client = new RpcClient(channel);
+        var options = new CallOptions
+        {
+            Deadline = TimeProvider.System.GetUtcNow().UtcDateTime + TimeSpan.FromSeconds(10),
+            CancellationToken = Cancel,
+        };
+
+        // The first call reaches the service (which refuses the anonymous caller); only the second is over the limit.
+        var first = await Assert.ThrowsAsync<RpcException>(() => client.UnaryAsync(CreateDepartment, new CreateDepartmentRequest(), options));
+        var second = await Assert.ThrowsAsync<RpcException>(() => client.UnaryAsync(CreateDepartment, new CreateDepartmentRequest(), options));
+
+        Assert.NotEqual(StatusCode.ResourceExhausted, first.StatusCode);
+        Assert.Equal(StatusCode.ResourceExhausted, second.StatusCode);
+        Assert.Equal(RateLimitRejections.Message, second.Status.Detail);
+        Assert.True(int.Parse(second.Trailers.GetValue("retry-after")!, System.Globalization.CultureInfo.InvariantCulture) >= 1);
+    }
+
+    [Fact]
+    public async Task Request_TwoGatewaysOnOneRedis_ShareOneLimit()
+    {
+        var (host, port) = Redis();
+        var settings = RedisLimits(host, port, 5);
+        await using var first = cluster.StartGateway(settings);
+        await using var second = cluster.StartGateway(settings);
+        using var firstClient = new HttpClient { BaseAddress = first.Addresses[0] };
+        using var secondClient = new HttpClient { BaseAddress = second.Addresses[0] };
+
+        var allowed = 0;
+        for (var i = 0; i < 12; i++)
+        {
+            using var response = await (i % 2 == 0 ? firstClient : secondClient).GetAsync("/api/v1/hotline/departments", Cancel);
+            allowed += response.StatusCode == HttpStatusCode.TooManyRequests ? 0 : 1;
+        }
+
+        Assert.Equal(5, allowed);
+        Assert.False(first.Services.GetRequiredService<GatewayRateLimiter>().FallingBack);
+    }
+
+    [Fact]
+    public async Task Request_RedisDown_ServedWithInProcessLimitsAndHealthDegraded()
+    {
+        await using var gateway = cluster.StartGateway(RedisLimits("127.0.0.1", "1", 2));
+        using var client = new HttpClient { BaseAddress = gateway.Addresses[0] };
+
+        using var served = await client.GetAsync("/api/v1/hotline/departments", Cancel);
+        using var alsoServed = await client.GetAsync("/api/v1/hotline/departments", Cancel);
+        using var limited = await client.GetAsync("/api/v1/hotline/departments", Cancel);
+        using var health = await client.GetAsync("/healthz", Cancel);
+        var report = await gateway.Services.GetRequiredService<HealthCheckService>().CheckHealthAsync(Cancel);
+
+        Assert.Equal(HttpStatusCode.OK, served.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, alsoServed.StatusCode);
+        Assert.Equal(HttpStatusCode.TooManyRequests, limited.StatusCode);
+        Assert.Equal("Degraded", await health.Content.ReadAsStringAsync(Cancel));
+        Assert.Equal(HealthStatus.Degraded, report.Entries[RateLimitingHealthCheck.Name].Status);
+        Assert.Equal(RateLimitingHealthCheck.FallbackDescription, report.Entries[RateLimitingHealthCheck.Name].Description);
+        Assert.Single(gateway.Logs.Entries, e => e.Message.StartsWith("Rate limiting falls back", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void StartGateway_ZeroPermitLimit_RefusesToStart()
+    {
+        var exception = Assert.ThrowsAny<Exception>(() => cluster.StartGateway(Limits("Login", 0)));
+
+        Assert.Contains("PermitLimit", exception.ToString(), StringComparison.Ordinal);
+    }
+
+    private static Dictionary<string, string?> Limits(string policy, int permitLimit) => new()
+    {
+        // Long windows: a window that ends mid-test would let more through than the limit.
+        [$"RateLimiting:{policy}:PermitLimit"] = permitLimit.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        [$"RateLimiting:{policy}:Window"] = "00:10:00",
+    };
+
+    private static Dictionary<string, string?> RedisLimits(string host, string port, int permitLimit)
+    {
+        var settings = Limits("Anonymous", permitLimit);
+        settings["RateLimiting:RedisKeyPrefix"] = "civic-test:" + Guid.NewGuid().ToString("N");
+        settings["Redis:Host"] = host;
+        settings["Redis:Port"] = port;
+        settings["Redis:ConnectTimeout"] = "00:00:01";
+        settings["Redis:CommandTimeout"] = "00:00:01";
+        return settings;
+    }
+
+    private static (string Host, string Port) Redis()
+    {
+        var endpoint = Environment.GetEnvironmentVariable(Api.RedisIdempotencyTests.RedisVariable);
+        if (string.IsNullOrWhiteSpace(endpoint))
+        {
+            ExternalTool.Unavailable($"{Api.RedisIdempotencyTests.RedisVariable} is not set (host:port of a redis-server for tests, e.g. 127.0.0.1:6390).");
+        }
+
+        var colon = endpoint!.LastIndexOf(':');
+        return (endpoint[..colon], endpoint[(colon + 1)..]);
+    }
+}
