@@ -14,6 +14,8 @@
 #                   of load on one core before tiered JIT (with PGO) has its hot code at tier 1
 #   SERVER_CPU=1    core the servers are pinned to; LOAD_CPU=0 core h2load is pinned to
 #   PROFILES="saturate light"   which load profiles to run (see below)
+#   QUIET_WAIT=0    seconds to wait, before measuring, for the 1-minute load average to drop below 1
+#                   (on a machine shared with builds and tests; the table reports the load either way)
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -27,6 +29,7 @@ LIGHT_DURATION="${LIGHT_DURATION:-5}"
 SERVER_CPU="${SERVER_CPU:-1}"
 LOAD_CPU="${LOAD_CPU:-0}"
 PROFILES="${PROFILES:-saturate light}"
+QUIET_WAIT="${QUIET_WAIT:-0}"
 PORT_RAW=50151
 PORT_CIVIC=50152
 PORT_GRPCJS=50153
@@ -55,7 +58,6 @@ done
 [ -d "$repo/node_modules/@grpc/grpc-js" ] || { echo "run.sh needs node_modules (npm ci at the repository root)" >&2; exit 1; }
 
 stamp="$(date -u +%Y%m%dT%H%M%SZ)"
-load_at_start="$(cut -d' ' -f1-3 /proc/loadavg)"
 out="$here/results/$stamp"
 mkdir -p "$out/logs"
 
@@ -88,6 +90,15 @@ fi
 
 node "$here/node/check.js" request "$out/request.bin" >/dev/null
 
+if [ "$QUIET_WAIT" -gt 0 ]; then
+  echo "== waiting up to ${QUIET_WAIT}s for a quiet machine (load average now $(cut -d' ' -f1 /proc/loadavg))"
+  waited=0
+  while [ "$waited" -lt "$QUIET_WAIT" ] && ! awk '{ exit !($1 < 1) }' /proc/loadavg; do
+    sleep 10
+    waited=$((waited + 10))
+  done
+fi
+
 # start NAME PORT CPULIST COMMAND... : starts a server (pinned when CPULIST is not empty), waits until
 # it answers Echo correctly through a real gRPC client, and leaves its pid in $started.
 start() {
@@ -113,6 +124,7 @@ rss_kb() { awk '/^VmRSS:/ { print $2 }' "/proc/$1/status"; }
 proc_jiffies() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
 core_busy_jiffies() { awk -v cpu="cpu$1" '$1 == cpu { print $2 + $3 + $4 + $7 + $8 + $9 }' /proc/stat; }
 
+load_at_start="$(cut -d' ' -f1-3 /proc/loadavg)"
 echo "== idle memory (unpinned, as a service runs; VmRSS 5 s after it accepts calls)"
 printf 'what\tvmrss_kb\n' >"$out/memory.tsv"
 start civic-idle "$PORT_IDLE" "" "$civic_bin" --port "$PORT_IDLE"
