@@ -24,6 +24,7 @@ builder.Services.AddCivicRateLimiting(builder.Configuration);
 builder.AddCivicUi();
 
 var app = builder.Build();
+app.UseGatewayForwardedHeaders();
 app.UseRouting();
 // gRPC goes straight to the proxy: the services validate the forwarded token themselves.
 app.UseWhen(context => !GrpcRequests.IsGrpc(context.Request), branch =>

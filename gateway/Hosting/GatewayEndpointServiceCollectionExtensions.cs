@@ -9,7 +9,8 @@ public static class GatewayEndpointServiceCollectionExtensions
     /// <summary>
     /// Listens on the public port (HTTP/1.1 and HTTP/2 over TLS when a certificate is configured;
     /// HTTP/1.1 only without one, since without TLS Kestrel cannot offer both) and on the h2c port
-    /// (HTTP/2 only), in that order, so the server's addresses list the public one first.
+    /// (HTTP/2 only), in that order, so the server's addresses list the public one first; and which
+    /// proxies in front of them are trusted to forward the client's address (<see cref="GatewayForwardedHeadersExtensions.AddGatewayForwardedHeaders"/>).
     /// </summary>
     public static IServiceCollection AddGatewayEndpoints(this IServiceCollection services)
     {
@@ -17,6 +18,7 @@ public static class GatewayEndpointServiceCollectionExtensions
             .BindConfiguration(GatewayEndpointOptions.SectionName)
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.AddGatewayForwardedHeaders();
         services.AddOptions<KestrelServerOptions>()
             .Configure<IOptions<GatewayEndpointOptions>>((kestrel, gateway) =>
             {

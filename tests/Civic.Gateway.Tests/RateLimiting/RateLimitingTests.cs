@@ -41,7 +41,7 @@ public sealed class RateLimitingTests(CivicCluster cluster)
         Assert.DoesNotContain(HttpStatusCode.TooManyRequests, allowed);
         Assert.Equal(HttpStatusCode.TooManyRequests, api.StatusCode);
         Assert.Equal("application/problem+json", api.Content.Headers.ContentType?.MediaType);
-        // The in-process fixed window reports its whole length; never more than the window, never zero.
+        // What is left of the caller's window: never more than the window, never zero (exact values: InProcessRateLimitsTests).
         Assert.InRange(api.Headers.RetryAfter?.Delta ?? TimeSpan.Zero, TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(10));
         Assert.Contains("\"status\":429", await api.Content.ReadAsStringAsync(Cancel), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.TooManyRequests, page.StatusCode);
@@ -142,7 +142,7 @@ public sealed class RateLimitingTests(CivicCluster cluster)
         Assert.Contains("PermitLimit", exception.ToString(), StringComparison.Ordinal);
     }
 
-    private static Dictionary<string, string?> Limits(string policy, int permitLimit) => new()
+    internal static Dictionary<string, string?> Limits(string policy, int permitLimit) => new()
     {
         // Long windows: a window that ends mid-test would let more through than the limit.
         [$"RateLimiting:{policy}:PermitLimit"] = permitLimit.ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -160,7 +160,7 @@ public sealed class RateLimitingTests(CivicCluster cluster)
         return settings;
     }
 
-    private static (string Host, string Port) Redis()
+    internal static (string Host, string Port) Redis()
     {
         var endpoint = Environment.GetEnvironmentVariable(Api.RedisIdempotencyTests.RedisVariable);
         if (string.IsNullOrWhiteSpace(endpoint))
