@@ -26,12 +26,11 @@ builder.AddCivicUi();
 var app = builder.Build();
 app.UseGatewayForwardedHeaders();
 app.UseRouting();
-// gRPC goes straight to the proxy: the services validate the forwarded token themselves.
-app.UseWhen(context => !GrpcRequests.IsGrpc(context.Request), branch =>
-{
-    branch.UseAuthentication();
-    branch.UseAuthorization();
-});
+// For every request, gRPC included: the rate limits count a caller with a valid token by its "sub".
+// The services validate the forwarded token again and authorise each call. (In a UseWhen branch these
+// would not count as called, and WebApplication would put its own copies in front of everything.)
+app.UseAuthentication();
+app.UseAuthorization();
 app.MapCivicUi();
 // After the UI's status code pages (so a page's 429 renders localized) and authentication (for "sub"); before every endpoint.
 app.UseCivicRateLimiting();

@@ -52,25 +52,14 @@ profile_args() {
   esac
 }
 
-for tool in h2load node taskset python3 dotnet flock; do
-  command -v "$tool" >/dev/null || { echo "run.sh needs '$tool' (h2load: apt-get install nghttp2-client)" >&2; exit 1; }
-done
 [ -d "$repo/node_modules/@grpc/grpc-js" ] || { echo "run.sh needs node_modules (npm ci at the repository root)" >&2; exit 1; }
 
 stamp="$(date -u +%Y%m%dT%H%M%SZ)"
 out="$here/results/$stamp"
 mkdir -p "$out/logs"
-
-pids=()
-cleanup() {
-  for pid in "${pids[@]}"; do
-    kill "$pid" 2>/dev/null || true
-  done
-  for pid in "${pids[@]}"; do
-    wait "$pid" 2>/dev/null || true
-  done
-}
-trap cleanup EXIT
+# shellcheck source=../lib/common.sh
+. "$here/../lib/common.sh"
+require_tools h2load node taskset python3 dotnet flock
 
 echo "== building (Release)"
 for project in bench/rpc/RawKestrel bench/rpc/CivicServer; do
@@ -90,44 +79,12 @@ fi
 
 node "$here/node/check.js" request "$out/request.bin" >/dev/null
 
-if [ "$QUIET_WAIT" -gt 0 ]; then
-  echo "== waiting up to ${QUIET_WAIT}s for a quiet machine (load average now $(cut -d' ' -f1 /proc/loadavg))"
-  waited=0
-  while [ "$waited" -lt "$QUIET_WAIT" ] && ! awk '{ exit !($1 < 1) }' /proc/loadavg; do
-    sleep 10
-    waited=$((waited + 10))
-  done
-fi
-
-# start NAME PORT CPULIST COMMAND... : starts a server (pinned when CPULIST is not empty), waits until
-# it answers Echo correctly through a real gRPC client, and leaves its pid in $started.
-start() {
-  local name="$1" port="$2" cpus="$3"
-  shift 3
-  if [ -n "$cpus" ]; then
-    taskset -c "$cpus" "$@" >"$out/logs/$name.out" 2>&1 &
-  else
-    "$@" >"$out/logs/$name.out" 2>&1 &
-  fi
-  started=$!
-  pids+=("$started")
-}
-
-stop() {
-  kill "$1" 2>/dev/null || true
-  wait "$1" 2>/dev/null || true
-}
-
-rss_kb() { awk '/^VmRSS:/ { print $2 }' "/proc/$1/status"; }
-
-# Jiffies of one process (user + system) and of one core (busy = all but idle and iowait).
-proc_jiffies() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
-core_busy_jiffies() { awk -v cpu="cpu$1" '$1 == cpu { print $2 + $3 + $4 + $7 + $8 + $9 }' /proc/stat; }
+wait_for_quiet "$QUIET_WAIT"
 
 load_at_start="$(cut -d' ' -f1-3 /proc/loadavg)"
 echo "== idle memory (unpinned, as a service runs; VmRSS 5 s after it accepts calls)"
 printf 'what\tvmrss_kb\n' >"$out/memory.tsv"
-start civic-idle "$PORT_IDLE" "" "$civic_bin" --port "$PORT_IDLE"
+start civic-idle "" "$civic_bin" --port "$PORT_IDLE"
 idle_pid=$started
 node "$here/node/check.js" call "$PORT_IDLE" >/dev/null
 sleep 5
@@ -158,11 +115,11 @@ if [ -n "$hotline_project" ]; then
 fi
 
 echo "== starting servers pinned to core $SERVER_CPU"
-start raw "$PORT_RAW" "$SERVER_CPU" "$raw_bin" --port "$PORT_RAW"
+start raw "$SERVER_CPU" "$raw_bin" --port "$PORT_RAW"
 raw_pid=$started
-start civic "$PORT_CIVIC" "$SERVER_CPU" "$civic_bin" --port "$PORT_CIVIC"
+start civic "$SERVER_CPU" "$civic_bin" --port "$PORT_CIVIC"
 civic_pid=$started
-start grpcjs "$PORT_GRPCJS" "$SERVER_CPU" node "$here/node/server.js" "$PORT_GRPCJS"
+start grpcjs "$SERVER_CPU" node "$here/node/server.js" "$PORT_GRPCJS"
 grpcjs_pid=$started
 for port in "$PORT_RAW" "$PORT_CIVIC" "$PORT_GRPCJS"; do
   node "$here/node/check.js" call "$port" >/dev/null
@@ -219,9 +176,7 @@ for profile in $PROFILES; do
       proc_after=$(proc_jiffies "$pid")
       core_after=$(core_busy_jiffies "$SERVER_CPU")
       read -r alloc_after gen0_after _ <<<"$(dotnet_stats "$server")"
-      if ! grep -q ' 0 failed, 0 errored, 0 timeout' "$log.txt"; then
-        echo "h2load reported failures against $server:" >&2
-        cat "$log.txt" >&2
+      if h2load_failed "$log.txt"; then
         exit 1
       fi
       rps=$(awk '/^finished in/ { gsub(",", "", $4); print $4 }' "$log.txt")
@@ -253,7 +208,6 @@ for server in "${servers[@]}"; do
 done
 
 cleanup
-pids=()
 
 {
   echo "## RPC benchmark, $stamp"

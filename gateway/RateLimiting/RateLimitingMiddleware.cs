@@ -1,7 +1,4 @@
 using Civic.Gateway.Hosting;
-using Civic.Gateway.Proxy;
-using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Diagnostics;
 
 namespace Civic.Gateway.RateLimiting;
@@ -17,17 +14,6 @@ public sealed class RateLimitingMiddleware(RequestDelegate next, GatewayRateLimi
         {
             await next(context);
             return;
-        }
-
-        if (GrpcRequests.IsGrpc(context.Request) && context.Request.Headers.Authorization.Count > 0)
-        {
-            // gRPC skips the gateway's authentication (the services validate the token); the limit
-            // per identity needs a validated "sub", else a caller could pick a fresh partition per call.
-            var result = await context.AuthenticateAsync(JwtBearerDefaults.AuthenticationScheme);
-            if (result.Succeeded)
-            {
-                context.User = result.Principal;
-            }
         }
 
         var decision = await limiter.AcquireAsync(RateLimitRequest.For(context), context.RequestAborted);
