@@ -15,6 +15,9 @@ public sealed class BenchStatsListener(int port) : BackgroundService
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var listener = new TcpListener(IPAddress.Loopback, port);
+        // The port lies in Linux's ephemeral range: after a benchmark that opened many connections, one
+        // of them may still hold it in TIME_WAIT, which refuses a plain bind (Kestrel sets this too).
+        listener.Server.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
         listener.Start();
         while (!stoppingToken.IsCancellationRequested)
         {
