@@ -1,7 +1,10 @@
 #!/usr/bin/env python3
 """The results table of bench/gateway/run.sh: report.py RUNS.tsv MEMORY.tsv (medians over runs, ratios, targets)."""
-import statistics
+import os
 import sys
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib"))
+from tables import fmt, median_of, read_tsv  # noqa: E402 (after the path it is found on)
 
 NAMES = {
     "direct": "direct to the service",
@@ -9,21 +12,6 @@ NAMES = {
     "gateway": "through the gateway (as shipped)",
     "gateway-servergc": "through the gateway, ASP.NET default GC (reference)",
 }
-
-
-def read_tsv(path):
-    with open(path, encoding="utf-8") as rows:
-        header = rows.readline().rstrip("\n").split("\t")
-        return [dict(zip(header, row.rstrip("\n").split("\t"))) for row in rows if row.strip()]
-
-
-def median_of(rows, key):
-    values = [float(r[key]) for r in rows if r.get(key, "-") not in ("-", "")]
-    return statistics.median(values) if values else None
-
-
-def fmt(value, pattern):
-    return "–" if value is None else format(value, pattern)
 
 
 def main(runs_file, memory_file):

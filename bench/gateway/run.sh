@@ -49,17 +49,6 @@ mkdir -p "$out/logs"
 require_tools h2load nginx node python3 dotnet flock
 [ -d "$repo/node_modules/@grpc/grpc-js" ] || { echo "run.sh needs node_modules (npm ci at the repository root)" >&2; exit 1; }
 
-profile_duration() {
-  if [ "$1" = light ]; then echo "$LIGHT_DURATION"; else echo "$DURATION"; fi
-}
-profile_args() {
-  case "$1" in
-    saturate) echo "-c 16 -m 16" ;; # 256 calls in flight
-    light) echo "-c 1 -m 1" ;;      # one call at a time: the latency a proxy adds
-    *) echo "unknown profile $1" >&2; exit 2 ;;
-  esac
-}
-
 echo "== building (Release)"
 for project in bench/rpc/CivicServer gateway; do
   flock /tmp/civic-build.lock dotnet build "$project" -c Release -nologo -v quiet >"$out/logs/build.log" 2>&1 \
@@ -141,17 +130,11 @@ for path in "${paths[@]}"; do
   printf '%s\tidle\t%s\n' "$path" "$(rss_sum_kb $(proxy_pids "$path"))" >>"$out/memory.tsv"
 done
 
-h2load_cmd() {
-  local port="$1"
-  shift
-  h2load -t 1 "$@" -d "$out/request.bin" -H 'content-type: application/grpc' -H 'te: trailers' \
-    "http://127.0.0.1:$port$RPC_PATH"
-}
 
 echo "== warm-up: ${WARMUP}s of load through each path (not measured)"
 for path in "${paths[@]}"; do
   # shellcheck disable=SC2046 # word splitting of the profile's arguments is intended
-  h2load_cmd "${path_port[$path]}" $(profile_args saturate) -D "$WARMUP" >"$out/logs/warmup-$path.txt" 2>&1
+  h2load_grpc "${path_port[$path]}" $(profile_args saturate) -D "$WARMUP" >"$out/logs/warmup-$path.txt" 2>&1
 done
 
 printf 'profile\tload\tpath\trun\trps\tp50_us\tp99_us\trequests\tproxy_cpu_us_per_call\tservice_cpu_us_per_call\tload_avg\n' >"$out/runs.tsv"
@@ -168,14 +151,14 @@ for profile in $PROFILES; do
       proxy_before=$(proc_jiffies "${proxy[@]}")
       service_before=$(proc_jiffies "$service_pid")
       # shellcheck disable=SC2046
-      h2load_cmd "${path_port[$path]}" $(profile_args "$profile") -D "$duration" --log-file "$log.tsv" >"$log.txt" 2>&1
+      h2load_grpc "${path_port[$path]}" $(profile_args "$profile") -D "$duration" --log-file "$log.tsv" >"$log.txt" 2>&1
       proxy_after=$(proc_jiffies "${proxy[@]}")
       service_after=$(proc_jiffies "$service_pid")
       if h2load_failed "$log.txt"; then
         exit 1
       fi
-      rps=$(awk '/^finished in/ { gsub(",", "", $4); print $4 }' "$log.txt")
-      requests=$(awk '/^requests:/ { print $8 }' "$log.txt")
+      rps=$(h2load_rps "$log.txt")
+      requests=$(h2load_requests "$log.txt")
       read -r p50 p99 count < <(python3 "$rpc/stats.py" latency "$log.tsv")
       proxy_cpu="-"
       [ "$path" = direct ] || proxy_cpu=$(per_call $((proxy_after - proxy_before)) "$requests")

@@ -73,3 +73,31 @@ h2load_failed() {
   cat "$1" >&2
   return 0
 }
+
+# Load profiles: h2load clients (-c) and concurrent streams per client (-m), and seconds per run.
+#   saturate: 16 connections x 16 streams = 256 calls in flight (throughput; the targets);
+#   light:    1 connection x 1 stream, one call at a time (latency without queueing).
+profile_args() {
+  case "$1" in
+    saturate) echo "-c 16 -m 16" ;;
+    light) echo "-c 1 -m 1" ;;
+    *) echo "unknown profile $1" >&2; exit 2 ;;
+  esac
+}
+profile_duration() {
+  if [ "$1" = light ]; then echo "$LIGHT_DURATION"; else echo "$DURATION"; fi
+}
+
+# h2load_grpc PORT H2LOAD-ARGS...: posts the gRPC request in $out/request.bin to $RPC_PATH on PORT, from
+# one h2load thread (pinned to $LOAD_CPU when it is set).
+h2load_grpc() {
+  local port="$1"
+  shift
+  ${LOAD_CPU:+taskset -c "$LOAD_CPU"} h2load -t 1 "$@" -d "$out/request.bin" \
+    -H 'content-type: application/grpc' -H 'te: trailers' \
+    "http://127.0.0.1:$port$RPC_PATH"
+}
+
+# From an h2load output: requests per second, and requests done.
+h2load_rps() { awk '/^finished in/ { gsub(",", "", $4); print $4 }' "$1"; }
+h2load_requests() { awk '/^requests:/ { print $8 }' "$1"; }

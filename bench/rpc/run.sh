@@ -37,21 +37,6 @@ PORT_IDLE=50154
 PORT_HOTLINE=50155
 RPC_PATH=/civic.bench.v1.BenchService/Echo
 
-# Load profiles: h2load clients (-c) and concurrent streams per client (-m).
-#   saturate: 16 connections x 16 streams = 256 calls in flight, enough to keep one server core busy;
-#   light:    1 connection x 1 stream, one call at a time: latency without queueing.
-profile_duration() {
-  if [ "$1" = light ]; then echo "$LIGHT_DURATION"; else echo "$DURATION"; fi
-}
-
-profile_args() {
-  case "$1" in
-    saturate) echo "-c 16 -m 16" ;;
-    light) echo "-c 1 -m 1" ;;
-    *) echo "unknown profile $1" >&2; exit 2 ;;
-  esac
-}
-
 [ -d "$repo/node_modules/@grpc/grpc-js" ] || { echo "run.sh needs node_modules (npm ci at the repository root)" >&2; exit 1; }
 
 stamp="$(date -u +%Y%m%dT%H%M%SZ)"
@@ -141,18 +126,11 @@ dotnet_stats() {
 declare -A server_port=([raw]=$PORT_RAW [civic]=$PORT_CIVIC [grpcjs]=$PORT_GRPCJS)
 servers=(raw civic grpcjs)
 
-h2load_cmd() {
-  local port="$1"
-  shift
-  taskset -c "$LOAD_CPU" h2load -t 1 "$@" -d "$out/request.bin" \
-    -H 'content-type: application/grpc' -H 'te: trailers' \
-    "http://127.0.0.1:$port$RPC_PATH"
-}
 
 echo "== warm-up: ${WARMUP}s of load per server (not measured)"
 for server in "${servers[@]}"; do
   # shellcheck disable=SC2046 # word splitting of the profile's arguments is intended
-  h2load_cmd "${server_port[$server]}" $(profile_args saturate) -D "$WARMUP" >"$out/logs/warmup-$server.txt" 2>&1
+  h2load_grpc "${server_port[$server]}" $(profile_args saturate) -D "$WARMUP" >"$out/logs/warmup-$server.txt" 2>&1
 done
 
 printf 'profile\tload\tserver\trun\trps\tp50_us\tp99_us\trequests\tserver_cpu_pct\tother_core_pct\tcpu_us_per_call\tbytes_per_call\tgen0_per_s\n' >"$out/runs.tsv"
@@ -170,7 +148,7 @@ for profile in $PROFILES; do
       core_before=$(core_busy_jiffies "$SERVER_CPU")
       start_ns=$(date +%s%N)
       # shellcheck disable=SC2046
-      h2load_cmd "${server_port[$server]}" $(profile_args "$profile") -D "$duration" \
+      h2load_grpc "${server_port[$server]}" $(profile_args "$profile") -D "$duration" \
         --log-file "$log.tsv" >"$log.txt" 2>&1
       end_ns=$(date +%s%N)
       proc_after=$(proc_jiffies "$pid")
@@ -179,8 +157,8 @@ for profile in $PROFILES; do
       if h2load_failed "$log.txt"; then
         exit 1
       fi
-      rps=$(awk '/^finished in/ { gsub(",", "", $4); print $4 }' "$log.txt")
-      all_requests=$(awk '/^requests:/ { print $8 }' "$log.txt")
+      rps=$(h2load_rps "$log.txt")
+      all_requests=$(h2load_requests "$log.txt")
       read -r p50 p99 count < <(python3 "$here/stats.py" latency "$log.tsv")
       elapsed_ticks=$(( (end_ns - start_ns) * hz / 1000000000 ))
       server_cpu=$(( 100 * (proc_after - proc_before) / elapsed_ticks ))

@@ -4,8 +4,11 @@
   stats.py latency LOG            p50 and p99 (microseconds) and count from an h2load --log-file
   stats.py table RUNS.tsv MEM.tsv the results table (medians over runs) with the ratios and targets
 """
-import statistics
+import os
 import sys
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib"))
+from tables import fmt, median_of, read_tsv  # noqa: E402 (after the path it is found on)
 
 
 def percentile(sorted_values, fraction):
@@ -32,21 +35,6 @@ NAMES = {
     "civic": "(b) Civic.Rpc",
     "grpcjs": "(c) @grpc/grpc-js",
 }
-
-
-def read_tsv(path):
-    with open(path, encoding="utf-8") as rows:
-        header = rows.readline().rstrip("\n").split("\t")
-        return [dict(zip(header, row.rstrip("\n").split("\t"))) for row in rows if row.strip()]
-
-
-def median_of(rows, key):
-    values = [float(r[key]) for r in rows if r.get(key, "-") not in ("-", "")]
-    return statistics.median(values) if values else None
-
-
-def fmt(value, pattern):
-    return "–" if value is None else format(value, pattern)
 
 
 def table(runs_file, memory_file):
