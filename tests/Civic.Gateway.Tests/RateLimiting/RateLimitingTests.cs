@@ -18,6 +18,9 @@ public sealed class RateLimitingTests(CivicCluster cluster)
     private static readonly RpcMethod<CreateDepartmentRequest, CreateDepartmentResponse> CreateDepartment =
         RpcMethod.Create<CreateDepartmentRequest, CreateDepartmentResponse>(HotlineReflection.Descriptor.Services[0].FindMethodByName("CreateDepartment"));
 
+    private static readonly RpcMethod<ListDepartmentsRequest, ListDepartmentsResponse> ListDepartments =
+        RpcMethod.Create<ListDepartmentsRequest, ListDepartmentsResponse>(HotlineReflection.Descriptor.Services[0].FindMethodByName("ListDepartments"));
+
     private static readonly RpcChannelOptions NoRetries = new() { Resilience = new RpcResilienceOptions { MaxRetryAttempts = 0, EnableCircuitBreaker = false } };
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
@@ -90,6 +93,49 @@ public sealed class RateLimitingTests(CivicCluster cluster)
         Assert.Equal(StatusCode.ResourceExhausted, second.StatusCode);
         Assert.Equal(RateLimitRejections.Message, second.Status.Detail);
         Assert.True(int.Parse(second.Trailers.GetValue("retry-after")!, System.Globalization.CultureInfo.InvariantCulture) >= 1);
+    }
+
+    [Fact]
+    public async Task GrpcCall_WithValidToken_CountedPerIdentityAndInvalidTokenPerAddress()
+    {
+        var settings = Limits("Anonymous", 1);
+        settings["RateLimiting:Authenticated:PermitLimit"] = "2";
+        await using var gateway = cluster.StartGateway(settings);
+        using var channel = RpcChannel.ForAddress(gateway.Addresses[1], NoRetries);
+        var client = new RpcClient(channel);
+        var citizen = cluster.TokenFor(CivicRoles.Citizen);
+        var admin = cluster.TokenFor(CivicRoles.Admin);
+
+        // gRPC takes no detour around the gateway's authentication: a valid token's "sub" is the partition,
+        // and made-up tokens all share the caller's address.
+        var outcomes = new List<StatusCode>();
+        foreach (var token in new[] { citizen, citizen, admin, admin, citizen, "not-a-token", "another-made-up-token" })
+        {
+            outcomes.Add(await ListDepartmentsOutcomeAsync(client, token));
+        }
+
+        Assert.Equal(
+            [StatusCode.OK, StatusCode.OK, StatusCode.OK, StatusCode.OK, StatusCode.ResourceExhausted, StatusCode.Unauthenticated, StatusCode.ResourceExhausted],
+            outcomes);
+    }
+
+    private static async Task<StatusCode> ListDepartmentsOutcomeAsync(RpcClient client, string token)
+    {
+        var options = new CallOptions
+        {
+            Headers = new Metadata { { "authorization", $"Bearer {token}" } },
+            Deadline = TimeProvider.System.GetUtcNow().UtcDateTime + TimeSpan.FromSeconds(10),
+            CancellationToken = Cancel,
+        };
+        try
+        {
+            await client.UnaryAsync(ListDepartments, new ListDepartmentsRequest(), options);
+            return StatusCode.OK;
+        }
+        catch (RpcException exception)
+        {
+            return exception.StatusCode;
+        }
     }
 
     [Fact]
