@@ -1,17 +1,15 @@
-using Civic.Hosting.Auth;
+using Civic.Defaults.Auth;
+using Civic.Defaults.Logging;
+using Civic.Defaults.Services;
+using Civic.Defaults.Telemetry;
 using Civic.Hosting.DemoData;
-using Civic.Hosting.Errors;
-using Civic.Hosting.Health;
+using Civic.Hosting.Grpc;
 using Civic.Hosting.Jobs;
 using Civic.Hosting.Kestrel;
-using Civic.Hosting.Logging;
 using Civic.Hosting.Storage;
 using Civic.Hosting.Storage.Migrations;
-using Civic.Hosting.Telemetry;
-using Civic.Rpc.Server;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -22,10 +20,10 @@ namespace Civic.Hosting;
 /// The start-up every Civic service shares. A service's Program composes it:
 /// <code>
 /// var builder = WebApplication.CreateBuilder(args);
-/// builder.AddCivicServiceDefaults("hotline", defaultGrpcPort: 5101);
-/// builder.Services.AddDepartments();
+/// builder.AddCivicServiceDefaults(CivicServices.Hotline);
+/// builder.Services.AddDepartments();   // a feature registers its gRPC service with AddGrpcService&lt;T&gt;()
 /// var app = builder.Build();
-/// app.UseCivicServiceDefaults();
+/// app.MapCivicServiceDefaults();
 /// return await app.RunCivicServiceAsync(args);
 /// </code>
 /// </summary>
@@ -36,15 +34,17 @@ public static partial class CivicServiceDefaults
 
     /// <summary>
     /// Adds configuration-bound options, JSON console logs, tracing, the h2c gRPC endpoint, storage
-    /// with schema migrations, the Quartz scheduler, health (grpc.health.v1), server reflection, the
-    /// gRPC server, access-token validation with per-RPC authorisation (deny by default: every
-    /// handler method declares [AllowRoles] or [AllowAnonymous]) and the mapping of domain errors to statuses.
+    /// with schema migrations, the job server, the gRPC server (Grpc.AspNetCore) with JSON transcoding,
+    /// health (grpc.health.v1) and server reflection, access-token validation with per-RPC authorisation
+    /// (deny by default: every handler method declares [AllowRoles] or [AllowAnonymous]) and the mapping
+    /// of domain errors to statuses.
     /// </summary>
     /// <param name="builder">The service's builder.</param>
-    /// <param name="serviceName">Lower-case service name, e.g. "hotline": names the database, the scheduler and the traces.</param>
-    /// <param name="defaultGrpcPort">The gRPC port unless "Civic:Grpc:Port" says otherwise.</param>
-    public static WebApplicationBuilder AddCivicServiceDefaults(this WebApplicationBuilder builder, string serviceName, int defaultGrpcPort)
+    /// <param name="service">The service (<see cref="CivicServices"/>): its name names the database, the jobs and the traces; its port is the default of "Civic:Grpc:Port".</param>
+    public static WebApplicationBuilder AddCivicServiceDefaults(this WebApplicationBuilder builder, CivicService service)
     {
+        ArgumentNullException.ThrowIfNull(service);
+        var serviceName = service.Name;
         var isDevelopment = builder.Environment.IsDevelopment();
         builder.Services.AddOptions<CivicServiceOptions>()
             .Configure(options => options.SeedDemoData = isDevelopment)
@@ -53,22 +53,18 @@ public static partial class CivicServiceDefaults
 
         builder.AddCivicLogging();
         builder.AddCivicTracing(serviceName);
-        builder.Services.AddCivicKestrel(defaultGrpcPort);
+        builder.Services.AddCivicKestrel(service.DefaultPort);
         builder.AddCivicJobs(serviceName);
         builder.Services.AddCivicStorage(serviceName);
-        builder.Services.AddCivicRpc();
         builder.Services.AddCivicAuthentication(builder.Environment);
-        builder.Services.AddCivicRpcAuthorization();
-        builder.Services.AddCivicHealth();
-        builder.Services.AddRpcReflection();
-        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IRpcExceptionMapper, DomainExceptionMapper>());
+        builder.Services.AddCivicGrpc();
         return builder;
     }
 
-    /// <summary>Puts the gRPC server on the request pipeline.</summary>
-    public static WebApplication UseCivicServiceDefaults(this WebApplication app)
+    /// <summary>Maps the features' gRPC services (and their JSON routes), health and reflection; checks every RPC declares who may call it.</summary>
+    public static WebApplication MapCivicServiceDefaults(this WebApplication app)
     {
-        app.UseCivicRpc();
+        app.MapCivicGrpc();
         return app;
     }
 

@@ -1,13 +1,13 @@
+using Civic.Defaults.Services;
 using Civic.Hosting;
 using Civic.Hotline;
 using Civic.Hotline.Departments;
 
 var builder = WebApplication.CreateBuilder(args);
-builder.AddCivicServiceDefaults(HotlineService.Name, HotlineService.DefaultGrpcPort);
+builder.AddCivicServiceDefaults(CivicServices.Hotline);
 builder.Services.AddHotlineStorage();
 builder.Services.AddDepartments();
-builder.Services.AddHotlineRpc();
 
 var app = builder.Build();
-app.UseCivicServiceDefaults();
+app.MapCivicServiceDefaults();
 return await app.RunCivicServiceAsync(args);

@@ -1,13 +1,13 @@
+using Civic.Defaults.Services;
 using Civic.Hosting;
 using Civic.Network;
 using Civic.Network.ResourcePersons;
 
 var builder = WebApplication.CreateBuilder(args);
-builder.AddCivicServiceDefaults(NetworkService.Name, NetworkService.DefaultGrpcPort);
+builder.AddCivicServiceDefaults(CivicServices.Network);
 builder.Services.AddNetworkStorage();
 builder.Services.AddResourcePersons();
-builder.Services.AddNetworkRpc();
 
 var app = builder.Build();
-app.UseCivicServiceDefaults();
+app.MapCivicServiceDefaults();
 return await app.RunCivicServiceAsync(args);

@@ -1,13 +1,13 @@
+using Civic.Defaults.Services;
 using Civic.Hosting;
 using Civic.Panel;
 using Civic.Panel.Cases;
 
 var builder = WebApplication.CreateBuilder(args);
-builder.AddCivicServiceDefaults(PanelService.Name, PanelService.DefaultGrpcPort);
+builder.AddCivicServiceDefaults(CivicServices.Panel);
 builder.Services.AddPanelStorage();
 builder.Services.AddCases();
-builder.Services.AddPanelRpc();
 
 var app = builder.Build();
-app.UseCivicServiceDefaults();
+app.MapCivicServiceDefaults();
 return await app.RunCivicServiceAsync(args);

@@ -3,7 +3,7 @@ namespace Civic.Hosting.Errors;
 /// <summary>
 /// A request that the domain refuses, with a message a person can act on in English (the
 /// exception's <see cref="Exception.Message"/>) and in Danish. Plain C#: the RPC layer maps it to a
-/// status (see <see cref="DomainExceptionMapper"/>), so domain code never sees transport types.
+/// status (see <see cref="RpcErrors"/>), so domain code never sees transport types.
 /// </summary>
 public abstract class DomainException : Exception
 {

@@ -1,0 +1,94 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.Tokens;
+
+namespace Civic.Defaults.Auth;
+
+/// <summary>Access-token validation, the same in the gateway and every service.</summary>
+public static class AuthServiceCollectionExtensions
+{
+    /// <summary>
+    /// Validates JWT bearer tokens as the "Auth" section says (<see cref="AuthOptions"/>): signed by
+    /// the OIDC issuer in production, by the shared development key elsewhere. Role and department
+    /// claims are read under their configured names and exposed as <see cref="CivicClaims.Role"/> and
+    /// <see cref="CivicClaims.Department"/>. A bad setting stops start-up with a message.
+    /// </summary>
+    public static IServiceCollection AddCivicAuthentication(this IServiceCollection services, IHostEnvironment environment)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        if (services.Any(d => d.ServiceType == typeof(DevelopmentTokenIssuer)))
+        {
+            return services;
+        }
+
+        var isProduction = environment.IsProduction();
+        services.AddOptions<AuthOptions>()
+            .Configure(options => options.IsProduction = isProduction)
+            .BindConfiguration(AuthOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(sp => new DevelopmentTokenIssuer(sp.GetRequiredService<IOptions<AuthOptions>>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+        services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
+            .Configure<IOptions<AuthOptions>>((jwt, auth) => Configure(jwt, auth.Value));
+        return services;
+    }
+
+    private static void Configure(JwtBearerOptions jwt, AuthOptions auth)
+    {
+        // Keep the token's own claim names ("sub", "role"), not the WS-* URIs of the old mapping.
+        jwt.MapInboundClaims = false;
+        jwt.SaveToken = true;
+        var parameters = new TokenValidationParameters
+        {
+            ValidateIssuer = true,
+            ValidateAudience = true,
+            ValidAudience = auth.Audience,
+            ValidateLifetime = true,
+            RequireExpirationTime = true,
+            RequireSignedTokens = true,
+            ClockSkew = auth.ClockSkew,
+            NameClaimType = CivicClaims.Name,
+            RoleClaimType = auth.RoleClaim,
+        };
+        if (!string.IsNullOrWhiteSpace(auth.Authority))
+        {
+            jwt.Authority = auth.Authority;
+            jwt.RequireHttpsMetadata = auth.RequireHttpsMetadata;
+            if (!string.IsNullOrWhiteSpace(auth.Issuer))
+            {
+                parameters.ValidIssuer = auth.Issuer;
+            }
+        }
+        else if (!string.IsNullOrWhiteSpace(auth.SigningKey))
+        {
+            parameters.ValidIssuer = auth.EffectiveDevelopmentIssuer;
+            parameters.IssuerSigningKey = new SymmetricSecurityKey(auth.SigningKeyBytes());
+            parameters.ValidAlgorithms = [SecurityAlgorithms.HmacSha256];
+        }
+
+        jwt.TokenValidationParameters = parameters;
+        if (auth.DepartmentClaim != CivicClaims.Department)
+        {
+            jwt.Events = new JwtBearerEvents { OnTokenValidated = context => CopyDepartment(context, auth.DepartmentClaim) };
+        }
+    }
+
+    private static Task CopyDepartment(TokenValidatedContext context, string departmentClaim)
+    {
+        if (context.Principal?.Identity is ClaimsIdentity identity)
+        {
+            foreach (var claim in identity.FindAll(departmentClaim).ToList())
+            {
+                identity.AddClaim(new Claim(CivicClaims.Department, claim.Value));
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+}

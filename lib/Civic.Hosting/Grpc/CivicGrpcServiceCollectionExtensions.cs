@@ -1,0 +1,45 @@
+using Civic.Hosting.Errors;
+using Civic.Hosting.Grpc.Health;
+using Google.Protobuf.Reflection;
+using Google.Rpc;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Civic.Hosting.Grpc;
+
+public static class CivicGrpcServiceCollectionExtensions
+{
+    /// <summary>The largest request message a service reads (4 MiB); larger ones are refused with RESOURCE_EXHAUSTED.</summary>
+    public const int MaxReceiveMessageSize = 4 * 1024 * 1024;
+
+    /// <summary>
+    /// Adds the gRPC server with Civic's interceptors (per-RPC authorisation, then errors to statuses),
+    /// JSON transcoding of the contracts' google.api.http routes, server reflection and grpc.health.v1.
+    /// </summary>
+    public static IServiceCollection AddCivicGrpc(this IServiceCollection services)
+    {
+        services.TryAddSingleton<RpcAccessRulesProvider>();
+        services.AddGrpc(options =>
+        {
+            options.MaxReceiveMessageSize = MaxReceiveMessageSize;
+            options.EnableDetailedErrors = false;
+            // Outermost first: errors from authorisation are statuses already; the error interceptor translates the handler's.
+            options.Interceptors.Add<RpcAuthorizationInterceptor>();
+            options.Interceptors.Add<RpcErrorInterceptor>();
+        }).AddJsonTranscoding(options =>
+            // The error details Civic sends, so that JSON error bodies carry them too.
+            options.TypeRegistry = TypeRegistry.FromMessages(BadRequest.Descriptor, ErrorInfo.Descriptor, LocalizedMessage.Descriptor));
+        services.AddGrpcReflection();
+        services.AddCivicHealth();
+        return services;
+    }
+
+    /// <summary>
+    /// Serves <typeparamref name="TService"/> (a handler built on a generated service base). A feature
+    /// calls this from its own Add method; <see cref="CivicGrpcEndpointRouteBuilderExtensions.MapCivicGrpc"/> maps it.
+    /// </summary>
+    public static IServiceCollection AddGrpcService<TService>(this IServiceCollection services)
+        where TService : class =>
+        services.AddSingleton(new GrpcServiceRegistration(typeof(TService), endpoints => endpoints.MapGrpcService<TService>()));
+}
