@@ -4,8 +4,8 @@ using Civic.Gateway.Identity;
 using Civic.Gateway.Proxy;
 using Civic.Gateway.RateLimiting;
 using Civic.Gateway.Ui;
-using Civic.Hosting.Logging;
-using Civic.Hosting.Telemetry;
+using Civic.Defaults.Logging;
+using Civic.Defaults.Telemetry;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddCivicLogging();
@@ -34,6 +34,7 @@ app.UseAuthorization();
 app.MapCivicUi();
 // After the UI's status code pages (so a page's 429 renders localized) and authentication (for "sub"); before every endpoint.
 app.UseCivicRateLimiting();
+app.UseJsonApi();
 app.MapJsonApi();
 app.MapGatewayHealth();
 app.MapGrpcProxy();

@@ -2,7 +2,7 @@ using Google.Protobuf.Reflection;
 
 namespace Civic.Gateway.Api;
 
-/// <summary>A parameter of an operation, for validation messages and the OpenAPI document.</summary>
+/// <summary>A parameter of an operation, for the OpenAPI document.</summary>
 /// <param name="Name">The name in the path or query.</param>
 /// <param name="In">"path" or "query".</param>
 /// <param name="Type">"string" or "integer".</param>
@@ -11,8 +11,8 @@ namespace Civic.Gateway.Api;
 public sealed record ApiParameter(string Name, string In, string Type, string Description, bool Required = false);
 
 /// <summary>
-/// One JSON API operation: its route, what the OpenAPI document says about it, and how it runs (a
-/// call of one RPC). The route table is the single source of both the endpoints and the document.
+/// One JSON API operation, as a contract's google.api.http annotation declares it (<see cref="ApiOperations"/>):
+/// the services serve it by gRPC JSON transcoding, the OpenAPI document describes it.
 /// </summary>
 public sealed record ApiOperation(
     string Method,
@@ -22,10 +22,11 @@ public sealed record ApiOperation(
     string Summary,
     IReadOnlyList<ApiParameter> Parameters,
     MessageDescriptor? RequestBody,
-    MessageDescriptor Response,
-    int SuccessStatus,
-    Func<ApiRequest, Task<ApiResult>> Execute)
+    MessageDescriptor Response)
 {
     /// <summary>True for operations that create something: they honour Idempotency-Key.</summary>
     public bool Creates => Method == HttpMethods.Post;
+
+    /// <summary>Transcoded calls answer 200 on success.</summary>
+    public int SuccessStatus => StatusCodes.Status200OK;
 }

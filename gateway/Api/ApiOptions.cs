@@ -2,30 +2,6 @@ using System.ComponentModel.DataAnnotations;
 
 namespace Civic.Gateway.Api;
 
-/// <summary>Where the services are for the JSON API's own calls, bound from "Gateway:Services".</summary>
-public sealed class ServiceAddressOptions : IValidatableObject
-{
-    public const string SectionName = "Gateway:Services";
-
-    public string Hotline { get; set; } = "http://127.0.0.1:5101";
-
-    public string Panel { get; set; } = "http://127.0.0.1:5102";
-
-    public string Network { get; set; } = "http://127.0.0.1:5103";
-
-    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
-    {
-        foreach (var (name, address) in new[] { (nameof(Hotline), Hotline), (nameof(Panel), Panel), (nameof(Network), Network) })
-        {
-            if (!Uri.TryCreate(address, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
-            {
-                yield return new ValidationResult($"{SectionName}:{name} '{address}' is not an http(s) URL such as http://127.0.0.1:5101.", [name]);
-            }
-        }
-    }
-}
-
-/// <summary>The JSON API's limits, bound from "Gateway:Api".</summary>
 public sealed class ApiOptions
 {
     public const string SectionName = "Gateway:Api";

@@ -1,28 +1,25 @@
-using Microsoft.Extensions.DependencyInjection.Extensions;
+using Civic.Defaults.Services;
 using Civic.Gateway.Api.Idempotency;
 using Civic.Gateway.Api.OpenApi;
 using Civic.Redis;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Civic.Gateway.Api;
 
 public static class JsonApiServiceCollectionExtensions
 {
     /// <summary>
-    /// The JSON API: service clients (addresses from "Gateway:Services"), limits ("Gateway:Api"), and
-    /// Idempotency-Key results in memory or, with Gateway:Api:IdempotencyStore=Redis, in Redis ("Redis" section).
+    /// The JSON API's gateway side: limits ("Gateway:Api") and Idempotency-Key results in memory or,
+    /// with Gateway:Api:IdempotencyStore=Redis, in Redis ("Redis" section). The operations themselves
+    /// are the services' transcoded routes, reached through the proxy.
     /// </summary>
     public static IServiceCollection AddJsonApi(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<ServiceAddressOptions>()
-            .BindConfiguration(ServiceAddressOptions.SectionName)
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
         services.AddOptions<ApiOptions>()
             .BindConfiguration(ApiOptions.SectionName)
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton<CivicServiceClients>();
         services.AddSingleton<InMemoryIdempotencyStore>();
         if (configuration.GetValue<IdempotencyStoreKind?>($"{ApiOptions.SectionName}:{nameof(ApiOptions.IdempotencyStore)}") == IdempotencyStoreKind.Redis)
         {
@@ -35,23 +32,20 @@ public static class JsonApiServiceCollectionExtensions
         }
 
         services.AddSingleton<IdempotentRequests>();
-        services.AddSingleton<ApiEndpointHandler>();
         return services;
     }
 
-    /// <summary>Maps every operation of <see cref="ApiRoutes.All"/> and the OpenAPI document.</summary>
+    /// <summary>Checks and Idempotency-Key for every request under /api/v1, before the proxy forwards it.</summary>
+    public static IApplicationBuilder UseJsonApi(this IApplicationBuilder app) =>
+        app.UseWhen(
+            context => context.Request.Path.StartsWithSegments(CivicServices.ApiPrefix, StringComparison.Ordinal),
+            api => api.UseMiddleware<JsonApiRequests>());
+
+    /// <summary>Maps the OpenAPI document of every annotated RPC (<see cref="ApiOperations.All"/>).</summary>
     public static IEndpointRouteBuilder MapJsonApi(this IEndpointRouteBuilder endpoints)
     {
-        var document = OpenApiDocument.Build(ApiRoutes.All);
+        var document = OpenApiDocument.Build(ApiOperations.All);
         endpoints.MapGet(OpenApiDocument.Path, () => Results.Bytes(document, "application/json; charset=utf-8"));
-        foreach (var operation in ApiRoutes.All)
-        {
-            endpoints.MapMethods(operation.Route, [operation.Method], context =>
-                    context.RequestServices.GetRequiredService<ApiEndpointHandler>().HandleAsync(context, operation))
-                .WithName(operation.OperationId)
-                .DisableAntiforgery();
-        }
-
         return endpoints;
     }
 }

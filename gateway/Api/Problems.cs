@@ -2,10 +2,10 @@ using System.Buffers;
 using System.Diagnostics;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using Civic.Rpc;
-using Civic.Rpc.Client;
+using Google.Protobuf;
+using Google.Protobuf.Reflection;
 using Google.Rpc;
-using StatusCode = Civic.Rpc.StatusCode;
+using StatusCode = Grpc.Core.StatusCode;
 
 namespace Civic.Gateway.Api;
 
@@ -43,15 +43,36 @@ public static class Problems
         _ => StatusCodes.Status500InternalServerError,
     };
 
-    /// <summary>The problem for a failed service call.</summary>
-    public static ApiResult FromRpc(RpcException exception)
+    private static readonly JsonParser StatusParser = new(JsonParser.Settings.Default
+        .WithIgnoreUnknownFields(true)
+        .WithTypeRegistry(TypeRegistry.FromMessages(BadRequest.Descriptor, ErrorInfo.Descriptor, LocalizedMessage.Descriptor, RetryInfo.Descriptor)));
+
+    /// <summary>
+    /// Reads a service's JSON error body (a google.rpc.Status in the proto3 JSON mapping, as gRPC JSON
+    /// transcoding writes it); null when it is not one.
+    /// </summary>
+    public static Google.Rpc.Status? ParseStatus(string json)
     {
-        ArgumentNullException.ThrowIfNull(exception);
-        var code = exception.StatusCode;
+        try
+        {
+            var status = StatusParser.Parse<Google.Rpc.Status>(json);
+            return status.Code == 0 ? null : status;
+        }
+        catch (Exception exception) when (exception is InvalidProtocolBufferException or InvalidJsonException or InvalidOperationException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The problem for a failed service call.</summary>
+    public static ApiResult FromStatus(Google.Rpc.Status rpcStatus)
+    {
+        ArgumentNullException.ThrowIfNull(rpcStatus);
+        var code = (StatusCode)rpcStatus.Code;
         var status = HttpStatusFor(code);
-        var detail = string.IsNullOrWhiteSpace(exception.Status.Detail) ? TitleFor(code) : exception.Status.Detail;
-        var retryAfter = exception.GetDetail<RetryInfo>() is { } retry
-            ? TimeSpan.FromSeconds(retry.RetryDelaySeconds) + TimeSpan.FromTicks(retry.RetryDelayNanos / 100)
+        var detail = string.IsNullOrWhiteSpace(rpcStatus.Message) ? TitleFor(code) : rpcStatus.Message;
+        var retryAfter = rpcStatus.GetDetail<RetryInfo>() is { } retry
+            ? retry.RetryDelay.ToTimeSpan()
             : (TimeSpan?)null;
         if (retryAfter is null && code == StatusCode.Unavailable)
         {
@@ -61,17 +82,17 @@ public static class Problems
         return Write(status, Slug(code), TitleFor(code), detail, retryAfter, writer =>
         {
             writer.WriteString("grpcStatus", GrpcName(code));
-            if (exception.GetDetail<ErrorInfo>() is { } info)
+            if (rpcStatus.GetDetail<ErrorInfo>() is { } info)
             {
                 writer.WriteString("reason", info.Reason);
             }
 
-            if (exception.GetDetail<LocalizedMessage>() is { } localized)
+            if (rpcStatus.GetDetail<LocalizedMessage>() is { } localized)
             {
                 WriteLocalized(writer, localized);
             }
 
-            if (exception.GetDetail<BadRequest>() is { FieldViolations.Count: > 0 } badRequest)
+            if (rpcStatus.GetDetail<BadRequest>() is { FieldViolations.Count: > 0 } badRequest)
             {
                 writer.WriteStartArray("errors");
                 foreach (var violation in badRequest.FieldViolations)

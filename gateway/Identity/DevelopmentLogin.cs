@@ -1,4 +1,4 @@
-using Civic.Hosting.Auth;
+using Civic.Defaults.Auth;
 
 namespace Civic.Gateway.Identity;
 

@@ -1,4 +1,4 @@
-using Civic.Hosting.Auth;
+using Civic.Defaults.Auth;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 
 namespace Civic.Gateway.Identity;

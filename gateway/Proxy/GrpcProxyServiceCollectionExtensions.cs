@@ -1,3 +1,5 @@
+using Civic.Defaults.Services;
+using Civic.Gateway.Api;
 using Yarp.ReverseProxy.Forwarder;
 using Yarp.ReverseProxy.Health;
 
@@ -9,13 +11,16 @@ public static class GrpcProxyServiceCollectionExtensions
     public const string SectionName = "ReverseProxy";
 
     /// <summary>
-    /// Forwards gRPC to the services with YARP, as the "ReverseProxy" section says: routes by the
-    /// proto package in the path (/civic.hotline.v1.*/…), clusters that speak HTTP/2 only
-    /// (Version 2, RequestVersionExact), active health checks through grpc.health.v1.
+    /// Forwards gRPC and the JSON API to the services with YARP: the routes and clusters of the service
+    /// catalog (<see cref="ServiceProxyConfig"/>), plus any the "ReverseProxy" section adds (e.g. a
+    /// benchmark's); clusters speak HTTP/2 only and are health-checked through grpc.health.v1.
     /// </summary>
     public static IServiceCollection AddGrpcProxy(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddReverseProxy().LoadFromConfig(configuration.GetSection(SectionName));
+        services.AddReverseProxy()
+            .LoadFromMemory(ServiceProxyConfig.Routes(CivicServices.All), ServiceProxyConfig.Clusters(CivicServices.All, configuration))
+            .LoadFromConfig(configuration.GetSection(SectionName))
+            .AddTransforms<JsonApiTransforms>();
         services.AddSingleton<IForwarderHttpClientFactory, GrpcForwarderHttpClientFactory>();
         services.AddSingleton<IProbingRequestFactory, GrpcHealthProbingRequestFactory>();
         return services;

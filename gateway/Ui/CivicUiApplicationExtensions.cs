@@ -25,7 +25,9 @@ public static class CivicUiApplicationExtensions
         builder.Services.AddRequestLocalization(UiCultures.Configure);
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<PageServiceCalls>();
-        builder.Services.AddSingleton<DepartmentLookup>();
+        builder.Services.AddPageServiceClients(builder.Configuration);
+        // Scoped, as the typed clients it uses: each request gets a client on the factory's current handler.
+        builder.Services.AddScoped<DepartmentLookup>();
         // Write æ, ø, å as they are rather than as character references; <, >, &, ' and " are still encoded.
         builder.Services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         builder.Services.AddAntiforgery(options =>

@@ -1,5 +1,6 @@
 using System.Reflection;
 using System.Security.Cryptography;
+using Civic.Defaults.Services;
 
 namespace Civic.Launcher;
 
@@ -11,9 +12,9 @@ public static class LaunchPlan
 {
     public static IReadOnlyList<ChildApp> OneMachine() =>
     [
-        new("hotline", "Direktørlinjen (Hotline)", AppPath("Civic.Hotline"), 5101, "http://127.0.0.1:5101  (gRPC, h2c)"),
-        new("panel", "Borgerpanelet (Panel)", AppPath("Civic.Panel"), 5102, "http://127.0.0.1:5102  (gRPC, h2c)"),
-        new("network", "Ressourcenetværket (Network)", AppPath("Civic.Network"), 5103, "http://127.0.0.1:5103  (gRPC, h2c)"),
+        Service(CivicServices.Hotline, "Direktørlinjen (Hotline)", "Civic.Hotline"),
+        Service(CivicServices.Panel, "Borgerpanelet (Panel)", "Civic.Panel"),
+        Service(CivicServices.Network, "Ressourcenetværket (Network)", "Civic.Network"),
         new("gateway", "Forside (gateway)", AppPath("Civic.Gateway"), 5100, "http://127.0.0.1:5100  (web, JSON API /api/v1; gRPC h2c on 5190)"),
     ];
 
@@ -45,6 +46,9 @@ public static class LaunchPlan
 
         return directory?.FullName ?? throw new InvalidOperationException("Civic.sln was not found above the launcher; run it from the repository.");
     }
+
+    private static ChildApp Service(CivicService service, string title, string assemblyName) =>
+        new(service.Name, title, AppPath(assemblyName), service.DefaultPort, $"{service.DefaultAddress.ToString().TrimEnd('/')}  (gRPC, h2c; JSON under {service.ApiPrefix})");
 
     // The build writes each app's dll path into the launcher's assembly (see Civic.Launcher.csproj).
     private static string AppPath(string assemblyName) =>

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
-using Civic.Hosting.Auth;
+using Civic.Defaults.Auth;
 using Microsoft.Extensions.Options;
 
 namespace Civic.Gateway.Api.Idempotency;
@@ -18,8 +18,8 @@ public sealed partial class IdempotentRequests(IIdempotencyStore store, IOptions
     public const int MaxKeyLength = 255;
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(50);
 
-    /// <summary>Runs <paramref name="run"/> at most once per key, caller and operation.</summary>
-    public async Task<ApiResult> RunAsync(HttpContext context, ApiOperation operation, string key, byte[] body, Func<Task<ApiResult>> run)
+    /// <summary>Runs <paramref name="run"/> at most once per key, caller and operation (method and path, e.g. "POST /api/v1/panel/cases").</summary>
+    public async Task<ApiResult> RunAsync(HttpContext context, string operation, string key, byte[] body, Func<Task<ApiResult>> run)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(operation);
@@ -32,7 +32,7 @@ public sealed partial class IdempotentRequests(IIdempotencyStore store, IOptions
 
         var settings = options.Value;
         var caller = context.User.FindFirst(CivicClaims.Subject)?.Value ?? "anonymous";
-        var storeKey = "idempotency:" + Hash($"{caller}\n{operation.Method} {operation.Route}\n{key}");
+        var storeKey = "idempotency:" + Hash($"{caller}\n{operation}\n{key}");
         var fingerprint = Hash(body);
         var lockTime = settings.CallTimeout + TimeSpan.FromSeconds(30);
         var giveUpAt = timeProvider.GetUtcNow() + settings.IdempotencyWait;
@@ -48,7 +48,7 @@ public sealed partial class IdempotentRequests(IIdempotencyStore store, IOptions
 
             if (claim.State == IdempotencyClaimState.Completed)
             {
-                Log.Replayed(logger, operation.OperationId);
+                Log.Replayed(logger, operation);
                 var stored = claim.Response!;
                 return new ApiResult(stored.Status, stored.ContentType, stored.Body, stored.Location, Replayed: true);
             }

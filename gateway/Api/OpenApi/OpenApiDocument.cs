@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using Civic.Defaults.Services;
 using Civic.Gateway.Api.Idempotency;
 using Google.Protobuf.Reflection;
 
@@ -14,7 +15,7 @@ namespace Civic.Gateway.Api.OpenApi;
 /// </summary>
 public static class OpenApiDocument
 {
-    public const string Path = ApiRoutes.Prefix + "/openapi.json";
+    public const string Path = CivicServices.ApiPrefix + "/openapi.json";
 
     private const string ProblemSchema = "ProblemDetails";
 
@@ -161,7 +162,7 @@ public static class OpenApiDocument
 
         writer.WriteStartObject("responses");
         writer.WriteStartObject(operation.SuccessStatus.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        writer.WriteString("description", operation.SuccessStatus == StatusCodes.Status201Created ? "Created; Location names the new resource." : "OK");
+        writer.WriteString("description", "OK");
         writer.WriteStartObject("content");
         writer.WriteStartObject("application/json");
         writer.WriteStartObject("schema");

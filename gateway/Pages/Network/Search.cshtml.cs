@@ -12,7 +12,7 @@ namespace Civic.Gateway.Pages.Network;
 /// Search for resource persons. Everyone may search; the Network service shows employees every
 /// profile and others only the public ones.
 /// </summary>
-public sealed class SearchModel(PageServiceCalls calls, DepartmentLookup departments) : PageModel
+public sealed class SearchModel(PageServiceCalls calls, ResourcePersonService.ResourcePersonServiceClient network, DepartmentLookup departments) : PageModel
 {
     public const string QueryFieldId = "query";
     public const int MinimumQueryLength = 2;
@@ -54,8 +54,8 @@ public sealed class SearchModel(PageServiceCalls calls, DepartmentLookup departm
         }
 
         Searched = true;
-        var response = await calls.CallAsync(HttpContext, calls.Clients.Network, ServiceMethods.SearchResourcePersons,
-            new SearchResourcePersonsRequest { Query = query, Page = new PageRequest { PageSize = PageSize } });
+        var request = new SearchResourcePersonsRequest { Query = query, Page = new PageRequest { PageSize = PageSize } };
+        var response = await calls.CallAsync(HttpContext, nameof(network.SearchResourcePersons), options => network.SearchResourcePersonsAsync(request, options));
         Results = response?.ResourcePersons;
         if (Results is { Count: > 0 })
         {

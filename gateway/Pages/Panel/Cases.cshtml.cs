@@ -9,7 +9,7 @@ namespace Civic.Gateway.Pages.Panel;
 
 /// <summary>The panel cases the signed-in employee may see (the Panel service decides which), newest first.</summary>
 [RoleAreaPage(RoleAreaId.PanelCases)]
-public sealed class CasesModel(PageServiceCalls calls, DepartmentLookup departments) : PageModel
+public sealed class CasesModel(PageServiceCalls calls, CaseService.CaseServiceClient panel, DepartmentLookup departments) : PageModel
 {
     private const int PageSize = 100;
 
@@ -21,8 +21,8 @@ public sealed class CasesModel(PageServiceCalls calls, DepartmentLookup departme
 
     public async Task OnGetAsync()
     {
-        var response = await calls.CallAsync(HttpContext, calls.Clients.Panel, ServiceMethods.ListCases,
-            new ListCasesRequest { Page = new PageRequest { PageSize = PageSize } });
+        var request = new ListCasesRequest { Page = new PageRequest { PageSize = PageSize } };
+        var response = await calls.CallAsync(HttpContext, nameof(panel.ListCases), options => panel.ListCasesAsync(request, options));
         Cases = response?.Cases;
         if (Cases is { Count: > 0 })
         {

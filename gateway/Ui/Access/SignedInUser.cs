@@ -1,5 +1,5 @@
 using System.Security.Claims;
-using Civic.Hosting.Auth;
+using Civic.Defaults.Auth;
 
 namespace Civic.Gateway.Ui.Access;
 

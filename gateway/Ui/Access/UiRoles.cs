@@ -1,5 +1,5 @@
 using Civic.Gateway.Ui.Localization;
-using Civic.Hosting.Auth;
+using Civic.Defaults.Auth;
 
 namespace Civic.Gateway.Ui.Access;
 

@@ -5,7 +5,7 @@ using Civic.Gateway.Ui.Localization;
 namespace Civic.Gateway.Ui.Data;
 
 /// <summary>The Hotline's departments as pages need them: the list by name, and names for department codes.</summary>
-public sealed class DepartmentLookup(PageServiceCalls calls)
+public sealed class DepartmentLookup(PageServiceCalls calls, DepartmentService.DepartmentServiceClient hotline)
 {
     // Municipalities have a handful of departments; one page of the largest size holds them all.
     private const int AllDepartments = 500;
@@ -13,8 +13,8 @@ public sealed class DepartmentLookup(PageServiceCalls calls)
     /// <summary>Every department by name; null when the Hotline service could not be reached.</summary>
     public async Task<IReadOnlyList<Department>?> ListAsync(HttpContext context)
     {
-        var response = await calls.CallAsync(context, calls.Clients.Hotline, ServiceMethods.ListDepartments,
-            new ListDepartmentsRequest { Page = new PageRequest { PageSize = AllDepartments } });
+        var request = new ListDepartmentsRequest { Page = new PageRequest { PageSize = AllDepartments } };
+        var response = await calls.CallAsync(context, nameof(hotline.ListDepartments), options => hotline.ListDepartmentsAsync(request, options));
         return response?.Departments;
     }
 

@@ -1,49 +1,33 @@
-using Civic.Gateway.Api;
-using Civic.Rpc;
-using Civic.Rpc.Client;
-using Google.Protobuf;
-using Microsoft.AspNetCore.Authentication;
+using Grpc.Core;
 
 namespace Civic.Gateway.Ui.Data;
 
 /// <summary>
-/// How pages call the services: through the gateway's Civic.Rpc clients, with the signed-in user's
-/// token forwarded (the services authorise every call again) and a short deadline, so a slow service
-/// costs a page a few seconds at most. A failed call is logged without personal data and reported
-/// as null, and the page says the information cannot be fetched right now.
+/// How pages call the services: through the typed gRPC clients (which forward the signed-in user's
+/// token; the services authorise every call again) with a short deadline, so a slow service costs a
+/// page a few seconds at most. A failed call is logged without personal data and reported as null,
+/// and the page says the information cannot be fetched right now.
 /// </summary>
-public sealed partial class PageServiceCalls(CivicServiceClients clients, TimeProvider timeProvider, ILogger<PageServiceCalls> logger)
+public sealed partial class PageServiceCalls(TimeProvider timeProvider, ILogger<PageServiceCalls> logger)
 {
     public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(5);
 
-    public CivicServiceClients Clients { get; } = clients;
-
-    /// <summary>Calls <paramref name="method"/> for the page's request; null when the service failed or refused.</summary>
-    public async Task<TResponse?> CallAsync<TRequest, TResponse>(HttpContext context, RpcClient client, RpcMethod<TRequest, TResponse> method, TRequest request)
-        where TRequest : class, IMessage<TRequest>
-        where TResponse : class, IMessage<TResponse>
+    /// <summary>Runs <paramref name="call"/> for the page's request; null when the service failed or refused.</summary>
+    /// <param name="context">The page's request.</param>
+    /// <param name="rpc">The RPC's name, for the log.</param>
+    /// <param name="call">Starts the call with the options given.</param>
+    public async Task<TResponse?> CallAsync<TResponse>(HttpContext context, string rpc, Func<CallOptions, AsyncUnaryCall<TResponse>> call)
+        where TResponse : class
     {
         ArgumentNullException.ThrowIfNull(context);
-        ArgumentNullException.ThrowIfNull(client);
-        ArgumentNullException.ThrowIfNull(method);
-        var headers = new Metadata();
-        if (context.Features.Get<IAuthenticateResultFeature>()?.AuthenticateResult?.Properties?.GetTokenValue("access_token") is { } token)
-        {
-            headers.Add("authorization", $"Bearer {token}");
-        }
-
+        ArgumentNullException.ThrowIfNull(call);
         try
         {
-            return await client.UnaryAsync(method, request, new CallOptions
-            {
-                Headers = headers,
-                Deadline = timeProvider.GetUtcNow().UtcDateTime + Timeout,
-                CancellationToken = context.RequestAborted,
-            });
+            return await call(new CallOptions(deadline: timeProvider.GetUtcNow().UtcDateTime + Timeout, cancellationToken: context.RequestAborted));
         }
         catch (RpcException exception) when (!context.RequestAborted.IsCancellationRequested)
         {
-            Log.CallFailed(logger, method.Path, exception.StatusCode);
+            Log.CallFailed(logger, rpc, exception.StatusCode);
             return null;
         }
     }

@@ -1,5 +1,5 @@
 using System.Security.Claims;
-using Civic.Hosting.Auth;
+using Civic.Defaults.Auth;
 using Civic.Gateway.Ui.Text;
 
 namespace Civic.Gateway.Ui.Navigation;

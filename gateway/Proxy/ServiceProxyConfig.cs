@@ -1,0 +1,69 @@
+using Civic.Defaults.Services;
+using Yarp.ReverseProxy.Configuration;
+using Yarp.ReverseProxy.Health;
+
+namespace Civic.Gateway.Proxy;
+
+/// <summary>
+/// The proxy's routes and clusters, derived from the service catalog (<see cref="CivicServices"/>) so
+/// that no address or route is written twice: per service, its gRPC calls (/civic.hotline.v1.*/…) and
+/// its JSON API (/api/v1/hotline/…) go to one cluster that speaks HTTP/2 only and is health-checked
+/// through grpc.health.v1. Addresses come from "Civic:Services:{name}".
+/// </summary>
+public static class ServiceProxyConfig
+{
+    /// <summary>Consecutive failed active probes that take a destination out of rotation.</summary>
+    private const string FailuresBeforeUnhealthy = "2";
+
+    /// <summary>The services' grpc.health.v1 name for readiness (Civic.Hosting's health).</summary>
+    private const string ReadinessService = "readiness";
+
+    public static IReadOnlyList<RouteConfig> Routes(IEnumerable<CivicService> services) =>
+        services.SelectMany(service => new[]
+        {
+            new RouteConfig
+            {
+                RouteId = $"{service.Name}-grpc",
+                ClusterId = service.Name,
+                Match = new RouteMatch { Path = $"/{service.ProtoPackage}.{{service}}/{{method}}" },
+            },
+            new RouteConfig
+            {
+                RouteId = $"{service.Name}-api",
+                ClusterId = service.Name,
+                Match = new RouteMatch { Path = $"{service.ApiPrefix}/{{**rest}}" },
+            },
+        }).ToList();
+
+    public static IReadOnlyList<ClusterConfig> Clusters(IEnumerable<CivicService> services, IConfiguration configuration) =>
+        services.Select(service => new ClusterConfig
+        {
+            ClusterId = service.Name,
+            HttpRequest = new Yarp.ReverseProxy.Forwarder.ForwarderRequestConfig
+            {
+                Version = new Version(2, 0),
+                VersionPolicy = HttpVersionPolicy.RequestVersionExact,
+                // Long server streams must not be cut by YARP's idle timeout; deadlines bound the calls.
+                ActivityTimeout = TimeSpan.FromDays(1),
+            },
+            HealthCheck = new HealthCheckConfig
+            {
+                Active = new ActiveHealthCheckConfig
+                {
+                    Enabled = true,
+                    Interval = TimeSpan.FromSeconds(10),
+                    Timeout = TimeSpan.FromSeconds(5),
+                    Policy = HealthCheckConstants.ActivePolicy.ConsecutiveFailures,
+                },
+            },
+            Metadata = new Dictionary<string, string>
+            {
+                ["ConsecutiveFailuresHealthPolicy.Threshold"] = FailuresBeforeUnhealthy,
+                [GrpcHealthProbingRequestFactory.ServiceMetadataKey] = ReadinessService,
+            },
+            Destinations = new Dictionary<string, DestinationConfig>
+            {
+                [$"{service.Name}-1"] = new() { Address = configuration.AddressOf(service).ToString() },
+            },
+        }).ToList();
+}

@@ -1,0 +1,19 @@
+using Civic.Contracts.Hotline.V1;
+using Civic.Contracts.Network.V1;
+using Civic.Contracts.Panel.V1;
+using Civic.Defaults.Clients;
+using Civic.Defaults.Services;
+
+namespace Civic.Gateway.Ui.Data;
+
+public static class ServiceClientsServiceCollectionExtensions
+{
+    /// <summary>The typed gRPC clients the pages read through, at the catalog's addresses.</summary>
+    public static IServiceCollection AddPageServiceClients(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddCivicClient<DepartmentService.DepartmentServiceClient>(CivicServices.Hotline, configuration);
+        services.AddCivicClient<CaseService.CaseServiceClient>(CivicServices.Panel, configuration);
+        services.AddCivicClient<ResourcePersonService.ResourcePersonServiceClient>(CivicServices.Network, configuration);
+        return services;
+    }
+}
