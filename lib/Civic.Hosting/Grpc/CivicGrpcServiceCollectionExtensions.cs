@@ -1,6 +1,7 @@
 using Civic.Hosting.Errors;
 using Civic.Hosting.Grpc.Health;
 using Google.Protobuf.Reflection;
+using Grpc.AspNetCore.Server;
 using Google.Rpc;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
@@ -15,9 +16,18 @@ public static class CivicGrpcServiceCollectionExtensions
 
     /// <summary>
     /// Adds the gRPC server with Civic's interceptors (per-RPC authorisation, then errors to statuses),
-    /// JSON transcoding of the contracts' google.api.http routes, server reflection and grpc.health.v1.
+    /// JSON transcoding of the contracts' google.api.http routes, server reflection and grpc.health.v1
+    /// (<see cref="HealthServiceCollectionExtensions.AddCivicHealth"/>).
     /// </summary>
-    public static IServiceCollection AddCivicGrpc(this IServiceCollection services)
+    public static IServiceCollection AddCivicGrpc(this IServiceCollection services) =>
+        services.AddCivicGrpcServer().AddCivicHealth();
+
+    /// <summary>
+    /// The gRPC server of <see cref="AddCivicGrpc"/> without the database-backed health checks (a host
+    /// with no storage, such as a test service, adds its own health checks). <paramref name="configure"/>
+    /// may change the server's options after Civic's.
+    /// </summary>
+    public static IServiceCollection AddCivicGrpcServer(this IServiceCollection services, Action<GrpcServiceOptions>? configure = null)
     {
         services.TryAddSingleton<RpcAccessRulesProvider>();
         services.AddGrpc(options =>
@@ -27,11 +37,12 @@ public static class CivicGrpcServiceCollectionExtensions
             // Outermost first: errors from authorisation are statuses already; the error interceptor translates the handler's.
             options.Interceptors.Add<RpcAuthorizationInterceptor>();
             options.Interceptors.Add<RpcErrorInterceptor>();
+            configure?.Invoke(options);
         }).AddJsonTranscoding(options =>
             // The error details Civic sends, so that JSON error bodies carry them too.
             options.TypeRegistry = TypeRegistry.FromMessages(BadRequest.Descriptor, ErrorInfo.Descriptor, LocalizedMessage.Descriptor));
         services.AddGrpcReflection();
-        services.AddCivicHealth();
+        services.AddGrpcHealthChecks();
         return services;
     }
 

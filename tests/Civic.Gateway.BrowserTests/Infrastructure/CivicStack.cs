@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Security.Cryptography;
-using Civic.Rpc.Testing;
+using Civic.Testing;
 using Microsoft.Playwright;
 
 namespace Civic.Gateway.BrowserTests.Infrastructure;

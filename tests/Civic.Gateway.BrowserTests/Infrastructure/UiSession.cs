@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Civic.Rpc.Testing;
+using Civic.Testing;
 using Microsoft.Playwright;
 
 namespace Civic.Gateway.BrowserTests.Infrastructure;

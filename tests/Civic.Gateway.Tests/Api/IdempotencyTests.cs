@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Civic.Gateway.Tests.Infrastructure;
-using Civic.Hosting.Auth;
+using Civic.Defaults.Auth;
 
 namespace Civic.Gateway.Tests.Api;
 

@@ -1,7 +1,7 @@
 using System.Net;
 using Civic.Gateway.Tests.Infrastructure;
-using Civic.Hosting.Auth;
-using Civic.Rpc.Testing;
+using Civic.Defaults.Auth;
+using Civic.Testing;
 
 namespace Civic.Gateway.Tests.Api;
 

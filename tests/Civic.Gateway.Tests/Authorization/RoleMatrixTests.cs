@@ -3,7 +3,7 @@ using Civic.Contracts.Hotline.V1;
 using Civic.Contracts.Network.V1;
 using Civic.Contracts.Panel.V1;
 using Civic.Gateway.Tests.Infrastructure;
-using Civic.Hosting.Auth;
+using Civic.Defaults.Auth;
 using Civic.Rpc;
 using Civic.Rpc.Client;
 using Civic.Rpc.Server;

@@ -1,5 +1,5 @@
 using Civic.Contracts.Hotline.V1;
-using Civic.Hosting.Auth;
+using Civic.Defaults.Auth;
 using Civic.Rpc.Server;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;

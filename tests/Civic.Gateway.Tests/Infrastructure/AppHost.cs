@@ -1,4 +1,4 @@
-using Civic.Rpc.Testing;
+using Civic.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;

@@ -1,11 +1,11 @@
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using Civic.Gateway.Identity;
-using Civic.Hosting.Auth;
+using Civic.Defaults.Auth;
 using Civic.Hotline;
 using Civic.Network;
 using Civic.Panel;
-using Civic.Rpc.Testing;
+using Civic.Testing;
 using Microsoft.Extensions.Options;
 
 namespace Civic.Gateway.Tests.Infrastructure;
@@ -36,7 +36,7 @@ public sealed class CivicCluster : IAsyncLifetime
 
     public AppHost<NetworkHandler> Network { get; private set; } = null!;
 
-    public RpcTestServer Testing { get; private set; } = null!;
+    public GrpcTestServer Testing { get; private set; } = null!;
 
     public AppHost<DevelopmentLogin> Gateway { get; private set; } = null!;
 
@@ -55,7 +55,7 @@ public sealed class CivicCluster : IAsyncLifetime
         Hotline = new AppHost<HotlineHandler>(ServiceSettings(HotlineService.Name));
         Panel = new AppHost<PanelHandler>(ServiceSettings(PanelService.Name));
         Network = new AppHost<NetworkHandler>(ServiceSettings(NetworkService.Name));
-        Testing = await RpcTestServer.StartAsync();
+        Testing = await GrpcTestServer.StartAsync();
         Gateway = StartGateway();
         Api = new HttpClient { BaseAddress = GatewayWeb };
         Tokens = new DevelopmentTokenIssuer(Options.Create(new AuthOptions { SigningKey = SigningKey }), TimeProvider.System);

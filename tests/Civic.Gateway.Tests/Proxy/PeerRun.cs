@@ -1,6 +1,6 @@
 using System.ComponentModel;
 using System.Text.Json;
-using Civic.Rpc.Testing;
+using Civic.Testing;
 
 namespace Civic.Gateway.Tests.Proxy;
 
@@ -35,7 +35,7 @@ public sealed class PeerProgram
     public async Task<IReadOnlyDictionary<string, JsonElement>> RunAsync(IEnumerable<string> arguments)
     {
         var script = Path.Combine(ExternalTool.RepositoryRoot, "tests", "Civic.Gateway.Tests", "peers", Script);
-        var protoRoots = new[] { Path.Combine(ExternalTool.RepositoryRoot, "protos"), Path.Combine(ExternalTool.RepositoryRoot, "tests", "Civic.Rpc.Testing", "Protos") };
+        var protoRoots = new[] { Path.Combine(ExternalTool.RepositoryRoot, "protos"), Path.Combine(ExternalTool.RepositoryRoot, "tests", "Civic.Testing", "Protos") };
         var (exitCode, output, error) = await ExternalTool.RunAsync(
             FileName, [script, .. arguments, .. protoRoots.SelectMany(r => new[] { "--proto-root", r })], RunTimeout, ExternalTool.RepositoryRoot);
         var cases = new Dictionary<string, JsonElement>(StringComparer.Ordinal);

@@ -1,8 +1,8 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using Civic.Gateway.Tests.Infrastructure;
-using Civic.Hosting.Auth;
-using Civic.Rpc.Testing;
+using Civic.Defaults.Auth;
+using Civic.Testing;
 
 namespace Civic.Gateway.Tests.Proxy;
 

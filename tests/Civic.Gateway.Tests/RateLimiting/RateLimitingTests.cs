@@ -2,10 +2,10 @@ using System.Net;
 using Civic.Contracts.Hotline.V1;
 using Civic.Gateway.RateLimiting;
 using Civic.Gateway.Tests.Infrastructure;
-using Civic.Hosting.Auth;
+using Civic.Defaults.Auth;
 using Civic.Rpc;
 using Civic.Rpc.Client;
-using Civic.Rpc.Testing;
+using Civic.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 

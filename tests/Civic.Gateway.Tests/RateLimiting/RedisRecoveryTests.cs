@@ -5,7 +5,7 @@ using System.Net;
 using System.Net.Sockets;
 using Civic.Gateway.RateLimiting;
 using Civic.Gateway.Tests.Infrastructure;
-using Civic.Rpc.Testing;
+using Civic.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Civic.Gateway.Tests.RateLimiting;

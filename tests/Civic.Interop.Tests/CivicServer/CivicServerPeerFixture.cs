@@ -1,5 +1,5 @@
 using Civic.Interop.Tests.Harness;
-using Civic.Rpc.Testing;
+using Civic.Testing;
 
 namespace Civic.Interop.Tests.CivicServer;
 
@@ -14,20 +14,20 @@ public abstract class CivicServerPeerFixture(PeerProgram peer) : PeerFixture(pee
 
     public CallRecorder Recorder { get; } = new();
 
-    public RpcTestServer? Server { get; private set; }
+    public GrpcTestServer? Server { get; private set; }
 
-    public RpcTestServer? CompressingServer { get; private set; }
+    public GrpcTestServer? CompressingServer { get; private set; }
 
     protected override async Task<PeerReport> RunAsync()
     {
-        Server = await RpcTestServer.StartAsync(
+        Server = await GrpcTestServer.StartAsync(
             options =>
             {
                 options.MaxReceiveMessageSize = MessageLimit;
                 options.MaxSendMessageSize = MessageLimit;
             },
             Recorder.AddTo);
-        CompressingServer = await RpcTestServer.StartAsync(options => options.CompressResponses = true, Recorder.AddTo);
+        CompressingServer = await GrpcTestServer.StartAsync(options => options.CompressResponses = true, Recorder.AddTo);
         return await Peer.RunAsync(
             "core", ["--target", Server.Http2Address.Authority, "--compressing-target", CompressingServer.Http2Address.Authority]);
     }

@@ -1,5 +1,5 @@
 using Civic.Interop.Tests.Harness;
-using Civic.Rpc.Testing;
+using Civic.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Civic.Interop.Tests.CivicServer;
@@ -7,11 +7,11 @@ namespace Civic.Interop.Tests.CivicServer;
 /// <summary>A Civic test server with health and reflection, called by a peer client's "health_reflection" suite.</summary>
 public abstract class HealthReflectionPeerFixture(PeerProgram peer) : PeerFixture(peer)
 {
-    public RpcTestServer? Server { get; private set; }
+    public GrpcTestServer? Server { get; private set; }
 
     protected override async Task<PeerReport> RunAsync()
     {
-        Server = await RpcTestServer.StartAsync(configureServices: services =>
+        Server = await GrpcTestServer.StartAsync(configureServices: services =>
         {
             services.AddRpcHealth();
             services.AddRpcReflection();

@@ -1,6 +1,6 @@
 using Civic.Interop.Tests.Harness;
 using Civic.Rpc.Client;
-using Civic.Rpc.Testing;
+using Civic.Testing;
 
 namespace Civic.Interop.Tests.GrpcJsServer;
 

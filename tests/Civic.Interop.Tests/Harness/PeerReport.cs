@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Civic.Rpc;
-using Civic.Rpc.Testing;
+using Civic.Testing;
 
 namespace Civic.Interop.Tests.Harness;
 

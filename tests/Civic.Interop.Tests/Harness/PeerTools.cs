@@ -1,5 +1,5 @@
 using System.ComponentModel;
-using Civic.Rpc.Testing;
+using Civic.Testing;
 
 namespace Civic.Interop.Tests.Harness;
 
@@ -21,7 +21,7 @@ public static class PeerTools
     /// <summary>The include paths for protoc and protobufjs: the test service's protos and the repository's.</summary>
     public static IReadOnlyList<string> ProtoRoots =>
     [
-        Path.Combine(ExternalTool.RepositoryRoot, "tests", "Civic.Rpc.Testing", "Protos"),
+        Path.Combine(ExternalTool.RepositoryRoot, "tests", "Civic.Testing", "Protos"),
         Path.Combine(ExternalTool.RepositoryRoot, "protos"),
     ];
 

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
-using Civic.Rpc.Testing;
+using Civic.Testing;
 
 namespace Civic.Redis.Tests.Infrastructure;
 

@@ -1,4 +1,4 @@
-using Civic.Rpc.Testing;
+using Civic.Testing;
 
 namespace Civic.Redis.Tests.Infrastructure;
 

@@ -1,6 +1,6 @@
 using Civic.Contracts.Common.V1;
 using Civic.Contracts.Hotline.V1;
-using Civic.Hosting.Auth;
+using Civic.Defaults.Auth;
 using Civic.Hosting.Storage.Migrations;
 using Civic.Hotline;
 using Civic.Services.FunctionalTests.Infrastructure;

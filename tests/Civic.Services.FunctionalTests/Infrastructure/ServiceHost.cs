@@ -1,7 +1,7 @@
-using Civic.Hosting.Auth;
+using Civic.Defaults.Auth;
 using Civic.Rpc;
 using Civic.Rpc.Client;
-using Civic.Rpc.Testing;
+using Civic.Testing;
 using Google.Protobuf;
 using ServiceDescriptor = Google.Protobuf.Reflection.ServiceDescriptor;
 using Microsoft.AspNetCore.Hosting;

@@ -1,4 +1,4 @@
-using Civic.Rpc.Testing;
+using Civic.Testing;
 using Npgsql;
 
 namespace Civic.Services.FunctionalTests.Infrastructure;

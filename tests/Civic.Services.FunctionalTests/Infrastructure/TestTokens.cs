@@ -1,5 +1,5 @@
 using System.Security.Cryptography;
-using Civic.Hosting.Auth;
+using Civic.Defaults.Auth;
 using Microsoft.Extensions.Options;
 
 namespace Civic.Services.FunctionalTests.Infrastructure;

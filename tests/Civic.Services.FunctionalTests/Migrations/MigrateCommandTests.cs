@@ -1,4 +1,4 @@
-using Civic.Rpc.Testing;
+using Civic.Testing;
 using Microsoft.Data.Sqlite;
 
 namespace Civic.Services.FunctionalTests.Migrations;

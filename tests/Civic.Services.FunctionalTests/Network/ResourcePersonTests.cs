@@ -1,6 +1,6 @@
 using Civic.Contracts.Common.V1;
 using Civic.Contracts.Network.V1;
-using Civic.Hosting.Auth;
+using Civic.Defaults.Auth;
 using Civic.Network;
 using Civic.Services.FunctionalTests.Infrastructure;
 using StatusCode = Civic.Rpc.StatusCode;

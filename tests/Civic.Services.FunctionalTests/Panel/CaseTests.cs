@@ -1,6 +1,6 @@
 using Civic.Contracts.Common.V1;
 using Civic.Contracts.Panel.V1;
-using Civic.Hosting.Auth;
+using Civic.Defaults.Auth;
 using Civic.Panel;
 using Civic.Services.FunctionalTests.Infrastructure;
 using StatusCode = Civic.Rpc.StatusCode;

@@ -1,3 +1,4 @@
+using Grpc.AspNetCore.HealthChecks;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Civic.Hosting.Grpc.Health;
@@ -21,10 +22,11 @@ public static class HealthServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddCivicHealth(this IServiceCollection services)
     {
+        services.AddGrpcHealthChecks();
         services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database", tags: [ReadyTag])
             .AddCheck<ShutdownHealthCheck>("shutdown", tags: [ReadyTag]);
-        services.AddGrpcHealthChecks(options =>
+        services.Configure<GrpcHealthChecksOptions>(options =>
         {
             options.Services.Clear();
             options.Services.Map(string.Empty, check => check.Tags.Contains(ReadyTag));

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace Civic.Rpc.Testing;
+namespace Civic.Testing;
 
 /// <summary>
 /// Finds programs and servers that tests need from outside .NET (python3 with grpcio, node, PostgreSQL,

@@ -1,14 +1,16 @@
-using Civic.Rpc.Server;
 using Civic.Testing.V1;
 using Google.Protobuf;
 using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
+using Microsoft.AspNetCore.Authorization;
 
-namespace Civic.Rpc.Testing;
+namespace Civic.Testing;
 
-/// <summary>Serves <c>civic.testing.v1.TestService</c>: does whatever the request asks of the transport.</summary>
-public sealed class TestServiceHandler(TimeProvider timeProvider, HandlerProbe probe)
+/// <summary>Serves <c>civic.testing.v1.TestService</c> on the services' gRPC stack: does whatever the request asks of the transport.</summary>
+[AllowAnonymous]
+public sealed class TestServiceHandler(TimeProvider timeProvider, HandlerProbe probe) : TestService.TestServiceBase
 {
-    public async Task<UnaryCallResponse> UnaryCall(UnaryCallRequest request, ServerCallContext context)
+    public override async Task<UnaryCallResponse> UnaryCall(UnaryCallRequest request, ServerCallContext context)
     {
         var started = timeProvider.GetUtcNow();
         if (request.EchoMetadata)
@@ -35,7 +37,7 @@ public sealed class TestServiceHandler(TimeProvider timeProvider, HandlerProbe p
 
         if (request.ResponseStatus is { Code: not 0 } status)
         {
-            throw new RpcException(new Status((StatusCode)status.Code, status.Message, DetailsFor(request, status)));
+            throw DetailsFor(request, status) is { } details ? details.ToRpcException() : new RpcException(new Status((StatusCode)status.Code, status.Message));
         }
 
         var payload = request.ResponseSize > 0 ? ByteString.CopyFrom(new byte[request.ResponseSize]) : request.Payload;
@@ -43,8 +45,8 @@ public sealed class TestServiceHandler(TimeProvider timeProvider, HandlerProbe p
         return new UnaryCallResponse { Payload = payload, DeadlineMs = deadlineMs };
     }
 
-    public async Task StreamingOutputCall(
-        StreamingOutputCallRequest request, IAsyncStreamWriter<StreamingOutputCallResponse> responses, ServerCallContext context)
+    public override async Task StreamingOutputCall(
+        StreamingOutputCallRequest request, IServerStreamWriter<StreamingOutputCallResponse> responseStream, ServerCallContext context)
     {
         try
         {
@@ -55,7 +57,7 @@ public sealed class TestServiceHandler(TimeProvider timeProvider, HandlerProbe p
                     await Task.Delay(TimeSpan.FromMilliseconds(request.IntervalMs), timeProvider, context.CancellationToken);
                 }
 
-                await responses.WriteAsync(new StreamingOutputCallResponse
+                await responseStream.WriteAsync(new StreamingOutputCallResponse
                 {
                     Index = i,
                     Payload = ByteString.CopyFrom(new byte[request.ResponseSizes[i]]),
@@ -74,11 +76,11 @@ public sealed class TestServiceHandler(TimeProvider timeProvider, HandlerProbe p
         }
     }
 
-    public async Task<StreamingInputCallResponse> StreamingInputCall(
-        IAsyncStreamReader<StreamingInputCallRequest> requests, ServerCallContext context)
+    public override async Task<StreamingInputCallResponse> StreamingInputCall(
+        IAsyncStreamReader<StreamingInputCallRequest> requestStream, ServerCallContext context)
     {
         var response = new StreamingInputCallResponse();
-        await foreach (var request in requests.ReadAllAsync(context.CancellationToken))
+        await foreach (var request in requestStream.ReadAllAsync(context.CancellationToken))
         {
             response.AggregatedPayloadSize += request.Payload.Length;
             response.MessageCount++;
@@ -87,12 +89,12 @@ public sealed class TestServiceHandler(TimeProvider timeProvider, HandlerProbe p
         return response;
     }
 
-    public async Task FullDuplexCall(
-        IAsyncStreamReader<FullDuplexCallRequest> requests, IAsyncStreamWriter<FullDuplexCallResponse> responses, ServerCallContext context)
+    public override async Task FullDuplexCall(
+        IAsyncStreamReader<FullDuplexCallRequest> requestStream, IServerStreamWriter<FullDuplexCallResponse> responseStream, ServerCallContext context)
     {
-        await foreach (var request in requests.ReadAllAsync(context.CancellationToken))
+        await foreach (var request in requestStream.ReadAllAsync(context.CancellationToken))
         {
-            await responses.WriteAsync(new FullDuplexCallResponse { Payload = request.Payload });
+            await responseStream.WriteAsync(new FullDuplexCallResponse { Payload = request.Payload });
         }
     }
 
@@ -114,13 +116,13 @@ public sealed class TestServiceHandler(TimeProvider timeProvider, HandlerProbe p
 
     private static void Copy(Metadata.Entry entry, Metadata target)
     {
-        if (entry.ValueBytes is { } bytes)
+        if (entry.IsBinary)
         {
-            target.Add(entry.Key, bytes);
+            target.Add(entry.Key, entry.ValueBytes);
         }
         else
         {
-            target.Add(entry.Key, entry.Value!);
+            target.Add(entry.Key, entry.Value);
         }
     }
 }

@@ -1,4 +1,4 @@
-namespace Civic.Rpc.Testing;
+namespace Civic.Testing;
 
 /// <summary>Lets tests see what happened inside <see cref="TestServiceHandler"/> (e.g. that a cancelled call stopped).</summary>
 public sealed class HandlerProbe

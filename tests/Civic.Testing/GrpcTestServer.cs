@@ -1,7 +1,8 @@
 using System.Collections.Concurrent;
 using System.Net;
-using Civic.Rpc.Server;
-using Civic.Testing.V1;
+using Civic.Defaults.Auth;
+using Civic.Hosting.Grpc;
+using Grpc.AspNetCore.Server;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -10,17 +11,17 @@ using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace Civic.Rpc.Testing;
+namespace Civic.Testing;
 
 /// <summary>
-/// A real Kestrel server on loopback serving <c>civic.testing.v1.TestService</c> with Civic.Rpc:
+/// A real Kestrel server on loopback serving <c>civic.testing.v1.TestService</c> on the services' gRPC stack (Grpc.AspNetCore with Civic's interceptors):
 /// an h2c port for gRPC and an HTTP/1.1 port for protocol-violation tests. Logs are captured.
 /// </summary>
-public sealed class RpcTestServer : IAsyncDisposable
+public sealed class GrpcTestServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
 
-    private RpcTestServer(WebApplication app, Uri http2Address, Uri http1Address, CapturingLoggerProvider logs)
+    private GrpcTestServer(WebApplication app, Uri http2Address, Uri http1Address, CapturingLoggerProvider logs)
     {
         _app = app;
         Http2Address = http2Address;
@@ -38,8 +39,8 @@ public sealed class RpcTestServer : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<RpcTestServer> StartAsync(
-        Action<RpcServerOptions>? configureRpc = null, Action<IServiceCollection>? configureServices = null)
+    public static async Task<GrpcTestServer> StartAsync(
+        Action<GrpcServiceOptions>? configureRpc = null, Action<IServiceCollection>? configureServices = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         var logs = new CapturingLoggerProvider();
@@ -51,18 +52,19 @@ public sealed class RpcTestServer : IAsyncDisposable
             kestrel.Listen(IPAddress.Loopback, 0, listen => listen.Protocols = HttpProtocols.Http2);
             kestrel.Listen(IPAddress.Loopback, 0, listen => listen.Protocols = HttpProtocols.Http1);
         });
-        builder.Services.AddCivicRpc(configureRpc);
+        builder.Services.AddCivicAuthentication(builder.Environment);
+        builder.Services.AddCivicGrpcServer(configureRpc);
         builder.Services.AddSingleton<HandlerProbe>();
-        builder.Services.AddRpcService<TestServiceHandler>(TestServiceReflection.Descriptor.Services[0]);
+        builder.Services.AddGrpcService<TestServiceHandler>();
         configureServices?.Invoke(builder.Services);
         var app = builder.Build();
-        app.UseCivicRpc();
+        app.MapCivicGrpc();
         await app.StartAsync();
 
         var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses
             .Select(a => new Uri(a))
             .ToList();
-        return new RpcTestServer(app, addresses[0], addresses[1], logs);
+        return new GrpcTestServer(app, addresses[0], addresses[1], logs);
     }
 
     public async ValueTask DisposeAsync()
