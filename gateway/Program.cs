@@ -19,6 +19,7 @@ if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOIN
 builder.Services.AddGatewayEndpoints();
 // The one multiplexer when "Redis" names one, for the key ring, the rate limits and Idempotency-Key.
 builder.Services.AddGatewayRedis(builder.Configuration);
+builder.Services.AddGatewayDataProtection(builder.Configuration);
 builder.AddGatewayIdentity();
 builder.Services.AddGrpcProxy(builder.Configuration);
 builder.Services.AddJsonApi(builder.Configuration);
