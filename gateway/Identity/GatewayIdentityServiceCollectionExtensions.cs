@@ -10,7 +10,7 @@ public static class GatewayIdentityServiceCollectionExtensions
     /// or, for browsers, the access-token cookie; adds the development login when it is enabled.
     /// </summary>
     /// <exception cref="InvalidOperationException">
-    /// The development login is enabled in Production, or enabled without a development signing key.
+    /// The development login is enabled outside Development and Testing, or enabled without a development signing key.
     /// </exception>
     public static WebApplicationBuilder AddGatewayIdentity(this WebApplicationBuilder builder)
     {
@@ -38,10 +38,13 @@ public static class GatewayIdentityServiceCollectionExtensions
             return builder;
         }
 
-        if (builder.Environment.IsProduction())
+        // Allowed where it is known to be safe rather than refused where it is known to be dangerous: a Staging
+        // or a mistyped environment name is as reachable as Production.
+        if (!DevelopmentEnvironments.Allow(builder.Environment.EnvironmentName))
         {
             throw new InvalidOperationException(
-                $"The development login must not run in Production: it signs anyone in as any role. Set {DevelopmentLogin.EnabledSetting}=false "
+                $"The development login must not run in the {builder.Environment.EnvironmentName} environment (only in Development and {DevelopmentEnvironments.Testing}): "
+                + $"it signs anyone in as any role. Set {DevelopmentLogin.EnabledSetting}=false "
                 + "and sign users in through the municipality's OIDC provider in front of the gateway (oauth2-proxy; see gateway/README.md).");
         }
 
