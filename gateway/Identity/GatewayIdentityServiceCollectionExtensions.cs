@@ -7,7 +7,8 @@ public static class GatewayIdentityServiceCollectionExtensions
 {
     /// <summary>
     /// Validates access tokens (the "Auth" section, as the services do) from the Authorization header
-    /// or, for browsers, the access-token cookie; adds the development login when it is enabled.
+    /// or, for browsers, the access-token cookie; binds "Gateway:Identity" (the sign-out, validated at
+    /// start-up); adds the development login when it is enabled.
     /// </summary>
     /// <exception cref="InvalidOperationException">
     /// The development login is enabled outside Development and Testing, or enabled without a development signing key.
@@ -16,6 +17,10 @@ public static class GatewayIdentityServiceCollectionExtensions
     {
         builder.Services.AddCivicAuthentication(builder.Environment);
         builder.Services.AddAuthorization();
+        builder.Services.AddOptions<GatewayIdentityOptions>()
+            .BindConfiguration(GatewayIdentityOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         builder.Services.PostConfigure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, jwt =>
         {
             jwt.Events ??= new JwtBearerEvents();
