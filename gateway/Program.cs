@@ -3,6 +3,7 @@ using Civic.Gateway.Hosting;
 using Civic.Gateway.Identity;
 using Civic.Gateway.Proxy;
 using Civic.Gateway.RateLimiting;
+using Civic.Gateway.Redis;
 using Civic.Gateway.Ui;
 using Civic.Defaults.Logging;
 using Civic.Defaults.Telemetry;
@@ -16,6 +17,9 @@ if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOIN
 }
 
 builder.Services.AddGatewayEndpoints();
+// The one multiplexer when "Redis" names one, for the key ring, the rate limits and Idempotency-Key.
+builder.Services.AddGatewayRedis(builder.Configuration);
+builder.Services.AddGatewayDataProtection(builder.Configuration);
 builder.AddGatewayIdentity();
 builder.Services.AddGrpcProxy(builder.Configuration);
 builder.Services.AddJsonApi(builder.Configuration);

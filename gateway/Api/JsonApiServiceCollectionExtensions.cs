@@ -1,7 +1,7 @@
 using Civic.Defaults.Services;
 using Civic.Gateway.Api.Idempotency;
 using Civic.Gateway.Api.OpenApi;
-using Civic.Redis;
+using Civic.Gateway.Redis;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Civic.Gateway.Api;
@@ -13,6 +13,7 @@ public static class JsonApiServiceCollectionExtensions
     /// with Gateway:Api:IdempotencyStore=Redis, in Redis ("Redis" section). The operations themselves
     /// are the services' transcoded routes, reached through the proxy.
     /// </summary>
+    /// <exception cref="InvalidOperationException">The Redis store is asked for and the "Redis" section names no Redis.</exception>
     public static IServiceCollection AddJsonApi(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<ApiOptions>()
@@ -23,7 +24,14 @@ public static class JsonApiServiceCollectionExtensions
         services.AddSingleton<InMemoryIdempotencyStore>();
         if (configuration.GetValue<IdempotencyStoreKind?>($"{ApiOptions.SectionName}:{nameof(ApiOptions.IdempotencyStore)}") == IdempotencyStoreKind.Redis)
         {
-            services.AddCivicRedis();
+            if (!GatewayRedisOptions.IsConfigured(configuration))
+            {
+                throw new InvalidOperationException(
+                    $"{ApiOptions.SectionName}:{nameof(ApiOptions.IdempotencyStore)}=Redis needs Redis:Host (or Redis:Configuration); "
+                    + "or use InMemory on a single gateway.");
+            }
+
+            // The multiplexer comes from AddGatewayRedis, the protector from the shared Data Protection key ring.
             services.AddSingleton<IIdempotencyStore, RedisIdempotencyStore>();
         }
         else

@@ -12,7 +12,7 @@ public sealed record DemoUser(string Id, string DisplayName, string Role, string
 /// <summary>
 /// The development login: demo users of every role and tokens for them, signed with the development
 /// key that the services share (Auth:SigningKey). Registered only when Identity:DevelopmentLogin:Enabled
-/// is on (the default in Development) and never in Production, where start-up refuses it.
+/// is on (the default in Development), and only in the Development and Testing environments: start-up refuses it elsewhere.
 /// </summary>
 public sealed class DevelopmentLogin(DevelopmentTokenIssuer issuer)
 {

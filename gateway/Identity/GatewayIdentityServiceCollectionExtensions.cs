@@ -7,15 +7,20 @@ public static class GatewayIdentityServiceCollectionExtensions
 {
     /// <summary>
     /// Validates access tokens (the "Auth" section, as the services do) from the Authorization header
-    /// or, for browsers, the access-token cookie; adds the development login when it is enabled.
+    /// or, for browsers, the access-token cookie; binds "Gateway:Identity" (the sign-out, validated at
+    /// start-up); adds the development login when it is enabled.
     /// </summary>
     /// <exception cref="InvalidOperationException">
-    /// The development login is enabled in Production, or enabled without a development signing key.
+    /// The development login is enabled outside Development and Testing, or enabled without a development signing key.
     /// </exception>
     public static WebApplicationBuilder AddGatewayIdentity(this WebApplicationBuilder builder)
     {
         builder.Services.AddCivicAuthentication(builder.Environment);
         builder.Services.AddAuthorization();
+        builder.Services.AddOptions<GatewayIdentityOptions>()
+            .BindConfiguration(GatewayIdentityOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         builder.Services.PostConfigure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, jwt =>
         {
             jwt.Events ??= new JwtBearerEvents();
@@ -38,10 +43,13 @@ public static class GatewayIdentityServiceCollectionExtensions
             return builder;
         }
 
-        if (builder.Environment.IsProduction())
+        // Allowed where it is known to be safe rather than refused where it is known to be dangerous: a Staging
+        // or a mistyped environment name is as reachable as Production.
+        if (!DevelopmentEnvironments.Allow(builder.Environment.EnvironmentName))
         {
             throw new InvalidOperationException(
-                $"The development login must not run in Production: it signs anyone in as any role. Set {DevelopmentLogin.EnabledSetting}=false "
+                $"The development login must not run in the {builder.Environment.EnvironmentName} environment (only in Development and {DevelopmentEnvironments.Testing}): "
+                + $"it signs anyone in as any role. Set {DevelopmentLogin.EnabledSetting}=false "
                 + "and sign users in through the municipality's OIDC provider in front of the gateway (oauth2-proxy; see gateway/README.md).");
         }
 

@@ -8,15 +8,15 @@ public sealed class RateLimitingMiddleware(RequestDelegate next, GatewayRateLimi
 {
     public async Task InvokeAsync(HttpContext context)
     {
-        // The health endpoint is for probes; a re-executed status page was counted as the original request.
-        if (context.Request.Path.StartsWithSegments(GatewayHealthExtensions.Path)
+        // The health endpoints are for probes; a re-executed status page was counted as the original request.
+        if (GatewayHealthExtensions.IsHealthProbe(context.Request.Path)
             || context.Features.Get<IStatusCodeReExecuteFeature>() is not null)
         {
             await next(context);
             return;
         }
 
-        var decision = await limiter.AcquireAsync(RateLimitRequest.For(context), context.RequestAborted);
+        var decision = await limiter.AcquireAsync(RateLimitRequest.For(context));
         if (decision.Allowed)
         {
             await next(context);

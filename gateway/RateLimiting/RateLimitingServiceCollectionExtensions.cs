@@ -1,4 +1,4 @@
-using Civic.Redis;
+using Civic.Gateway.Redis;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -7,8 +7,8 @@ namespace Civic.Gateway.RateLimiting;
 public static class RateLimitingServiceCollectionExtensions
 {
     /// <summary>
-    /// Rate limits from the "RateLimiting" section (validated at start-up); shared through Redis when a
-    /// "Redis" section with a Host or Configuration is present, else per process.
+    /// Rate limits from the "RateLimiting" section (validated at start-up); shared through Redis when the
+    /// "Redis" section names one (<see cref="GatewayRedisOptions.IsConfigured"/>), else per process.
     /// </summary>
     public static IServiceCollection AddCivicRateLimiting(this IServiceCollection services, IConfiguration configuration)
     {
@@ -20,26 +20,13 @@ public static class RateLimitingServiceCollectionExtensions
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<InProcessRateLimits>();
-        var redis = configuration.GetSection(RedisOptions.SectionName);
-        if (!string.IsNullOrWhiteSpace(redis[nameof(RedisOptions.Host)]) || !string.IsNullOrWhiteSpace(redis[nameof(RedisOptions.Configuration)]))
+        if (GatewayRedisOptions.IsConfigured(configuration))
         {
-            services.AddCivicRedis();
+            // The multiplexer comes from AddGatewayRedis.
             services.AddSingleton<RedisRateLimits>();
-            services.AddSingleton(provider => new GatewayRateLimiter(
-                provider.GetRequiredService<InProcessRateLimits>(),
-                provider.GetRequiredService<ILogger<GatewayRateLimiter>>(),
-                provider.GetRequiredService<TimeProvider>(),
-                provider.GetRequiredService<RedisRateLimits>()));
-        }
-        else
-        {
-            services.AddSingleton(provider => new GatewayRateLimiter(
-                provider.GetRequiredService<InProcessRateLimits>(),
-                provider.GetRequiredService<ILogger<GatewayRateLimiter>>(),
-                provider.GetRequiredService<TimeProvider>()));
         }
 
-        services.AddHealthChecks().AddCheck<RateLimitingHealthCheck>(RateLimitingHealthCheck.Name);
+        services.AddSingleton<GatewayRateLimiter>();
         return services;
     }
 

@@ -1,6 +1,6 @@
 using System.Globalization;
-using Civic.Redis;
 using Microsoft.Extensions.Options;
+using StackExchange.Redis;
 
 namespace Civic.Gateway.RateLimiting;
 
@@ -8,35 +8,38 @@ namespace Civic.Gateway.RateLimiting;
 /// The limits shared by every gateway replica: one Redis counter per policy, partition and window,
 /// incremented and given its expiry by one Lua script, so concurrent replicas never lose a count.
 /// </summary>
-public sealed class RedisRateLimits(RedisClient redis, IOptions<RateLimitingOptions> options, TimeProvider time)
+public sealed class RedisRateLimits(IConnectionMultiplexer redis, IOptions<RateLimitingOptions> options, TimeProvider time)
 {
     // The expiry is set with the first count only: later counts must not stretch the window.
-    private static readonly RedisScript CountScript = new("""
+    private const string CountScript = """
         local count = redis.call('INCR', KEYS[1])
         if count == 1 then
           redis.call('PEXPIRE', KEYS[1], ARGV[1])
         end
         return count
-        """);
+        """;
 
     private readonly RateLimitingOptions _options = options.Value;
 
-    /// <exception cref="RedisException">Redis did not answer or failed.</exception>
-    public async Task<RateLimitDecision> AcquireAsync(RateLimitRequest request, CancellationToken cancellationToken)
+    /// <summary>The multiplexer's own state: false while Redis is unreachable, known without a round trip.</summary>
+    public bool IsConnected => redis.IsConnected;
+
+    /// <exception cref="RedisException">Redis is not connected or failed.</exception>
+    /// <exception cref="RedisTimeoutException">Redis did not answer within the command timeout.</exception>
+    public async Task<RateLimitDecision> AcquireAsync(RateLimitRequest request)
     {
         var policy = _options.For(request.Policy);
         var windowMs = (long)policy.Window.TotalMilliseconds;
         var nowMs = time.GetUtcNow().ToUnixTimeMilliseconds();
         var window = nowMs / windowMs;
         var key = string.Create(CultureInfo.InvariantCulture, $"{_options.RedisKeyPrefix}:{request.Policy}:{request.Partition}:{window}");
-        var reply = await redis.EvaluateAsync(CountScript, [key], [windowMs], cancellationToken);
-        if (reply.AsInt64() <= policy.PermitLimit)
+        // StackExchange.Redis sends the script by its SHA1 once the server has it, and again in full after a NOSCRIPT.
+        var count = (long)await redis.GetDatabase().ScriptEvaluateAsync(CountScript, [key], [windowMs]);
+        if (count <= policy.PermitLimit)
         {
             return RateLimitDecision.Allow;
         }
 
         return RateLimitDecision.Reject(TimeSpan.FromMilliseconds(((window + 1) * windowMs) - nowMs));
     }
-
-    public Task PingAsync(CancellationToken cancellationToken) => redis.PingAsync(cancellationToken);
 }

@@ -1,39 +1,64 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
-using Civic.Redis;
+using Civic.Gateway.Redis;
+using Microsoft.AspNetCore.DataProtection;
+using StackExchange.Redis;
 
 namespace Civic.Gateway.Api.Idempotency;
 
 /// <summary>
 /// Idempotency-Key claims in Redis, so every gateway replica sees the same keys: a claim is
 /// <c>SET NX PX</c> of a pending record, the first response replaces it for the retention time,
-/// and a release deletes the key only if it still holds this claim. While Redis is unreachable
-/// the gateway keeps serving with the in-process store (retries then hold on this replica only).
+/// and a release deletes the key only if it still holds this claim. Every record is encrypted with
+/// the shared Data Protection key ring (purpose <see cref="ProtectorPurpose"/>): a stored response
+/// holds names and case texts, which must not lie in Redis in plain text for a day. While Redis is
+/// disconnected or failing the gateway serves with the in-process store at once (retries then hold
+/// on this replica only).
 /// </summary>
-public sealed partial class RedisIdempotencyStore(RedisClient redis, InMemoryIdempotencyStore fallback, ILogger<RedisIdempotencyStore> logger) : IIdempotencyStore
+public sealed class RedisIdempotencyStore(
+    IConnectionMultiplexer redis,
+    IDataProtectionProvider dataProtection,
+    InMemoryIdempotencyStore fallback,
+    ILogger<RedisIdempotencyStore> logger) : IIdempotencyStore
 {
-    private static readonly RedisScript DeleteIfUnchanged = new(
-        "if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) else return 0 end");
+    /// <summary>The Data Protection purpose of stored records; a new format gets a new version here.</summary>
+    public const string ProtectorPurpose = "Civic.Gateway.Idempotency.v1";
 
-    // The claims this replica holds, so that a release deletes only its own pending record.
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte[]> _claims = new(StringComparer.Ordinal);
+    private const string DeleteIfUnchanged =
+        "if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) else return 0 end";
+
+    private readonly IDataProtector _protector = dataProtection.CreateProtector(ProtectorPurpose);
+    private readonly RedisFallback _fallback = new(logger, "Idempotency-Key");
+
+    // The claims this replica holds (as stored, encrypted), so that a release deletes only its own pending record.
+    private readonly ConcurrentDictionary<string, byte[]> _claims = new(StringComparer.Ordinal);
 
     public async Task<IdempotencyClaim> ClaimAsync(string key, string fingerprint, TimeSpan lockTime, CancellationToken cancellationToken)
     {
-        var pending = JsonSerializer.SerializeToUtf8Bytes(new Record(fingerprint, Guid.NewGuid().ToString("N"), null, null, null, null));
+        if (!redis.IsConnected)
+        {
+            _fallback.Enter(exception: null);
+            return await fallback.ClaimAsync(key, fingerprint, lockTime, cancellationToken);
+        }
+
+        var pending = Protect(new Record(fingerprint, Guid.NewGuid().ToString("N"), null, null, null, null));
         try
         {
+            var database = redis.GetDatabase();
             while (true)
             {
-                if (await redis.SetAsync(key, pending, lockTime, SetCondition.IfNotExists, cancellationToken))
+                if (await database.StringSetAsync(key, pending, lockTime, When.NotExists))
                 {
                     _claims[key] = pending;
+                    _fallback.Leave();
                     return new IdempotencyClaim(IdempotencyClaimState.Claimed, fingerprint, null);
                 }
 
                 // Null: the key expired between SET and GET; try to claim it again.
-                if (await redis.GetBytesAsync(key, cancellationToken) is { } stored)
+                if ((byte[]?)await database.StringGetAsync(key) is { } stored)
                 {
-                    var record = JsonSerializer.Deserialize<Record>(stored)!;
+                    _fallback.Leave();
+                    var record = Unprotect(stored);
                     return record.Status is { } status
                         ? new IdempotencyClaim(IdempotencyClaimState.Completed, record.Fingerprint,
                             new StoredResponse(status, record.ContentType!, record.Body!, record.Location))
@@ -41,9 +66,9 @@ public sealed partial class RedisIdempotencyStore(RedisClient redis, InMemoryIde
                 }
             }
         }
-        catch (RedisException exception)
+        catch (Exception exception) when (RedisFallback.IsRedisFailure(exception))
         {
-            Log.FallingBack(logger, exception.GetType().Name);
+            _fallback.Enter(exception);
             return await fallback.ClaimAsync(key, fingerprint, lockTime, cancellationToken);
         }
     }
@@ -52,41 +77,52 @@ public sealed partial class RedisIdempotencyStore(RedisClient redis, InMemoryIde
     {
         ArgumentNullException.ThrowIfNull(response);
         _claims.TryRemove(key, out _);
-        var record = new Record(fingerprint, null, response.Status, response.ContentType, response.Body, response.Location);
-        try
+        if (redis.IsConnected)
         {
-            await redis.SetAsync(key, JsonSerializer.SerializeToUtf8Bytes(record), retention, SetCondition.Always, cancellationToken);
+            try
+            {
+                var record = new Record(fingerprint, null, response.Status, response.ContentType, response.Body, response.Location);
+                await redis.GetDatabase().StringSetAsync(key, Protect(record), retention);
+                return;
+            }
+            catch (Exception exception) when (RedisFallback.IsRedisFailure(exception))
+            {
+                _fallback.Enter(exception);
+            }
         }
-        catch (RedisException exception)
+        else
         {
-            Log.FallingBack(logger, exception.GetType().Name);
-            await fallback.CompleteAsync(key, fingerprint, response, retention, cancellationToken);
+            _fallback.Enter(exception: null);
         }
+
+        await fallback.CompleteAsync(key, fingerprint, response, retention, cancellationToken);
     }
 
     public async Task ReleaseAsync(string key, CancellationToken cancellationToken)
     {
-        try
+        if (_claims.TryRemove(key, out var pending) && redis.IsConnected)
         {
-            if (_claims.TryRemove(key, out var pending))
+            try
             {
-                await redis.EvaluateAsync(DeleteIfUnchanged, [key], [pending], cancellationToken);
+                await redis.GetDatabase().ScriptEvaluateAsync(DeleteIfUnchanged, [key], [pending]);
             }
-        }
-        catch (RedisException exception)
-        {
-            Log.FallingBack(logger, exception.GetType().Name);
+            catch (Exception exception) when (RedisFallback.IsRedisFailure(exception))
+            {
+                // The pending record expires after its lock time by itself.
+                _fallback.Enter(exception);
+            }
         }
 
         await fallback.ReleaseAsync(key, cancellationToken);
     }
 
-    /// <summary>What is stored under a key: a pending claim (with its owner) or a completed response.</summary>
-    private sealed record Record(string Fingerprint, string? Claim, int? Status, string? ContentType, byte[]? Body, string? Location);
+    private byte[] Protect(Record record) => _protector.Protect(JsonSerializer.SerializeToUtf8Bytes(record));
 
-    private static partial class Log
-    {
-        [LoggerMessage(1, LogLevel.Warning, "Redis is unavailable ({Error}); Idempotency-Key falls back to this gateway's memory")]
-        public static partial void FallingBack(ILogger logger, string error);
-    }
+    private Record Unprotect(byte[] stored) => JsonSerializer.Deserialize<Record>(_protector.Unprotect(stored))!;
+
+    /// <summary>
+    /// What is stored under a key: a pending claim (the body's fingerprint and its owner) or what a replay
+    /// needs of the first response (status, content type, body, Location), nothing of the request.
+    /// </summary>
+    private sealed record Record(string Fingerprint, string? Claim, int? Status, string? ContentType, byte[]? Body, string? Location);
 }

@@ -1,3 +1,6 @@
+using Civic.Gateway.Identity;
+using Microsoft.Extensions.Options;
+
 namespace Civic.Gateway.Ui.Security;
 
 /// <summary>
@@ -6,21 +9,29 @@ namespace Civic.Gateway.Ui.Security;
 /// gateway only; no framing), no MIME sniffing, a same-origin referrer, no powerful browser features,
 /// and HSTS when the request came over TLS.
 /// </summary>
-public sealed class SecurityHeadersMiddleware(RequestDelegate next)
+public sealed class SecurityHeadersMiddleware(RequestDelegate next, IOptions<GatewayIdentityOptions> identity)
 {
-    public const string ContentSecurityPolicy =
-        "default-src 'none'; script-src 'none'; style-src 'self'; img-src 'self'; font-src 'self'; connect-src 'self'; " +
-        "form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'";
 
     public const string PermissionsPolicy =
         "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), payment=(), usb=()";
 
     public const string StrictTransportSecurity = "max-age=31536000; includeSubDomains";
 
+    private readonly string _contentSecurityPolicy = ContentSecurityPolicy(identity.Value.SignOutOrigins());
+
+    /// <summary>
+    /// The policy. Forms post to this site only, plus the sign-out's origins: browsers check a form's
+    /// redirects against form-action too, and log-out (a form on every page) redirects to the login proxy's
+    /// sign-out and on to the identity provider.
+    /// </summary>
+    public static string ContentSecurityPolicy(IEnumerable<string> signOutOrigins) =>
+        "default-src 'none'; script-src 'none'; style-src 'self'; img-src 'self'; font-src 'self'; connect-src 'self'; " +
+        $"form-action {string.Join(' ', signOutOrigins.Prepend("'self'"))}; frame-ancestors 'none'; base-uri 'none'; object-src 'none'";
+
     public Task InvokeAsync(HttpContext context)
     {
         var headers = context.Response.Headers;
-        headers.ContentSecurityPolicy = ContentSecurityPolicy;
+        headers.ContentSecurityPolicy = _contentSecurityPolicy;
         headers.XContentTypeOptions = "nosniff";
         // Older browsers ignore frame-ancestors; this says the same to them.
         headers.XFrameOptions = "DENY";

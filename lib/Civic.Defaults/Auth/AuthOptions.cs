@@ -6,7 +6,8 @@ namespace Civic.Defaults.Auth;
 /// How access tokens are validated, bound from the "Auth" section; the gateway and every service
 /// share it. Production: <see cref="Authority"/> (an OIDC issuer whose signing keys are fetched from
 /// its metadata) and <see cref="Audience"/>. Development and tests: <see cref="SigningKey"/>, a
-/// shared secret with which the gateway's development login signs its tokens; refused in Production.
+/// shared secret with which the gateway's development login signs its tokens; refused outside the
+/// Development and Testing environments (<see cref="DevelopmentEnvironments"/>).
 /// </summary>
 public sealed class AuthOptions : IValidatableObject
 {
@@ -46,8 +47,8 @@ public sealed class AuthOptions : IValidatableObject
     /// <summary>How far clocks may disagree when checking a token's lifetime.</summary>
     public TimeSpan ClockSkew { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>Set at binding from the host: true in the Production environment.</summary>
-    internal bool IsProduction { get; set; }
+    /// <summary>Set at binding from the host: true in Development and Testing only (<see cref="DevelopmentEnvironments"/>).</summary>
+    internal bool DevelopmentKeyAllowed { get; set; }
 
     /// <summary>The issuer development tokens carry and services expect in development.</summary>
     public string EffectiveDevelopmentIssuer => string.IsNullOrWhiteSpace(Issuer) ? DevelopmentIssuer : Issuer;
@@ -72,10 +73,11 @@ public sealed class AuthOptions : IValidatableObject
     {
         var hasKey = !string.IsNullOrWhiteSpace(SigningKey);
         var hasAuthority = !string.IsNullOrWhiteSpace(Authority);
-        if (hasKey && IsProduction)
+        if (hasKey && !DevelopmentKeyAllowed)
         {
             yield return new ValidationResult(
-                "Auth:SigningKey is the development signing key and is refused in Production: configure Auth:Authority (the OIDC issuer) and Auth:Audience instead.",
+                "Auth:SigningKey is the development signing key and is refused outside the Development and Testing environments: "
+                + "configure Auth:Authority (the OIDC issuer) and Auth:Audience instead.",
                 [nameof(SigningKey)]);
         }
 

@@ -25,9 +25,9 @@ public static class AuthServiceCollectionExtensions
             return services;
         }
 
-        var isProduction = environment.IsProduction();
+        var developmentKeyAllowed = DevelopmentEnvironments.Allow(environment.EnvironmentName);
         services.AddOptions<AuthOptions>()
-            .Configure(options => options.IsProduction = isProduction)
+            .Configure(options => options.DevelopmentKeyAllowed = developmentKeyAllowed)
             .BindConfiguration(AuthOptions.SectionName)
             .ValidateDataAnnotations()
             .ValidateOnStart();

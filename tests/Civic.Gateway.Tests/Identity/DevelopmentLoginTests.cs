@@ -16,17 +16,41 @@ public sealed class DevelopmentLoginTests(CivicCluster cluster)
         var exception = Assert.ThrowsAny<Exception>(() => cluster.StartGateway(environment: "Production"));
 
         var message = Flatten(exception);
-        Assert.Contains("development login must not run in Production", message, StringComparison.Ordinal);
+        Assert.Contains("development login must not run in the Production environment", message, StringComparison.Ordinal);
         Assert.Contains("oauth2-proxy", message, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void Start_ProductionWithTheDevelopmentKey_Refused()
+    [Theory]
+    [InlineData("Staging")]
+    [InlineData("Borgerpilot")]
+    public void Start_OtherEnvironmentWithDevelopmentLogin_Refused(string environment)
+    {
+        var exception = Assert.ThrowsAny<Exception>(() => cluster.StartGateway(environment: environment));
+
+        Assert.Contains($"development login must not run in the {environment} environment", Flatten(exception), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Production")]
+    [InlineData("Staging")]
+    [InlineData("Borgerpilot")]
+    public void Start_OtherEnvironmentWithTheDevelopmentKey_Refused(string environment)
     {
         var exception = Assert.ThrowsAny<Exception>(() =>
-            cluster.StartGateway(new Dictionary<string, string?> { [DevelopmentLogin.EnabledSetting] = "false" }, environment: "Production"));
+            cluster.StartGateway(new Dictionary<string, string?> { [DevelopmentLogin.EnabledSetting] = "false" }, environment: environment));
 
-        Assert.Contains("Auth:SigningKey is the development signing key and is refused in Production", Flatten(exception), StringComparison.Ordinal);
+        Assert.Contains("Auth:SigningKey is the development signing key and is refused outside the Development and Testing environments",
+            Flatten(exception), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Development")]
+    [InlineData(DevelopmentEnvironments.Testing)]
+    public void Allow_DevelopmentAndTestingOnly(string environment)
+    {
+        Assert.True(DevelopmentEnvironments.Allow(environment));
+        Assert.True(DevelopmentEnvironments.Allow(environment.ToUpperInvariant()));
+        Assert.False(DevelopmentEnvironments.Allow(environment + "-2"));
     }
 
     [Fact]

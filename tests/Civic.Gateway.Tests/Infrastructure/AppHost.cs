@@ -1,3 +1,4 @@
+using Civic.Defaults.Auth;
 using Civic.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -17,7 +18,7 @@ public sealed class AppHost<TEntryPoint> : IAsyncDisposable
 {
     private readonly Factory _factory;
 
-    public AppHost(IReadOnlyDictionary<string, string?> settings, string environment = "Testing")
+    public AppHost(IReadOnlyDictionary<string, string?> settings, string environment = DevelopmentEnvironments.Testing)
     {
         _factory = new Factory(settings, environment);
         _factory.UseKestrel();

@@ -84,7 +84,7 @@ public sealed class CivicCluster : IAsyncLifetime
     }
 
     /// <summary>Another gateway in front of the same services, with settings changed (a dead service, a tiny timeout …).</summary>
-    public AppHost<DevelopmentLogin> StartGateway(IReadOnlyDictionary<string, string?>? overrides = null, string environment = "Testing")
+    public AppHost<DevelopmentLogin> StartGateway(IReadOnlyDictionary<string, string?>? overrides = null, string environment = DevelopmentEnvironments.Testing)
     {
         var settings = new Dictionary<string, string?>
         {

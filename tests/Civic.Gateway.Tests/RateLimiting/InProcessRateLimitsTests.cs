@@ -1,7 +1,8 @@
 using Civic.Gateway.RateLimiting;
-using Civic.Redis;
+using Civic.Gateway.Tests.Infrastructure;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
+using StackExchange.Redis;
 
 namespace Civic.Gateway.Tests.RateLimiting;
 
@@ -117,23 +118,23 @@ public sealed class InProcessRateLimitsTests
     [Fact]
     public async Task Acquire_OverLimit_SameRetryAfterAsRedisForAWindowStartingWithRedis()
     {
-        var (host, port) = RateLimitingTests.Redis();
+        var (host, port) = TestRedis.Endpoint();
         // A clock at the start of a Redis window (whole minutes since the Unix epoch), 40 s before the Redis one ends.
         var time = new FakeTimeProvider(Start);
         var options = Options.Create(Settings(permitLimit: 2));
         options.Value.RedisKeyPrefix = "civic-test:" + Guid.NewGuid().ToString("N");
-        await using var client = new RedisClient(new RedisOptions { Host = host, Port = int.Parse(port, System.Globalization.CultureInfo.InvariantCulture) });
-        var redis = new RedisRateLimits(client, options, time);
+        await using var connection = await ConnectionMultiplexer.ConnectAsync($"{host}:{port}");
+        var redis = new RedisRateLimits(connection, options, time);
         var inProcess = new InProcessRateLimits(options, time);
 
         foreach (var _ in Enumerable.Range(0, 2))
         {
-            await redis.AcquireAsync(Caller, Cancel);
+            await redis.AcquireAsync(Caller);
             inProcess.Acquire(Caller);
         }
 
         time.Advance(TimeSpan.FromSeconds(20));
-        var fromRedis = await redis.AcquireAsync(Caller, Cancel);
+        var fromRedis = await redis.AcquireAsync(Caller);
         var fromProcess = inProcess.Acquire(Caller);
 
         Assert.False(fromRedis.Allowed);

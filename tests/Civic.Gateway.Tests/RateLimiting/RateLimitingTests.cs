@@ -1,6 +1,7 @@
 using System.Net;
 using Civic.Contracts.Hotline.V1;
 using Civic.Gateway.RateLimiting;
+using Civic.Gateway.Redis;
 using Civic.Gateway.Tests.Infrastructure;
 using Civic.Defaults.Auth;
 using Civic.Rpc;
@@ -141,7 +142,7 @@ public sealed class RateLimitingTests(CivicCluster cluster)
     [Fact]
     public async Task Request_TwoGatewaysOnOneRedis_ShareOneLimit()
     {
-        var (host, port) = Redis();
+        var (host, port) = TestRedis.Endpoint();
         var settings = RedisLimits(host, port, 5);
         await using var first = cluster.StartGateway(settings);
         await using var second = cluster.StartGateway(settings);
@@ -160,7 +161,7 @@ public sealed class RateLimitingTests(CivicCluster cluster)
     }
 
     [Fact]
-    public async Task Request_RedisDown_ServedWithInProcessLimitsAndHealthDegraded()
+    public async Task Request_RedisDown_ServedWithInProcessLimitsAndReadinessDegraded()
     {
         await using var gateway = cluster.StartGateway(RedisLimits("127.0.0.1", "1", 2));
         using var client = new HttpClient { BaseAddress = gateway.Addresses[0] };
@@ -168,15 +169,18 @@ public sealed class RateLimitingTests(CivicCluster cluster)
         using var served = await client.GetAsync("/api/v1/hotline/departments", Cancel);
         using var alsoServed = await client.GetAsync("/api/v1/hotline/departments", Cancel);
         using var limited = await client.GetAsync("/api/v1/hotline/departments", Cancel);
-        using var health = await client.GetAsync("/healthz", Cancel);
+        using var liveness = await client.GetAsync("/healthz", Cancel);
+        using var readiness = await client.GetAsync("/readyz", Cancel);
         var report = await gateway.Services.GetRequiredService<HealthCheckService>().CheckHealthAsync(Cancel);
 
         Assert.Equal(HttpStatusCode.OK, served.StatusCode);
         Assert.Equal(HttpStatusCode.OK, alsoServed.StatusCode);
         Assert.Equal(HttpStatusCode.TooManyRequests, limited.StatusCode);
-        Assert.Equal("Degraded", await health.Content.ReadAsStringAsync(Cancel));
-        Assert.Equal(HealthStatus.Degraded, report.Entries[RateLimitingHealthCheck.Name].Status);
-        Assert.Equal(RateLimitingHealthCheck.FallbackDescription, report.Entries[RateLimitingHealthCheck.Name].Description);
+        Assert.Equal("Healthy", await liveness.Content.ReadAsStringAsync(Cancel));
+        Assert.Equal(HttpStatusCode.OK, readiness.StatusCode);
+        Assert.Equal("Degraded", await readiness.Content.ReadAsStringAsync(Cancel));
+        Assert.Equal(HealthStatus.Degraded, report.Entries[RedisHealthCheck.Name].Status);
+        Assert.Equal(RedisHealthCheck.DisconnectedDescription, report.Entries[RedisHealthCheck.Name].Description);
         Assert.Single(gateway.Logs.Entries, e => e.Message.StartsWith("Rate limiting falls back", StringComparison.Ordinal));
     }
 
@@ -199,22 +203,11 @@ public sealed class RateLimitingTests(CivicCluster cluster)
     {
         var settings = Limits("Anonymous", permitLimit);
         settings["RateLimiting:RedisKeyPrefix"] = "civic-test:" + Guid.NewGuid().ToString("N");
-        settings["Redis:Host"] = host;
-        settings["Redis:Port"] = port;
-        settings["Redis:ConnectTimeout"] = "00:00:01";
-        settings["Redis:CommandTimeout"] = "00:00:01";
-        return settings;
-    }
-
-    internal static (string Host, string Port) Redis()
-    {
-        var endpoint = Environment.GetEnvironmentVariable(Api.RedisIdempotencyTests.RedisVariable);
-        if (string.IsNullOrWhiteSpace(endpoint))
+        foreach (var (key, value) in TestRedis.Settings(host, port))
         {
-            ExternalTool.Unavailable($"{Api.RedisIdempotencyTests.RedisVariable} is not set (host:port of a redis-server for tests, e.g. 127.0.0.1:6390).");
+            settings[key] = value;
         }
 
-        var colon = endpoint!.LastIndexOf(':');
-        return (endpoint[..colon], endpoint[(colon + 1)..]);
+        return settings;
     }
 }

@@ -1,12 +1,9 @@
-using System.ComponentModel;
-using System.Diagnostics;
-using System.Globalization;
 using System.Net;
-using System.Net.Sockets;
 using Civic.Gateway.RateLimiting;
 using Civic.Gateway.Tests.Infrastructure;
 using Civic.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using StackExchange.Redis;
 
 namespace Civic.Gateway.Tests.RateLimiting;
 
@@ -19,105 +16,48 @@ public sealed class RedisRecoveryTests(CivicCluster cluster)
     [Fact]
     public async Task Request_RedisKilledThenRestarted_ServesThroughoutAndReturnsToRedis()
     {
-        var port = FreePort();
-        Process? redis = await StartRedisAsync(port);
-        try
-        {
-            await using var gateway = cluster.StartGateway(new Dictionary<string, string?>
-            {
-                ["RateLimiting:RedisKeyPrefix"] = "civic-test:" + Guid.NewGuid().ToString("N"),
-                ["Redis:Host"] = "127.0.0.1",
-                ["Redis:Port"] = port.ToString(CultureInfo.InvariantCulture),
-                ["Redis:ConnectTimeout"] = "00:00:01",
-                ["Redis:CommandTimeout"] = "00:00:01",
-                ["Redis:ReconnectMaxDelay"] = "00:00:00.500",
-            });
-            using var client = new HttpClient { BaseAddress = gateway.Addresses[0] };
-            var limiter = gateway.Services.GetRequiredService<GatewayRateLimiter>();
+        await using var redis = await RedisServerProcess.StartAsync(Cancel);
+        var prefix = "civic-test:" + Guid.NewGuid().ToString("N");
+        var settings = redis.Settings;
+        settings["RateLimiting:RedisKeyPrefix"] = prefix;
+        await using var gateway = cluster.StartGateway(settings);
+        using var client = new HttpClient { BaseAddress = gateway.Addresses[0] };
+        var limiter = gateway.Services.GetRequiredService<GatewayRateLimiter>();
 
-            using var withRedis = await client.GetAsync("/api/v1/hotline/departments", Cancel);
-            var healthWithRedis = await client.GetStringAsync("/healthz", Cancel);
-            Stop(redis);
-            redis = null;
-            using var withoutRedis = await client.GetAsync("/api/v1/hotline/departments", Cancel);
-            var healthWithoutRedis = await client.GetStringAsync("/healthz", Cancel);
-            redis = await StartRedisAsync(port);
-            var recovered = false;
-            for (var attempt = 0; attempt < 40 && !recovered; attempt++)
-            {
-                await Task.Delay(TimeSpan.FromMilliseconds(500), Cancel);
-                recovered = await client.GetStringAsync("/healthz", Cancel) == "Healthy";
-            }
+        using var withRedis = await client.GetAsync("/api/v1/hotline/departments", Cancel);
+        var readyWithRedis = await client.GetStringAsync("/readyz", Cancel);
+        redis.Kill();
+        var readyWithoutRedis = await WaitForReadinessAsync(client, "Degraded");
+        using var withoutRedis = await client.GetAsync("/api/v1/hotline/departments", Cancel);
+        var fellBack = limiter.FallingBack;
+        await redis.RestartAsync(Cancel);
+        var readyAgain = await WaitForReadinessAsync(client, "Healthy");
+        using var afterRecovery = await client.GetAsync("/api/v1/hotline/departments", Cancel);
 
-            Assert.Equal(HttpStatusCode.OK, withRedis.StatusCode);
-            Assert.Equal("Healthy", healthWithRedis);
-            Assert.Equal(HttpStatusCode.OK, withoutRedis.StatusCode);
-            Assert.Equal("Degraded", healthWithoutRedis);
-            Assert.True(recovered, "the gateway's health did not become Healthy after Redis came back");
-            Assert.False(limiter.FallingBack);
-            Assert.Contains(gateway.Logs.Entries, e => e.Message == "Rate limiting uses Redis again");
-        }
-        finally
-        {
-            if (redis is not null)
-            {
-                Stop(redis);
-            }
-        }
+        Assert.Equal(HttpStatusCode.OK, withRedis.StatusCode);
+        Assert.Equal("Healthy", readyWithRedis);
+        Assert.Equal("Degraded", readyWithoutRedis);
+        Assert.Equal(HttpStatusCode.OK, withoutRedis.StatusCode);
+        Assert.True(fellBack);
+        Assert.Equal("Healthy", readyAgain);
+        Assert.Equal(HttpStatusCode.OK, afterRecovery.StatusCode);
+        Assert.False(limiter.FallingBack);
+        Assert.Contains(gateway.Logs.Entries, e => e.Message == "Rate limiting uses Redis again");
+        // The restarted Redis is empty: the request after recovery was counted there.
+        await using var direct = await ConnectionMultiplexer.ConnectAsync($"127.0.0.1:{redis.Port}");
+        Assert.NotEmpty(direct.GetServer("127.0.0.1", redis.Port).Keys(pattern: prefix + ":*"));
     }
 
-    private static async Task<Process> StartRedisAsync(int port)
+    /// <summary>The readiness body once it is <paramref name="expected"/>, or the last one after 20 s.</summary>
+    private static async Task<string> WaitForReadinessAsync(HttpClient client, string expected)
     {
-        Process process;
-        try
+        var body = string.Empty;
+        for (var attempt = 0; attempt < 80 && body != expected; attempt++)
         {
-            process = Process.Start(new ProcessStartInfo("redis-server", ["--port", port.ToString(CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"])
-            {
-                RedirectStandardOutput = true,
-                UseShellExecute = false,
-            })!;
-        }
-        catch (Win32Exception)
-        {
-            ExternalTool.Unavailable("redis-server is not installed (apt package redis-server).");
-            throw;
+            await Task.Delay(TimeSpan.FromMilliseconds(250), Cancel);
+            body = await client.GetStringAsync("/readyz", Cancel);
         }
 
-        process.OutputDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        for (var attempt = 0; attempt < 50; attempt++)
-        {
-            try
-            {
-                using var probe = new TcpClient();
-                await probe.ConnectAsync(IPAddress.Loopback, port, Cancel);
-                return process;
-            }
-            catch (SocketException)
-            {
-                await Task.Delay(100, Cancel);
-            }
-        }
-
-        Stop(process);
-        throw new InvalidOperationException($"redis-server did not listen on port {port}.");
-    }
-
-    private static void Stop(Process process)
-    {
-        if (!process.HasExited)
-        {
-            process.Kill();
-            process.WaitForExit();
-        }
-
-        process.Dispose();
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        return body;
     }
 }
