@@ -73,7 +73,7 @@ start civic-idle "" "$civic_bin" --port "$PORT_IDLE"
 idle_pid=$started
 node "$here/node/check.js" call "$PORT_IDLE" >/dev/null
 sleep 5
-printf 'bench Civic.Rpc server (Civic.Bench.Rpc.CivicServer)\t%s\n' "$(rss_kb "$idle_pid")" >>"$out/memory.tsv"
+printf 'bench Grpc.AspNetCore server (Civic.Bench.Rpc.CivicServer)\t%s\n' "$(rss_kb "$idle_pid")" >>"$out/memory.tsv"
 stop "$idle_pid"
 if [ -n "$hotline_project" ]; then
   hotline_dir="$repo/$(dirname "$hotline_project")"

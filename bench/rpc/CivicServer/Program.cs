@@ -1,14 +1,13 @@
 using Civic.Bench.Rpc;
 using Civic.Bench.Rpc.CivicServer;
-using Civic.Bench.Rpc.V1;
+using Civic.Defaults.Auth;
+using Civic.Hosting.Grpc;
 
 var builder = BenchHost.CreateBuilder(args, defaultPort: 50152);
-builder.Services.AddCivicRpc();
-// Scoped, as services register their handlers; "--handlerLifetime Singleton" measures what the
-// per-call DI scope costs.
-var handlerLifetime = builder.Configuration.GetValue("handlerLifetime", ServiceLifetime.Scoped);
-builder.Services.AddRpcService<BenchServiceHandler>(BenchReflection.Descriptor.Services[0], handlerLifetime);
+builder.Services.AddCivicAuthentication(builder.Environment);
+builder.Services.AddCivicGrpcServer();
+builder.Services.AddGrpcService<BenchServiceHandler>();
 
 var app = builder.Build();
-app.UseCivicRpc();
+app.MapCivicGrpc();
 app.Run();
