@@ -2,27 +2,28 @@ using Civic.Contracts.Common.V1;
 using Civic.Contracts.Hotline.V1;
 using Civic.Defaults.Auth;
 using Civic.Hosting.Storage.Migrations;
-using Civic.Hotline;
+using Civic.Defaults.Services;
+using DepartmentGrpcService = Civic.Hotline.Departments.DepartmentGrpcService;
 using Civic.Services.FunctionalTests.Infrastructure;
 using Grpc.Health.V1;
 using Microsoft.Extensions.DependencyInjection;
-using StatusCode = Civic.Rpc.StatusCode;
+using Grpc.Core;
 
 namespace Civic.Services.FunctionalTests.Hotline;
 
-public sealed class HotlineOnSqlite() : ServiceFixture<HotlineHandler>(HotlineService.Name, Backend.Sqlite);
+public sealed class HotlineOnSqlite() : ServiceFixture<DepartmentGrpcService>(CivicServices.Hotline.Name, Backend.Sqlite);
 
-public sealed class HotlineOnPostgres() : ServiceFixture<HotlineHandler>(HotlineService.Name, Backend.Postgres);
+public sealed class HotlineOnPostgres() : ServiceFixture<DepartmentGrpcService>(CivicServices.Hotline.Name, Backend.Postgres);
 
 public sealed class DepartmentTestsOnSqlite(HotlineOnSqlite fixture) : DepartmentTests(fixture), IClassFixture<HotlineOnSqlite>;
 
 public sealed class DepartmentTestsOnPostgres(HotlineOnPostgres fixture) : DepartmentTests(fixture), IClassFixture<HotlineOnPostgres>;
 
-public abstract class DepartmentTests(ServiceFixture<HotlineHandler> fixture) : IAsyncDisposable
+public abstract class DepartmentTests(ServiceFixture<DepartmentGrpcService> fixture) : IAsyncDisposable
 {
-    private static readonly Google.Protobuf.Reflection.ServiceDescriptor Service = HotlineReflection.Descriptor.Services[0];
+    private static readonly Google.Protobuf.Reflection.ServiceDescriptor Service = DepartmentsReflection.Descriptor.Services[0];
 
-    private ServiceHost<HotlineHandler> Host => fixture.Host;
+    private ServiceHost<DepartmentGrpcService> Host => fixture.Host;
 
     [Fact]
     public async Task CreateDepartment_Valid_GetAndListReturnIt()

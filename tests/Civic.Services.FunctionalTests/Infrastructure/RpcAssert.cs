@@ -1,9 +1,7 @@
 using Civic.Contracts.Common.V1;
 using Civic.Hosting.Errors;
-using Civic.Rpc;
-using Civic.Rpc.Client;
 using Google.Rpc;
-using StatusCode = Civic.Rpc.StatusCode;
+using Grpc.Core;
 
 namespace Civic.Services.FunctionalTests.Infrastructure;
 
@@ -20,11 +18,11 @@ public static class RpcAssert
 
     public static ErrorInfo ErrorInfo(RpcException exception, ErrorReason reason)
     {
-        var info = exception.GetDetail<ErrorInfo>();
+        var info = exception.GetRpcStatus()?.GetDetail<ErrorInfo>();
         Assert.NotNull(info);
-        Assert.Equal(DomainExceptionMapper.ErrorDomain, info.Domain);
-        Assert.Equal(DomainExceptionMapper.ReasonName(reason), info.Reason);
-        var danish = exception.GetDetail<LocalizedMessage>();
+        Assert.Equal(RpcErrors.ErrorDomain, info.Domain);
+        Assert.Equal(RpcErrors.ReasonName(reason), info.Reason);
+        var danish = exception.GetRpcStatus()?.GetDetail<LocalizedMessage>();
         Assert.NotNull(danish);
         Assert.Equal("da-DK", danish.Locale);
         Assert.False(string.IsNullOrWhiteSpace(danish.Message));
@@ -33,7 +31,7 @@ public static class RpcAssert
 
     public static IReadOnlyList<string> ViolatedFields(RpcException exception)
     {
-        var badRequest = exception.GetBadRequest();
+        var badRequest = exception.GetRpcStatus()?.GetDetail<BadRequest>();
         Assert.NotNull(badRequest);
         Assert.All(badRequest.FieldViolations, v =>
         {

@@ -2,9 +2,10 @@ using Civic.Contracts.Common.V1;
 using Civic.Contracts.Hotline.V1;
 using Civic.Contracts.Network.V1;
 using Civic.Contracts.Panel.V1;
-using Civic.Hotline;
-using Civic.Network;
-using Civic.Panel;
+using Civic.Defaults.Services;
+using Civic.Hotline.Departments;
+using Civic.Network.ResourcePersons;
+using Civic.Panel.Cases;
 using Civic.Services.FunctionalTests.Infrastructure;
 
 namespace Civic.Services.FunctionalTests.Migrations;
@@ -21,12 +22,12 @@ public sealed class DemoDataTests : IAsyncDisposable
         for (var start = 0; start < 2; start++)
         {
             counts.Add((
-                await CountAsync<HotlineHandler, ListDepartmentsResponse>(HotlineService.Name, host => host.CallAsync<ListDepartmentsRequest, ListDepartmentsResponse>(
-                    HotlineReflection.Descriptor.Services[0], "ListDepartments", new() { Page = new PageRequest() }), r => r.Page.TotalSize),
-                await CountAsync<PanelHandler, ListCasesResponse>(PanelService.Name, host => host.CallAsync<ListCasesRequest, ListCasesResponse>(
-                    PanelReflection.Descriptor.Services[0], "ListCases", new() { Page = new PageRequest() }), r => r.Page.TotalSize),
-                await CountAsync<NetworkHandler, SearchResourcePersonsResponse>(NetworkService.Name, host => host.CallAsync<SearchResourcePersonsRequest, SearchResourcePersonsResponse>(
-                    NetworkReflection.Descriptor.Services[0], "SearchResourcePersons", new()), r => r.Page.TotalSize)));
+                await CountAsync<DepartmentGrpcService, ListDepartmentsResponse>(CivicServices.Hotline.Name, host => host.CallAsync<ListDepartmentsRequest, ListDepartmentsResponse>(
+                    DepartmentsReflection.Descriptor.Services[0], "ListDepartments", new() { Page = new PageRequest() }), r => r.Page.TotalSize),
+                await CountAsync<CaseGrpcService, ListCasesResponse>(CivicServices.Panel.Name, host => host.CallAsync<ListCasesRequest, ListCasesResponse>(
+                    CasesReflection.Descriptor.Services[0], "ListCases", new() { Page = new PageRequest() }), r => r.Page.TotalSize),
+                await CountAsync<ResourcePersonGrpcService, SearchResourcePersonsResponse>(CivicServices.Network.Name, host => host.CallAsync<SearchResourcePersonsRequest, SearchResourcePersonsResponse>(
+                    ResourcePersonsReflection.Descriptor.Services[0], "SearchResourcePersons", new()), r => r.Page.TotalSize)));
         }
 
         Assert.Equal(counts[0], counts[1]);

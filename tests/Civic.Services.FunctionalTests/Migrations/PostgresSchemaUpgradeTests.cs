@@ -1,6 +1,7 @@
 using Civic.Contracts.Hotline.V1;
 using Civic.Hosting.Storage.Migrations;
-using Civic.Hotline;
+using Civic.Defaults.Services;
+using Civic.Hotline.Departments;
 using Civic.Services.FunctionalTests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -17,12 +18,12 @@ public sealed class PostgresSchemaUpgradeTests : IAsyncLifetime
     {
         PostgresBackend.RequireAvailable(_unavailable);
         var database = _database!;
-        var settings = new Dictionary<string, string>(database.Settings(HotlineService.Name))
+        var settings = new Dictionary<string, string>(database.Settings(CivicServices.Hotline.Name))
         {
             ["Storage:MigrateOnStartup"] = "false",
             ["Jobs:Store"] = "InMemory",
         };
-        await using (var olderRelease = new ServiceHost<HotlineHandler>(settings))
+        await using (var olderRelease = new ServiceHost<DepartmentGrpcService>(settings))
         {
             await olderRelease.Services.GetRequiredService<SchemaMigrator>()
                 .MigrateAsync("hotline/0001_create_departments", TestContext.Current.CancellationToken);
@@ -34,9 +35,9 @@ public sealed class PostgresSchemaUpgradeTests : IAsyncLifetime
             """);
         Assert.Equal(0, await database.ScalarAsync("SELECT COUNT(*) FROM information_schema.columns WHERE table_name = 'departments' AND column_name = 'topics'"));
 
-        await using var upgraded = new ServiceHost<HotlineHandler>(database.Settings(HotlineService.Name));
+        await using var upgraded = new ServiceHost<DepartmentGrpcService>(database.Settings(CivicServices.Hotline.Name));
         var department = (await upgraded.CallAsync<GetDepartmentRequest, GetDepartmentResponse>(
-            HotlineReflection.Descriptor.Services[0], "GetDepartment", new() { Id = "old-1" })).Department;
+            DepartmentsReflection.Descriptor.Services[0], "GetDepartment", new() { Id = "old-1" })).Department;
 
         Assert.Equal("by-og-land", department.Code);
         Assert.Empty(department.Topics);

@@ -1,25 +1,26 @@
 using Civic.Contracts.Common.V1;
 using Civic.Contracts.Network.V1;
 using Civic.Defaults.Auth;
-using Civic.Network;
+using Civic.Defaults.Services;
+using ResourcePersonGrpcService = Civic.Network.ResourcePersons.ResourcePersonGrpcService;
 using Civic.Services.FunctionalTests.Infrastructure;
-using StatusCode = Civic.Rpc.StatusCode;
+using Grpc.Core;
 
 namespace Civic.Services.FunctionalTests.Network;
 
-public sealed class NetworkOnSqlite() : ServiceFixture<NetworkHandler>(NetworkService.Name, Backend.Sqlite);
+public sealed class NetworkOnSqlite() : ServiceFixture<ResourcePersonGrpcService>(CivicServices.Network.Name, Backend.Sqlite);
 
-public sealed class NetworkOnPostgres() : ServiceFixture<NetworkHandler>(NetworkService.Name, Backend.Postgres);
+public sealed class NetworkOnPostgres() : ServiceFixture<ResourcePersonGrpcService>(CivicServices.Network.Name, Backend.Postgres);
 
 public sealed class ResourcePersonTestsOnSqlite(NetworkOnSqlite fixture) : ResourcePersonTests(fixture), IClassFixture<NetworkOnSqlite>;
 
 public sealed class ResourcePersonTestsOnPostgres(NetworkOnPostgres fixture) : ResourcePersonTests(fixture), IClassFixture<NetworkOnPostgres>;
 
-public abstract class ResourcePersonTests(ServiceFixture<NetworkHandler> fixture) : IAsyncDisposable
+public abstract class ResourcePersonTests(ServiceFixture<ResourcePersonGrpcService> fixture) : IAsyncDisposable
 {
-    private static readonly Google.Protobuf.Reflection.ServiceDescriptor Service = NetworkReflection.Descriptor.Services[0];
+    private static readonly Google.Protobuf.Reflection.ServiceDescriptor Service = ResourcePersonsReflection.Descriptor.Services[0];
 
-    private ServiceHost<NetworkHandler> Host => fixture.Host;
+    private ServiceHost<ResourcePersonGrpcService> Host => fixture.Host;
 
     [Fact]
     public async Task CreateResourcePerson_Valid_GetReturnsIt()

@@ -1,25 +1,26 @@
 using Civic.Contracts.Common.V1;
 using Civic.Contracts.Panel.V1;
 using Civic.Defaults.Auth;
-using Civic.Panel;
+using Civic.Defaults.Services;
+using CaseGrpcService = Civic.Panel.Cases.CaseGrpcService;
 using Civic.Services.FunctionalTests.Infrastructure;
-using StatusCode = Civic.Rpc.StatusCode;
+using Grpc.Core;
 
 namespace Civic.Services.FunctionalTests.Panel;
 
-public sealed class PanelOnSqlite() : ServiceFixture<PanelHandler>(PanelService.Name, Backend.Sqlite);
+public sealed class PanelOnSqlite() : ServiceFixture<CaseGrpcService>(CivicServices.Panel.Name, Backend.Sqlite);
 
-public sealed class PanelOnPostgres() : ServiceFixture<PanelHandler>(PanelService.Name, Backend.Postgres);
+public sealed class PanelOnPostgres() : ServiceFixture<CaseGrpcService>(CivicServices.Panel.Name, Backend.Postgres);
 
 public sealed class CaseTestsOnSqlite(PanelOnSqlite fixture) : CaseTests(fixture), IClassFixture<PanelOnSqlite>;
 
 public sealed class CaseTestsOnPostgres(PanelOnPostgres fixture) : CaseTests(fixture), IClassFixture<PanelOnPostgres>;
 
-public abstract class CaseTests(ServiceFixture<PanelHandler> fixture) : IAsyncDisposable
+public abstract class CaseTests(ServiceFixture<CaseGrpcService> fixture) : IAsyncDisposable
 {
-    private static readonly Google.Protobuf.Reflection.ServiceDescriptor Service = PanelReflection.Descriptor.Services[0];
+    private static readonly Google.Protobuf.Reflection.ServiceDescriptor Service = CasesReflection.Descriptor.Services[0];
 
-    private ServiceHost<PanelHandler> Host => fixture.Host;
+    private ServiceHost<CaseGrpcService> Host => fixture.Host;
 
     [Fact]
     public async Task CreateCase_Valid_StartsInClarificationAndGetAndListReturnIt()
