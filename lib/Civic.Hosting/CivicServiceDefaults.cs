@@ -36,7 +36,7 @@ public static partial class CivicServiceDefaults
 
     /// <summary>
     /// Adds configuration-bound options, JSON console logs, tracing, the h2c gRPC endpoint, storage
-    /// with schema migrations, the Quartz scheduler, health (grpc.health.v1), server reflection, the
+    /// with schema migrations, the Hangfire job server, health (grpc.health.v1), server reflection, the
     /// gRPC server, access-token validation with per-RPC authorisation (deny by default: every
     /// handler method declares [AllowRoles] or [AllowAnonymous]) and the mapping of domain errors to statuses.
     /// </summary>
@@ -65,9 +65,10 @@ public static partial class CivicServiceDefaults
         return builder;
     }
 
-    /// <summary>Puts the gRPC server on the request pipeline.</summary>
+    /// <summary>Puts the jobs dashboard (administrators only) and the gRPC server on the request pipeline.</summary>
     public static WebApplication UseCivicServiceDefaults(this WebApplication app)
     {
+        app.UseCivicJobsDashboard();
         app.UseCivicRpc();
         return app;
     }
