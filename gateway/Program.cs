@@ -1,6 +1,7 @@
 using Civic.Gateway.Api;
 using Civic.Gateway.Hosting;
 using Civic.Gateway.Identity;
+using Civic.Gateway.Jobs;
 using Civic.Gateway.Proxy;
 using Civic.Gateway.RateLimiting;
 using Civic.Gateway.Ui;
@@ -18,6 +19,7 @@ if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOIN
 builder.Services.AddGatewayEndpoints();
 builder.AddGatewayIdentity();
 builder.Services.AddGrpcProxy(builder.Configuration);
+builder.Services.AddJobsDashboardProxy();
 builder.Services.AddJsonApi(builder.Configuration);
 builder.Services.AddGatewayHealth();
 builder.Services.AddCivicRateLimiting(builder.Configuration);
