@@ -1,6 +1,7 @@
 using Civic.Gateway.Api;
 using Civic.Gateway.Hosting;
 using Civic.Gateway.Identity;
+using Civic.Gateway.Jobs;
 using Civic.Gateway.Proxy;
 using Civic.Gateway.RateLimiting;
 using Civic.Gateway.Redis;
@@ -22,6 +23,7 @@ builder.Services.AddGatewayRedis(builder.Configuration);
 builder.Services.AddGatewayDataProtection(builder.Configuration);
 builder.AddGatewayIdentity();
 builder.Services.AddGrpcProxy(builder.Configuration);
+builder.Services.AddJobsDashboardProxy();
 builder.Services.AddJsonApi(builder.Configuration);
 builder.Services.AddGatewayHealth();
 builder.Services.AddCivicRateLimiting(builder.Configuration);

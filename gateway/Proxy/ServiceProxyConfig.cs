@@ -1,4 +1,5 @@
 using Civic.Defaults.Services;
+using Civic.Gateway.Jobs;
 using Yarp.ReverseProxy.Configuration;
 using Yarp.ReverseProxy.Health;
 
@@ -7,7 +8,7 @@ namespace Civic.Gateway.Proxy;
 /// <summary>
 /// The proxy's routes and clusters, derived from the service catalog (<see cref="CivicServices"/>) so
 /// that no address or route is written twice: per service, its gRPC calls (/civic.hotline.v1.*/…) and
-/// its JSON API (/api/v1/hotline/…) go to one cluster that speaks HTTP/2 only and is health-checked
+/// its JSON API (/api/v1/hotline/…) and its jobs dashboard (/admin/jobs/hotline/…, administrators only) go to one cluster that speaks HTTP/2 only and is health-checked
 /// through grpc.health.v1. Addresses come from "Civic:Services:{name}".
 /// </summary>
 public static class ServiceProxyConfig
@@ -26,6 +27,13 @@ public static class ServiceProxyConfig
                 RouteId = $"{service.Name}-grpc",
                 ClusterId = service.Name,
                 Match = new RouteMatch { Path = $"/{service.ProtoPackage}.{{service}}/{{method}}" },
+            },
+            new RouteConfig
+            {
+                RouteId = $"{service.Name}-jobs",
+                ClusterId = service.Name,
+                Match = new RouteMatch { Path = $"{service.JobsDashboardPath}/{{**rest}}" },
+                Metadata = new Dictionary<string, string> { [JobsDashboardTransforms.RouteMetadataKey] = "true" },
             },
             new RouteConfig
             {

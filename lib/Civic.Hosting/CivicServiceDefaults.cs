@@ -34,7 +34,7 @@ public static partial class CivicServiceDefaults
 
     /// <summary>
     /// Adds configuration-bound options, JSON console logs, tracing, the h2c gRPC endpoint, storage
-    /// with schema migrations, the job server, the gRPC server (Grpc.AspNetCore) with JSON transcoding,
+    /// with schema migrations, the Hangfire job server, the gRPC server (Grpc.AspNetCore) with JSON transcoding,
     /// health (grpc.health.v1) and server reflection, access-token validation with per-RPC authorisation
     /// (deny by default: every handler method declares [AllowRoles] or [AllowAnonymous]) and the mapping
     /// of domain errors to statuses.
@@ -61,9 +61,10 @@ public static partial class CivicServiceDefaults
         return builder;
     }
 
-    /// <summary>Maps the features' gRPC services (and their JSON routes), health and reflection; checks every RPC declares who may call it.</summary>
+    /// <summary>Maps the jobs dashboard (administrators only), the features' gRPC services (and their JSON routes), health and reflection; checks every RPC declares who may call it.</summary>
     public static WebApplication MapCivicServiceDefaults(this WebApplication app)
     {
+        app.UseCivicJobsDashboard();
         app.MapCivicGrpc();
         return app;
     }

@@ -44,4 +44,9 @@ public static class AreaText
     public static readonly LocalText AdministrationComing = new(
         "At oprette og rette forvaltninger, telefontider og brugere her kommer i en senere version. Indtil da gøres det gennem kommunens API.",
         "Creating and changing departments, telephone hours and users here comes in a later version. Until then it is done through the municipality's API.");
+
+    public static readonly LocalText JobsHeading = new("Baggrundsjob", "Background jobs");
+    public static readonly LocalText JobsLead = new(
+        "Hver tjeneste kører baggrundsjob efter en tidsplan. Her kan du se, hvornår de kører, og om de fejler. Oversigterne er på engelsk og kan kun læses.",
+        "Each service runs background jobs on a schedule. Here you can see when they run and whether they fail. The overviews are in English and read-only.");
 }

@@ -13,6 +13,12 @@ public sealed record CivicService(string Name, int DefaultPort, string ProtoPack
     /// <summary>The JSON API's path prefix for this service's resources, e.g. "/api/v1/hotline".</summary>
     public string ApiPrefix => $"{CivicServices.ApiPrefix}/{Name}";
 
+    /// <summary>Where every service serves its jobs dashboard: "/admin/jobs/{name}".</summary>
+    public const string JobsDashboardPrefix = "/admin/jobs";
+
+    /// <summary>This service's jobs dashboard path, e.g. "/admin/jobs/hotline" (administrators only).</summary>
+    public string JobsDashboardPath => $"{JobsDashboardPrefix}/{Name}";
+
     /// <summary>The address on one machine, e.g. http://127.0.0.1:5101.</summary>
     public Uri DefaultAddress => new($"http://127.0.0.1:{DefaultPort}");
 

@@ -8,9 +8,13 @@ namespace Civic.Network.ResourcePersons;
 /// <summary>Registers, finds and searches resource persons.</summary>
 public sealed class ResourcePersonDirectory(NetworkDbContext db, TimeProvider timeProvider)
 {
-    /// <summary>The paging scope of a search: a page token only continues the same query, seen by the same audience.</summary>
+    /// <summary>
+    /// The paging scope of a search: a page token only continues the same query, seen by the same
+    /// audience. The first use of the query, so it is where an unbounded query is refused.
+    /// </summary>
+    /// <exception cref="ValidationException">The query is beyond <see cref="ResourcePersonRules.QueryWords"/>' bounds.</exception>
     public static string SearchScope(string? query, bool includeInternal) =>
-        (includeInternal ? "network.search.internal:" : "network.search:") + string.Join(' ', ResourcePersonSearch.Words(query));
+        (includeInternal ? "network.search.internal:" : "network.search:") + string.Join(' ', ResourcePersonRules.QueryWords(query));
 
     public async Task<ResourcePerson> CreateAsync(NewResourcePerson request, CancellationToken cancellationToken)
     {

@@ -13,6 +13,39 @@ public static class ResourcePersonRules
     public const int MaxCapacityHoursPerMonth = 160;
 
     /// <summary>
+    /// Bounds on a search's free text, far above any real search: every query word is compared with
+    /// every profile word, so an unbounded query (megabytes, or thousands of words) is work for
+    /// nothing, paid by everyone else.
+    /// </summary>
+    public const int MaxQueryLength = 200;
+
+    /// <inheritdoc cref="MaxQueryLength"/>
+    public const int MaxQueryWords = 12;
+
+    /// <summary>The query's distinct words (<see cref="ResourcePersonSearch.Words"/>), after refusing a query beyond the bounds.</summary>
+    /// <exception cref="ValidationException">The query is too long or has too many words.</exception>
+    public static IReadOnlyList<string> QueryWords(string? query)
+    {
+        // The length first: it is checked without reading the text.
+        if (query?.Length > MaxQueryLength)
+        {
+            throw new ValidationException("query",
+                $"The search text may be at most {MaxQueryLength} characters; it has {query.Length}. Search with a few words.",
+                $"Søgeteksten må højst være {MaxQueryLength} tegn; den er {query.Length}. Søg med nogle få ord.");
+        }
+
+        var words = ResourcePersonSearch.Words(query);
+        if (words.Count > MaxQueryWords)
+        {
+            throw new ValidationException("query",
+                $"Search with at most {MaxQueryWords} words; the search text has {words.Count}.",
+                $"Søg med højst {MaxQueryWords} ord; søgeteksten har {words.Count}.");
+        }
+
+        return words;
+    }
+
+    /// <summary>
     /// Checks every field and throws one <see cref="ValidationException"/> naming each wrong one;
     /// returns the person with trimmed texts and lists without blanks or duplicates.
     /// </summary>

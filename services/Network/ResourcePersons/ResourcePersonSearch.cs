@@ -31,9 +31,10 @@ public static class ResourcePersonSearch
     /// The people matching <paramref name="query"/>, best first (ties by name); everyone by name
     /// when the query has no words.
     /// </summary>
+    /// <exception cref="Civic.Hosting.Errors.ValidationException">The query is beyond <see cref="ResourcePersonRules.QueryWords"/>' bounds.</exception>
     public static IReadOnlyList<ResourcePerson> Rank(IEnumerable<ResourcePerson> people, string? query)
     {
-        var words = Words(query);
+        var words = ResourcePersonRules.QueryWords(query);
         var byName = StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("da-DK"), ignoreCase: true);
         if (words.Count == 0)
         {

@@ -197,12 +197,12 @@ public sealed class JsonApiTests(CivicCluster cluster)
     }
 
     [Fact]
-    public async Task GetCase_StaffOfAnotherDepartment_403()
+    public async Task GetCase_StaffOfAnotherDepartment_404LikeAnUnknownCase()
     {
         using var response = await Api.SendAsync(CivicCluster.Request(HttpMethod.Get, $"/api/v1/panel/cases/{CivicCluster.DemoCaseId}",
             cluster.TokenFor(CivicRoles.Staff, "by-og-land")), Cancel);
 
-        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.Forbidden, "permission-denied");
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.NotFound, "not-found");
     }
 
     [Theory]

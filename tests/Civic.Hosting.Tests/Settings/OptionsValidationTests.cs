@@ -1,3 +1,4 @@
+using Civic.Hosting.Jobs;
 using Civic.Hosting.Kestrel;
 using Civic.Hosting.Storage;
 using Microsoft.AspNetCore.Builder;
@@ -93,8 +94,10 @@ public sealed class OptionsValidationTests
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Jobs:Store"] = "Postgres" });
+        builder.AddCivicServiceDefaults("panel", 5102);
+        using var app = builder.Build();
 
-        var exception = Assert.Throws<InvalidOperationException>(() => builder.AddCivicServiceDefaults("panel", 5102));
+        var exception = Assert.Throws<OptionsValidationException>(() => app.Services.GetRequiredService<IOptions<JobsOptions>>().Value);
 
         Assert.Contains("Storage:Provider=Postgres", exception.Message, StringComparison.Ordinal);
     }

@@ -40,15 +40,4 @@ public sealed class MigrationSourceTests
 
         Assert.Throws<InvalidOperationException>(() => catalog.For(StorageProvider.Sqlite));
     }
-
-    [Fact]
-    public void HostingAssembly_QuartzTablesOnlyOnPostgres()
-    {
-        var quartz = new MigrationSource("quartz", typeof(MigrationSource).Assembly, "Civic.Hosting/Jobs/Migrations");
-
-        Assert.Empty(quartz.Load(StorageProvider.Sqlite));
-        var migration = Assert.Single(quartz.Load(StorageProvider.Postgres));
-        Assert.Equal("quartz/0001_quartz_tables", migration.Id);
-        Assert.Contains("CREATE TABLE IF NOT EXISTS qrtz_triggers", migration.Sql, StringComparison.Ordinal);
-    }
 }

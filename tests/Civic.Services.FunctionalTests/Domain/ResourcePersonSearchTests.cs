@@ -17,6 +17,29 @@ public sealed class ResourcePersonSearchTests
     }
 
     [Fact]
+    public void QueryWords_AtTheBounds_Accepted()
+    {
+        Assert.Single(ResourcePersonRules.QueryWords(new string('a', ResourcePersonRules.MaxQueryLength)));
+        Assert.Equal(ResourcePersonRules.MaxQueryWords, ResourcePersonRules.QueryWords(string.Join(' ', Enumerable.Range(1, 12).Select(i => $"w{i}"))).Count);
+        // Repeating a word does not make it count twice.
+        Assert.Single(ResourcePersonRules.QueryWords(string.Join(' ', Enumerable.Repeat("ensomhed", 20))));
+    }
+
+    [Theory]
+    [InlineData(201, 1)]
+    [InlineData(0, 13)]
+    public void QueryWords_BeyondTheBounds_RefusedWithDanishText(int length, int words)
+    {
+        var query = length > 0 ? new string('a', length) : string.Join(' ', Enumerable.Range(1, words).Select(i => $"w{i}"));
+
+        var exception = Assert.Throws<Civic.Hosting.Errors.ValidationException>(() => ResourcePersonRules.QueryWords(query));
+
+        var violation = Assert.Single(exception.Violations);
+        Assert.Equal("query", violation.Field);
+        Assert.StartsWith("Sø", violation.DanishDescription, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Rank_WordBeginning_Matches()
     {
         Assert.Equal(["1"], ResourcePersonSearch.Rank([Lise, Ahmed, Ærø], "facilit").Select(p => p.Id));

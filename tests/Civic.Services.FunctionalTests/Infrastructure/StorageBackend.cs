@@ -39,8 +39,8 @@ public sealed class SqliteBackend : StorageBackend
 
 /// <summary>
 /// A uniquely named PostgreSQL database, created on the server named by CIVIC_TEST_POSTGRES (a role
-/// that may create databases) and dropped afterwards. The service's Quartz scheduler runs on the
-/// clustered store in the same database, as in production.
+/// that may create databases) and dropped afterwards. The service's Hangfire server keeps its jobs
+/// in the same database (schema "hangfire"), as in production.
 /// </summary>
 public sealed class PostgresBackend : StorageBackend
 {

@@ -72,6 +72,40 @@ public abstract class ResourcePersonTests(ServiceFixture<ResourcePersonGrpcServi
     }
 
     [Fact]
+    public async Task SearchResourcePersons_TwoMegabyteQuery_InvalidArgumentInDanishToo()
+    {
+        var query = new string('a', 2 * 1024 * 1024);
+
+        var exception = await RpcAssert.FailsAsync(StatusCode.InvalidArgument, () =>
+            Host.CallAsync<SearchResourcePersonsRequest, SearchResourcePersonsResponse>(Service, "SearchResourcePersons", new() { Query = query }));
+
+        Assert.Equal(["query"], RpcAssert.ViolatedFields(exception));
+        RpcAssert.ErrorInfo(exception, ErrorReason.InvalidField);
+        Assert.Contains("200", exception.Status.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SearchResourcePersons_TooManyWords_InvalidArgument()
+    {
+        var query = string.Join(' ', Enumerable.Range(1, 13).Select(i => $"ord{i}"));
+
+        var exception = await RpcAssert.FailsAsync(StatusCode.InvalidArgument, () =>
+            Host.CallAsync<SearchResourcePersonsRequest, SearchResourcePersonsResponse>(Service, "SearchResourcePersons", new() { Query = query }));
+
+        Assert.Equal(["query"], RpcAssert.ViolatedFields(exception));
+    }
+
+    [Fact]
+    public async Task SearchResourcePersons_TwelveWords_Searches()
+    {
+        var query = string.Join(' ', Enumerable.Range(1, 12).Select(i => $"ord{i}"));
+
+        var result = await Host.CallAsync<SearchResourcePersonsRequest, SearchResourcePersonsResponse>(Service, "SearchResourcePersons", new() { Query = query });
+
+        Assert.Empty(result.ResourcePersons);
+    }
+
+    [Fact]
     public async Task CreateResourcePerson_MissingNameAndTooManyHours_FieldViolations()
     {
         var request = NewPerson("", ["facilitering"], []);

@@ -92,14 +92,19 @@ public abstract class CaseTests(ServiceFixture<CaseGrpcService> fixture) : IAsyn
     }
 
     [Fact]
-    public async Task GetCase_StaffOfAnotherDepartment_PermissionDenied()
+    public async Task GetCase_StaffOfAnotherDepartment_NotFoundLikeAnUnknownId()
     {
         var other = (await CreateAsync(NewCase("Trafik ved skolen", "by-og-land"))).Case;
+        var unknownId = Guid.NewGuid().ToString();
 
-        var exception = await RpcAssert.FailsAsync(StatusCode.PermissionDenied, () =>
+        var outOfScope = await RpcAssert.FailsAsync(StatusCode.NotFound, () =>
             Host.CallAsync<GetCaseRequest, GetCaseResponse>(Service, "GetCase", new() { Id = other.Id }, CivicRoles.Staff));
+        var unknown = await RpcAssert.FailsAsync(StatusCode.NotFound, () =>
+            Host.CallAsync<GetCaseRequest, GetCaseResponse>(Service, "GetCase", new() { Id = unknownId }, CivicRoles.Staff));
 
-        RpcAssert.ErrorInfo(exception, ErrorReason.NotAllowed);
+        RpcAssert.ErrorInfo(outOfScope, ErrorReason.NotFound);
+        Assert.DoesNotContain("by-og-land", outOfScope.Status.Detail, StringComparison.Ordinal);
+        Assert.Equal(unknown.Status.Detail.Replace(unknownId, other.Id, StringComparison.Ordinal), outOfScope.Status.Detail);
     }
 
     [Fact]

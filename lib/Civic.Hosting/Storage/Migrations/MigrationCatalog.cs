@@ -2,8 +2,8 @@ namespace Civic.Hosting.Storage.Migrations;
 
 /// <summary>
 /// A service's whole schema history: the migrations of every source, source by source in the
-/// order they were registered (shared infrastructure such as Quartz's tables first), each source's
-/// in file order.
+/// order they were registered, each source's in file order. Schemas that a library versions itself
+/// (Hangfire's) are not here but in <see cref="ISchemaInstaller"/>s.
 /// </summary>
 public sealed class MigrationCatalog(IEnumerable<MigrationSource> sources)
 {

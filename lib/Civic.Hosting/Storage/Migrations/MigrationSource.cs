@@ -15,7 +15,7 @@ public sealed partial class MigrationSource
     private readonly Assembly _assembly;
     private readonly string _folder;
 
-    /// <param name="module">Names the migrations' owner in their ids, e.g. "hotline" or "quartz".</param>
+    /// <param name="module">Names the migrations' owner in their ids, e.g. "hotline" or "panel".</param>
     /// <param name="assembly">The assembly with the embedded SQL resources.</param>
     /// <param name="folder">The resources' logical-name folder, e.g. "Migrations".</param>
     public MigrationSource(string module, Assembly assembly, string folder)

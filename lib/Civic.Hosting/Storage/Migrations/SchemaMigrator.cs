@@ -16,12 +16,18 @@ public sealed record MigrationStatus(IReadOnlyList<string> Applied, IReadOnlyLis
 /// <summary>
 /// Applies the service's ordered SQL migrations (see <see cref="MigrationCatalog"/>) that the
 /// database has not seen, each in its own transaction, and records them with a checksum in the
-/// <c>schema_migrations</c> table. Applying twice is a no-op. On PostgreSQL an advisory lock keeps
-/// two migrators (e.g. two replicas started at once) from racing.
+/// <c>schema_migrations</c> table, then runs the <see cref="ISchemaInstaller"/>s. Applying twice is a
+/// no-op. On PostgreSQL an advisory lock keeps two migrators (e.g. two replicas started at once) from racing.
 /// </summary>
 public sealed partial class SchemaMigrator(
-    StorageConnectionFactory connections, MigrationCatalog catalog, TimeProvider timeProvider, ILogger<SchemaMigrator> logger)
+    StorageConnectionFactory connections,
+    MigrationCatalog catalog,
+    TimeProvider timeProvider,
+    ILogger<SchemaMigrator> logger,
+    IEnumerable<ISchemaInstaller>? installers = null)
 {
+    private readonly ISchemaInstaller[] _installers = installers?.ToArray() ?? [];
+
     /// <summary>The table that records applied migrations.</summary>
     public const string HistoryTable = "schema_migrations";
 
@@ -35,7 +41,7 @@ public sealed partial class SchemaMigrator(
 
     /// <summary>
     /// Applies pending migrations in order up to and including <paramref name="target"/> (all when
-    /// null); returns the ids applied now.
+    /// null, and then the installers too); returns the ids applied now.
     /// </summary>
     public async Task<IReadOnlyList<string>> MigrateAsync(string? target, CancellationToken cancellationToken)
     {
@@ -76,6 +82,15 @@ public sealed partial class SchemaMigrator(
             }
 
             Log.Finished(logger, applied.Count, migrations.Count);
+            if (target is null)
+            {
+                foreach (var installer in _installers)
+                {
+                    await installer.InstallAsync(cancellationToken);
+                    Log.Installed(logger, installer.Name);
+                }
+            }
+
             return applied;
         }
         finally
@@ -211,5 +226,8 @@ public sealed partial class SchemaMigrator(
 
         [LoggerMessage(2, LogLevel.Information, "Schema is up to date: applied {AppliedCount} migration(s) now, {KnownCount} known")]
         public static partial void Finished(ILogger logger, int appliedCount, int knownCount);
+
+        [LoggerMessage(3, LogLevel.Information, "Checked {Installer}: installed or already up to date")]
+        public static partial void Installed(ILogger logger, string installer);
     }
 }
