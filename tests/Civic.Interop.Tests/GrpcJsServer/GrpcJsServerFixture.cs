@@ -1,18 +1,18 @@
 using Civic.Interop.Tests.Harness;
-using Civic.Rpc.Client;
 using Civic.Testing;
+using Grpc.Net.Client;
 
 namespace Civic.Interop.Tests.GrpcJsServer;
 
 /// <summary>
-/// One grpc-js server process for the test class, and Civic clients on channels to it. The server's
-/// message limit is 256 KiB both ways, like the Civic test server's in the other direction.
+/// One grpc-js server process for the test class, and Civic clients (Grpc.Net.Client) on channels to it.
+/// The server's message limit is 256 KiB both ways, like the Civic test server's in the other direction.
 /// </summary>
 public sealed class GrpcJsServerFixture : IAsyncLifetime
 {
     public const int ServerMessageLimit = 256 * 1024;
 
-    private readonly List<RpcChannel> _channels = [];
+    private readonly List<GrpcChannel> _channels = [];
     private readonly Lock _lock = new();
     private GrpcJsServerProcess? _server;
     private string? _unavailable;
@@ -40,21 +40,18 @@ public sealed class GrpcJsServerFixture : IAsyncLifetime
         }
     }
 
-    /// <summary>A Civic client on a pooled channel of its own to the grpc-js server.</summary>
-    public RpcClient CreateClient(Action<RpcChannelOptions>? configure = null)
+    /// <summary>A channel of its own to the grpc-js server (h2c; no retries unless configured: interop tests look at single attempts).</summary>
+    public GrpcChannel CreateChannel(Action<GrpcChannelOptions>? configure = null)
     {
-        var options = new RpcChannelOptions();
-        // Interop tests look at single attempts: no retries, no circuit breaker between tests.
-        options.Resilience.MaxRetryAttempts = 0;
-        options.Resilience.EnableCircuitBreaker = false;
+        var options = new GrpcChannelOptions();
         configure?.Invoke(options);
-        var channel = RpcChannel.ForAddress(Server.Address, options);
+        var channel = GrpcChannel.ForAddress(Server.Address, options);
         lock (_lock)
         {
             _channels.Add(channel);
         }
 
-        return new RpcClient(channel);
+        return channel;
     }
 
     public async ValueTask DisposeAsync()

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text.Json;
 using Civic.Interop.Tests.Harness;
+using Civic.Testing;
 
 namespace Civic.Interop.Tests.GrpcJsServer;
 
@@ -29,7 +30,7 @@ public sealed class GrpcJsServerProcess : IAsyncDisposable
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
-            WorkingDirectory = Rpc.Testing.ExternalTool.RepositoryRoot,
+            WorkingDirectory = ExternalTool.RepositoryRoot,
         };
         start.ArgumentList.Add(Path.Combine(PeerTools.PeersDirectory, "grpc_js_server.js"));
         foreach (var argument in PeerTools.ProtoRootArguments())

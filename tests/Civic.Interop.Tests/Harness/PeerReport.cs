@@ -1,6 +1,6 @@
 using System.Text.Json;
-using Civic.Rpc;
 using Civic.Testing;
+using Grpc.Core;
 
 namespace Civic.Interop.Tests.Harness;
 

@@ -5,7 +5,7 @@ namespace Civic.Interop.Tests.Harness;
 
 /// <summary>
 /// Where the peer programs live and whether their runtimes are here: Debian's python3 with grpcio and
-/// protobuf plus protoc, and node with the repository's node_modules (@grpc/grpc-js, @grpc/proto-loader).
+/// protobuf plus protoc with the well-known types' .proto files (libprotobuf-dev), and node with the repository's node_modules (@grpc/grpc-js, @grpc/proto-loader).
 /// </summary>
 public static class PeerTools
 {
@@ -48,7 +48,25 @@ public static class PeerTools
         }
 
         var protoc = await ProbeAsync("protoc", ["--version"]);
-        return protoc is null ? null : $"protoc is not usable (apt-get install protobuf-compiler): {protoc}";
+        if (protoc is not null)
+        {
+            return $"protoc is not usable (apt-get install protobuf-compiler): {protoc}";
+        }
+
+        // google/rpc/status.proto imports google/protobuf/any.proto, which protoc finds only with libprotobuf-dev.
+        var scratch = Directory.CreateTempSubdirectory("civic-protoc-");
+        try
+        {
+            await File.WriteAllTextAsync(Path.Combine(scratch.FullName, "probe.proto"), "syntax = \"proto3\";\nimport \"google/protobuf/any.proto\";\n");
+            var includes = await ProbeAsync("protoc", [$"-I{scratch.FullName}", $"--descriptor_set_out={Path.Combine(scratch.FullName, "probe.pb")}", Path.Combine(scratch.FullName, "probe.proto")]);
+            return includes is null
+                ? null
+                : $"protoc cannot find google/protobuf/*.proto (apt-get install libprotobuf-dev): {includes}";
+        }
+        finally
+        {
+            scratch.Delete(recursive: true);
+        }
     }
 
     private static async Task<string?> FindNodeProblemAsync()

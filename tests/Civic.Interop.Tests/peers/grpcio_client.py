@@ -303,8 +303,13 @@ class CoreCases:
             "metadata_round_trip", self.pb.UnaryCallRequest(payload=b"m", echo_metadata=True),
             extra_metadata=(("x-echo-text", "hej verden"),
                             ("x-echo-bin-bin", bytes([0, 1, 2, 253, 254, 255])),
-                            ("x-echo-multi", "en"), ("x-echo-multi", "to"),
-                            ("x-echo-multi-bin", b"\x01"), ("x-echo-multi-bin", b"\x02\x03")))
+                            ("x-echo-multi", "en"), ("x-echo-multi", "to")))
+
+    def metadata_repeated_binary(self):
+        # A -bin key with two values.
+        return self.call_unary(
+            "metadata_repeated_binary", self.pb.UnaryCallRequest(payload=b"m", echo_metadata=True),
+            extra_metadata=(("x-echo-multi-bin", b"\x01"), ("x-echo-multi-bin", b"\x02\x03")))
 
     def metadata_with_error(self):
         return self.call_unary(
@@ -525,7 +530,7 @@ CORE = [
     "server_streaming_error_after_messages", "client_streaming_ok", "client_streaming_no_messages",
     "bidi_ping_pong", "error_status_danish", "error_status_special_characters", "error_status_long_message",
     "error_details",
-    "deadline_exceeded", "metadata_round_trip", "metadata_with_error", "request_too_large",
+    "deadline_exceeded", "metadata_round_trip", "metadata_repeated_binary", "metadata_with_error", "request_too_large",
     "response_too_large", "unknown_method", "unknown_service", "handler_throws", "gzip_request",
     "deflate_request_rejected", "gzip_response", "cancel_server_stream", "concurrent_calls",
 ]
