@@ -1,3 +1,4 @@
+using Civic.Defaults.Services;
 using Civic.Hosting.Jobs;
 using Civic.Hosting.Kestrel;
 using Civic.Hosting.Storage;
@@ -83,7 +84,7 @@ public sealed class OptionsValidationTests
     public void ServiceDefaults_Environment_DecidesWhetherDemoDataIsSeeded(string environment, bool expected)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = environment });
-        builder.AddCivicServiceDefaults("hotline", 5101);
+        builder.AddCivicServiceDefaults(CivicServices.Hotline);
         using var app = builder.Build();
 
         Assert.Equal(expected, app.Services.GetRequiredService<IOptions<CivicServiceOptions>>().Value.SeedDemoData);
@@ -94,7 +95,7 @@ public sealed class OptionsValidationTests
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Jobs:Store"] = "Postgres" });
-        builder.AddCivicServiceDefaults("panel", 5102);
+        builder.AddCivicServiceDefaults(CivicServices.Panel);
         using var app = builder.Build();
 
         var exception = Assert.Throws<OptionsValidationException>(() => app.Services.GetRequiredService<IOptions<JobsOptions>>().Value);

@@ -1,4 +1,4 @@
-using Civic.Hosting.Health;
+using Civic.Hosting.Grpc.Health;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Civic.Hosting.Tests.Storage;

@@ -1,14 +1,12 @@
 using Civic.Contracts.Common.V1;
 using Civic.Hosting.Errors;
 using Google.Rpc;
-using StatusCode = Civic.Rpc.StatusCode;
+using StatusCode = Grpc.Core.StatusCode;
 
 namespace Civic.Hosting.Tests.Errors;
 
-public sealed class DomainExceptionMapperTests
+public sealed class RpcErrorsTests
 {
-    private readonly DomainExceptionMapper _mapper = new();
-
     public static TheoryData<Exception, StatusCode, string> Cases => new()
     {
         { new NotFoundException("No department has id 'x'.", "Ingen forvaltning med id 'x'."), StatusCode.NotFound, "ERROR_REASON_NOT_FOUND" },
@@ -20,15 +18,13 @@ public sealed class DomainExceptionMapperTests
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public void TryMap_DomainException_StatusWithErrorInfoAndDanishMessage(Exception exception, StatusCode code, string reason)
+    public void FromException_DomainException_StatusWithErrorInfoAndDanishMessage(Exception exception, StatusCode code, string reason)
     {
-        var status = _mapper.TryMap(exception);
+        var details = RpcErrors.FromException(exception);
 
-        Assert.NotNull(status);
-        Assert.Equal(code, status.Value.Code);
-        Assert.Equal(exception.Message, status.Value.Detail);
-        var details = status.Value.Details!;
+        Assert.NotNull(details);
         Assert.Equal((int)code, details.Code);
+        Assert.Equal(exception.Message, details.Message);
         var info = details.Details.Single(d => d.Is(ErrorInfo.Descriptor)).Unpack<ErrorInfo>();
         Assert.Equal("civic.aalborg.dk", info.Domain);
         Assert.Equal(reason, info.Reason);
@@ -38,7 +34,7 @@ public sealed class DomainExceptionMapperTests
     }
 
     [Fact]
-    public void TryMap_ValidationException_BadRequestWithEveryFieldViolation()
+    public void FromException_ValidationException_BadRequestWithEveryFieldViolation()
     {
         var exception = new ValidationException(
         [
@@ -46,7 +42,7 @@ public sealed class DomainExceptionMapperTests
             new FieldViolation("topics[1]", "A topic is too long.", "Et emne er for langt."),
         ]);
 
-        var details = _mapper.TryMap(exception)!.Value.Details!;
+        var details = RpcErrors.FromException(exception)!;
 
         var badRequest = details.Details.Single(d => d.Is(BadRequest.Descriptor)).Unpack<BadRequest>();
         Assert.Collection(badRequest.FieldViolations,
@@ -61,21 +57,21 @@ public sealed class DomainExceptionMapperTests
     }
 
     [Fact]
-    public void TryMap_PersonalDataInText_ReasonNamesIt()
+    public void FromException_PersonalDataInText_ReasonNamesIt()
     {
         var exception = new FieldViolations().AddPersonalData("summary", "Looks like a CPR number.", "Ligner et CPR-nummer.");
 
         var thrown = Assert.Throws<ValidationException>(exception.ThrowIfAny);
-        var details = _mapper.TryMap(thrown)!.Value.Details!;
+        var details = RpcErrors.FromException(thrown)!;
 
         var info = details.Details.Single(d => d.Is(ErrorInfo.Descriptor)).Unpack<ErrorInfo>();
-        Assert.Equal(DomainExceptionMapper.ReasonName(ErrorReason.PersonalDataInText), info.Reason);
+        Assert.Equal(RpcErrors.ReasonName(ErrorReason.PersonalDataInText), info.Reason);
         Assert.Equal("ERROR_REASON_PERSONAL_DATA_IN_TEXT", info.Reason);
     }
 
     [Fact]
-    public void TryMap_OtherException_Null()
+    public void FromException_OtherException_Null()
     {
-        Assert.Null(_mapper.TryMap(new InvalidOperationException("bug")));
+        Assert.Null(RpcErrors.FromException(new InvalidOperationException("bug")));
     }
 }
