@@ -12,6 +12,9 @@ namespace Civic.Hosting.Errors;
 /// </summary>
 public sealed partial class RpcErrorInterceptor(ILogger<RpcErrorInterceptor> logger) : Interceptor
 {
+    /// <summary>The longest status message sent (characters); longer ones are cut.</summary>
+    public const int MaxMessageLength = 2048;
+
     public override async Task<TResponse> UnaryServerHandler<TRequest, TResponse>(
         TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation)
     {
@@ -67,9 +70,18 @@ public sealed partial class RpcErrorInterceptor(ILogger<RpcErrorInterceptor> log
     /// <summary>The exception to answer with instead, or null to let <paramref name="exception"/> through unchanged.</summary>
     private RpcException? Translate(Exception exception, ServerCallContext context)
     {
-        if (exception is RpcException || (exception is OperationCanceledException && context.CancellationToken.IsCancellationRequested))
+        if (exception is RpcException rpc)
         {
-            // Already a status; or the caller went away / the deadline passed, which the server reports itself.
+            // grpc-message travels in a header: a very long one makes clients drop the whole status
+            // (grpcio: RESOURCE_EXHAUSTED on the metadata size; grpc-js: no status at all).
+            return rpc.Status.Detail.Length <= MaxMessageLength
+                ? null
+                : new RpcException(new Status(rpc.StatusCode, rpc.Status.Detail[..MaxMessageLength] + "…", rpc.Status.DebugException), rpc.Trailers);
+        }
+
+        if (exception is OperationCanceledException && context.CancellationToken.IsCancellationRequested)
+        {
+            // The caller went away or the deadline passed, which the server reports itself.
             return null;
         }
 
