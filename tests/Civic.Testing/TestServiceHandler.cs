@@ -1,3 +1,4 @@
+using Civic.Hosting.Grpc;
 using Civic.Testing.V1;
 using Google.Protobuf;
 using Google.Protobuf.WellKnownTypes;
@@ -16,7 +17,7 @@ public sealed class TestServiceHandler(TimeProvider timeProvider, HandlerProbe p
         if (request.EchoMetadata)
         {
             var echoed = new Metadata();
-            foreach (var entry in context.RequestHeaders.Where(e => e.Key.StartsWith("x-echo-", StringComparison.Ordinal)))
+            foreach (var entry in context.RequestMetadata.Where(e => e.Key.StartsWith("x-echo-", StringComparison.Ordinal)))
             {
                 Copy(entry, echoed);
                 Copy(entry, context.ResponseTrailers);

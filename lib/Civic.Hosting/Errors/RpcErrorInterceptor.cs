@@ -12,8 +12,8 @@ namespace Civic.Hosting.Errors;
 /// </summary>
 public sealed partial class RpcErrorInterceptor(ILogger<RpcErrorInterceptor> logger) : Interceptor
 {
-    /// <summary>The longest status message sent (characters); longer ones are cut.</summary>
-    public const int MaxMessageLength = 2048;
+    /// <summary>The most bytes a status message may take percent-encoded in grpc-message; longer ones are cut.</summary>
+    public const int MaxEncodedMessageBytes = 2048;
 
     public override async Task<TResponse> UnaryServerHandler<TRequest, TResponse>(
         TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation)
@@ -74,9 +74,10 @@ public sealed partial class RpcErrorInterceptor(ILogger<RpcErrorInterceptor> log
         {
             // grpc-message travels in a header: a very long one makes clients drop the whole status
             // (grpcio: RESOURCE_EXHAUSTED on the metadata size; grpc-js: no status at all).
-            return rpc.Status.Detail.Length <= MaxMessageLength
+            var cut = StatusMessages.Shorten(rpc.Status.Detail, MaxEncodedMessageBytes);
+            return ReferenceEquals(cut, rpc.Status.Detail)
                 ? null
-                : new RpcException(new Status(rpc.StatusCode, rpc.Status.Detail[..MaxMessageLength] + "…", rpc.Status.DebugException), rpc.Trailers);
+                : new RpcException(new Status(rpc.StatusCode, cut, rpc.Status.DebugException), StatusMessages.WithShortDetails(rpc.Trailers, cut));
         }
 
         if (exception is OperationCanceledException && context.CancellationToken.IsCancellationRequested)

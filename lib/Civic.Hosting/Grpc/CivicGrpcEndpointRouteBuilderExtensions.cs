@@ -7,13 +7,12 @@ public static class CivicGrpcEndpointRouteBuilderExtensions
 {
     /// <summary>
     /// Maps every gRPC service the features registered (<see cref="CivicGrpcServiceCollectionExtensions.AddGrpcService{TService}"/>),
-    /// health and reflection (after <see cref="BinaryMetadataValues"/> on the pipeline), then reads and checks every RPC's access rule: an RPC whose handler
+    /// health and reflection, then reads and checks every RPC's access rule: an RPC whose handler
     /// declares none stops start-up here, naming it.
     /// </summary>
     public static WebApplication MapCivicGrpc(this WebApplication endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
-        endpoints.UseMiddleware<BinaryMetadataValues>();
         foreach (var registration in endpoints.Services.GetServices<GrpcServiceRegistration>())
         {
             registration.Map(endpoints);
