@@ -1,6 +1,6 @@
 using Civic.Gateway.Ui.Localization;
 
-namespace Civic.Gateway.Ui.Text;
+namespace Civic.Gateway.Pages.Network;
 
 /// <summary>The search in the Resource Network.</summary>
 public static class NetworkSearchText

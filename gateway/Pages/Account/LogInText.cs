@@ -1,6 +1,6 @@
 using Civic.Gateway.Ui.Localization;
 
-namespace Civic.Gateway.Ui.Text;
+namespace Civic.Gateway.Pages.Account;
 
 /// <summary>The login and logout pages.</summary>
 public static class LogInText
@@ -18,7 +18,6 @@ public static class LogInText
     public static readonly LocalText NotAvailable = new(
         "Du logger ind med kommunens fælles login, før du kommer til Civic. Er du endt her, så gå til forsiden og prøv igen.",
         "You log in with the municipality's common login before you reach Civic. If you ended up here, go to the front page and try again.");
-    public static readonly LocalText BackToFrontPage = new("Til forsiden", "To the front page");
 
     public static readonly LocalText LogOutTitle = new("Log ud", "Log out");
     public static readonly LocalText LogOutQuestion = new("Vil du logge ud af Civic?", "Do you want to log out of Civic?");

@@ -1,6 +1,6 @@
 using Civic.Gateway.Ui.Localization;
 
-namespace Civic.Gateway.Ui.Text;
+namespace Civic.Gateway.Pages;
 
 /// <summary>The pages shown for HTTP error statuses.</summary>
 public static class StatusText

@@ -1,6 +1,6 @@
 using Civic.Gateway.Ui.Localization;
 
-namespace Civic.Gateway.Ui.Text;
+namespace Civic.Gateway.Pages;
 
 /// <summary>The front page: the three offers in plain language.</summary>
 public static class FrontPageText
