@@ -24,6 +24,8 @@ public static class LayoutText
     public static readonly LocalText OtherLanguageName = new("English", "Dansk");
     public static readonly LocalText BackToFrontPage = new("Til forsiden", "To the front page");
     public static readonly LocalText TitleSuffix = new("Civic", "Civic");
+    public static readonly LocalText FooterAboutHeading = new("Om Civic", "About Civic");
+    public static readonly LocalText FooterCookiesHeading = new("Cookies", "Cookies");
     public static readonly LocalText FooterAbout = new(
         "Civic er kommunens platform for samskabelse med borgerne: Direktørlinjen, Borgerpanelet og Ressourcenetværket.",
         "Civic is the municipality's platform for co-creation with its citizens: the Director Line, the Citizens' Panel and the Resource Network.");

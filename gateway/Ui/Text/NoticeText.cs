@@ -10,4 +10,9 @@ public static class NoticeText
     public static readonly LocalText ServiceUnavailable = new(
         "Oplysningerne kan ikke hentes lige nu. Prøv igen om lidt.",
         "The information cannot be fetched right now. Please try again in a moment.");
+
+    // The names of the alerts' icons (DKFDS labels them, so a screen reader hears the kind of message first).
+    public static readonly LocalText InformationIcon = new("Information", "Information");
+    public static readonly LocalText WarningIcon = new("Advarsel", "Warning");
+    public static readonly LocalText ErrorIcon = new("Fejl", "Error");
 }
