@@ -1,5 +1,4 @@
 using Civic.Gateway.Ui.Localization;
-using Civic.Gateway.Ui.Text;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

@@ -1,4 +1,6 @@
 using System.Globalization;
+using Civic.Defaults.Services;
+using Civic.Gateway.Api;
 using Yarp.ReverseProxy.Forwarder;
 
 namespace Civic.Gateway.Proxy;
@@ -15,7 +17,8 @@ internal sealed partial class GrpcProxyErrors(RequestDelegate next, ILogger<Grpc
     {
         await next(context);
         var error = context.Features.Get<IForwarderErrorFeature>();
-        if (error is null || context.Response.HasStarted || !GrpcRequests.IsGrpc(context.Request))
+        var isJsonApi = context.Request.Path.StartsWithSegments(CivicServices.ApiPrefix, StringComparison.Ordinal);
+        if (error is null || context.Response.HasStarted || !(isJsonApi || GrpcRequests.IsGrpc(context.Request)))
         {
             return;
         }
@@ -27,6 +30,14 @@ internal sealed partial class GrpcProxyErrors(RequestDelegate next, ILogger<Grpc
             ForwarderError.RequestTimedOut => (4, $"The {cluster} service did not answer in time."),
             _ => (14, $"The {cluster} service is not reachable right now; try again shortly."),
         };
+        if (isJsonApi)
+        {
+            // The JSON API answers a problem (503 with Retry-After, or 504), not YARP's empty 502.
+            context.Response.Clear();
+            await Problems.FromStatus(new Google.Rpc.Status { Code = code, Message = message }).WriteAsync(context);
+            return;
+        }
+
         var response = context.Response;
         response.Clear();
         response.StatusCode = StatusCodes.Status200OK;

@@ -57,4 +57,33 @@ public sealed class FormTests(CivicStack stack)
         await session.AssertNoAccessibilityViolationsAsync("network search results");
         session.AssertNoConsoleErrors();
     }
+
+    [Fact]
+    public async Task Search_OnAPhoneSizedScreen_ReflowsWithErrorsAndWithResults()
+    {
+        await using var session = await stack.OpenAsync();
+        await session.Page.SetViewportSizeAsync(390, 844);
+        await session.GotoAsync("/ressourcenetvaerket/soeg");
+
+        await session.Page.GetByLabel("Søgeord").FillAsync("x");
+        await session.Page.GetByRole(AriaRole.Button, new() { Name = "Søg", Exact = true }).ClickAsync();
+        await Assertions.Expect(session.Page.Locator(".error-summary")).ToBeVisibleAsync();
+        await AssertReflowsAsync(session, "network search with an error on a phone");
+        await session.ScreenshotAsync("network-search-error-phone.da");
+
+        await session.Page.GetByLabel("Søgeord").FillAsync("facilitering");
+        await session.Page.GetByRole(AriaRole.Button, new() { Name = "Søg", Exact = true }).ClickAsync();
+        await Assertions.Expect(session.Page.Locator("#results-title")).ToBeVisibleAsync();
+        Assert.True(await session.Page.Locator(".result").CountAsync() > 0);
+        await AssertReflowsAsync(session, "network search results on a phone");
+        await session.ScreenshotAsync("network-search-results-phone.da");
+        session.AssertNoConsoleErrors();
+    }
+
+    private static async Task AssertReflowsAsync(UiSession session, string what)
+    {
+        var scrollsSideways = await session.Page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth");
+        Assert.False(scrollsSideways, $"At 390 px wide the {what} must reflow without scrolling sideways (WCAG 1.4.10).");
+        await session.AssertNoAccessibilityViolationsAsync(what);
+    }
 }

@@ -79,6 +79,6 @@ public sealed class SecurityTests(CivicStack stack)
 
         await session.Page.GetByRole(AriaRole.Button, new() { Name = "Log ud" }).ClickAsync();
         await session.ExpectPathAsync("/");
-        Assert.Equal("Log ind", await session.Page.Locator(".header-link").InnerTextAsync());
+        Assert.Equal("Log ind", await session.Page.Locator(".log-on").InnerTextAsync());
     }
 }

@@ -3,7 +3,6 @@ using Civic.Gateway.Ui;
 using Civic.Gateway.Ui.Access;
 using Civic.Gateway.Ui.Data;
 using Civic.Gateway.Ui.Forms;
-using Civic.Gateway.Ui.Text;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 

@@ -2,7 +2,6 @@ using Civic.Contracts.Common.V1;
 using Civic.Contracts.Network.V1;
 using Civic.Gateway.Ui.Data;
 using Civic.Gateway.Ui.Forms;
-using Civic.Gateway.Ui.Text;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 

@@ -20,10 +20,10 @@ public static class NavigationMenu
 
     public static IReadOnlyList<RoleArea> RoleAreas { get; } =
     [
-        new(RoleAreaId.MyContacts, new("/mine-kontakter", AreaText.MyContactsNav), [CivicRoles.Citizen, CivicRoles.PanelMember]),
-        new(RoleAreaId.PanelCases, new("/borgerpanelet/sager", AreaText.PanelCasesNav), CivicRoles.Employees),
-        new(RoleAreaId.CallList, new("/direktoerlinjen/opkaldsliste", AreaText.CallListNav), [CivicRoles.Director]),
-        new(RoleAreaId.Administration, new("/administration", AreaText.AdministrationNav), [CivicRoles.Admin]),
+        new(RoleAreaId.MyContacts, new("/mine-kontakter", LayoutText.NavMyContacts), [CivicRoles.Citizen, CivicRoles.PanelMember]),
+        new(RoleAreaId.PanelCases, new("/borgerpanelet/sager", LayoutText.NavPanelCases), CivicRoles.Employees),
+        new(RoleAreaId.CallList, new("/direktoerlinjen/opkaldsliste", LayoutText.NavCallList), [CivicRoles.Director]),
+        new(RoleAreaId.Administration, new("/administration", LayoutText.NavAdministration), [CivicRoles.Admin]),
     ];
 
     public static RoleArea Area(RoleAreaId id) => RoleAreas.Single(area => area.Id == id);

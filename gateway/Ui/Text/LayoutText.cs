@@ -14,11 +14,18 @@ public static class LayoutText
     public static readonly LocalText NavHotline = new("Direktørlinjen", "The Director Line");
     public static readonly LocalText NavPanel = new("Borgerpanelet", "The Citizens' Panel");
     public static readonly LocalText NavNetwork = new("Ressourcenetværket", "The Resource Network");
+    public static readonly LocalText NavMyContacts = new("Mine kontakter", "My contacts");
+    public static readonly LocalText NavPanelCases = new("Panelsager", "Panel cases");
+    public static readonly LocalText NavCallList = new("Min opkaldsliste", "My call list");
+    public static readonly LocalText NavAdministration = new("Administration", "Administration");
     public static readonly LocalText LogIn = new("Log ind", "Log in");
     public static readonly LocalText LogOut = new("Log ud", "Log out");
     public static readonly LocalText SignedInAs = new("Logget ind som {0} ({1})", "Signed in as {0} ({1})");
     public static readonly LocalText OtherLanguageName = new("English", "Dansk");
+    public static readonly LocalText BackToFrontPage = new("Til forsiden", "To the front page");
     public static readonly LocalText TitleSuffix = new("Civic", "Civic");
+    public static readonly LocalText FooterAboutHeading = new("Om Civic", "About Civic");
+    public static readonly LocalText FooterCookiesHeading = new("Cookies", "Cookies");
     public static readonly LocalText FooterAbout = new(
         "Civic er kommunens platform for samskabelse med borgerne: Direktørlinjen, Borgerpanelet og Ressourcenetværket.",
         "Civic is the municipality's platform for co-creation with its citizens: the Director Line, the Citizens' Panel and the Resource Network.");

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Security.Cryptography;
+using Civic.Defaults.Services;
 using Civic.Testing;
 using Microsoft.Playwright;
 
@@ -165,8 +166,8 @@ public sealed class CivicStack : IAsyncLifetime
         foreach (var (_, name) in services)
         {
             var address = $"http://127.0.0.1:{Invariant(ports[name])}";
-            gatewayEnvironment[$"Gateway__Services__{char.ToUpperInvariant(name[0])}{name[1..]}"] = address;
-            gatewayEnvironment[$"ReverseProxy__Clusters__{name}__Destinations__{name}-1__Address"] = address;
+            // "Civic:Services:{name}": the gateway derives its proxy routes and clusters from the service catalog.
+            gatewayEnvironment[CivicServices.Named(name).AddressSetting.Replace(":", "__", StringComparison.Ordinal)] = address;
         }
 
         var gateway = AppProcess.Start("Civic.Gateway", _dataDirectory, gatewayEnvironment);

@@ -19,7 +19,7 @@ public sealed class OpenApiDocumentTests(CivicCluster cluster)
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Empty(result.Diagnostic!.Errors);
         Assert.Equal(OpenApiSpecVersion.OpenApi3_0, result.Diagnostic.SpecificationVersion);
-        foreach (var operation in ApiRoutes.All)
+        foreach (var operation in ApiOperations.All)
         {
             Assert.True(document.Paths.TryGetValue(operation.Route, out var path), $"{operation.Route} is missing");
             var described = path.Operations![new HttpMethod(operation.Method)];
@@ -29,7 +29,7 @@ public sealed class OpenApiDocumentTests(CivicCluster cluster)
             Assert.Equal(operation.Creates, described.Parameters?.Any(p => p.Name == "Idempotency-Key") ?? false);
         }
 
-        Assert.Equal(ApiRoutes.All.Count, document.Paths.Sum(p => p.Value.Operations!.Count));
+        Assert.Equal(ApiOperations.All.Count, document.Paths.Sum(p => p.Value.Operations!.Count));
     }
 
     [Fact]

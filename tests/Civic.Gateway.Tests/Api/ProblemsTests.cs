@@ -1,10 +1,8 @@
 using System.Text.Json;
 using Civic.Gateway.Api;
-using Civic.Rpc;
 using Google.Protobuf.WellKnownTypes;
 using Google.Rpc;
-using Status = Civic.Rpc.Status;
-using StatusCode = Civic.Rpc.StatusCode;
+using StatusCode = Grpc.Core.StatusCode;
 
 namespace Civic.Gateway.Tests.Api;
 
@@ -31,7 +29,7 @@ public sealed class ProblemsTests
     {
         Assert.Equal(expected, Problems.HttpStatusFor(code));
 
-        var result = Problems.FromRpc(new RpcException(new Status(code, "Noget gik galt.")));
+        var result = Problems.FromStatus(new Google.Rpc.Status { Code = (int)code, Message = "Noget gik galt." });
         var problem = JsonDocument.Parse(result.Body).RootElement;
         Assert.Equal(expected, result.Status);
         Assert.Equal(expected, problem.GetProperty("status").GetInt32());
@@ -40,12 +38,12 @@ public sealed class ProblemsTests
     }
 
     [Fact]
-    public void FromRpc_ResourceExhaustedWithRetryInfo_RetryAfter()
+    public void FromStatus_ResourceExhaustedWithRetryInfo_RetryAfter()
     {
         var details = new Google.Rpc.Status { Code = 8, Message = "For mange." };
-        details.Details.Add(Any.Pack(new RetryInfo { RetryDelaySeconds = 30 }));
+        details.Details.Add(Any.Pack(new RetryInfo { RetryDelay = Duration.FromTimeSpan(TimeSpan.FromSeconds(30)) }));
 
-        var result = Problems.FromRpc(new RpcException(new Status(StatusCode.ResourceExhausted, "For mange.", details)));
+        var result = Problems.FromStatus(details);
 
         Assert.Equal(429, result.Status);
         Assert.Equal(TimeSpan.FromSeconds(30), result.RetryAfter);

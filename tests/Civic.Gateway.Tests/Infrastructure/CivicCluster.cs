@@ -2,9 +2,10 @@ using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using Civic.Gateway.Identity;
 using Civic.Defaults.Auth;
-using Civic.Hotline;
-using Civic.Network;
-using Civic.Panel;
+using Civic.Defaults.Services;
+using Civic.Hotline.Departments;
+using Civic.Network.ResourcePersons;
+using Civic.Panel.Cases;
 using Civic.Testing;
 using Microsoft.Extensions.Options;
 
@@ -30,11 +31,11 @@ public sealed class CivicCluster : IAsyncLifetime
 
     public string SigningKey { get; } = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
 
-    public AppHost<HotlineHandler> Hotline { get; private set; } = null!;
+    public AppHost<DepartmentGrpcService> Hotline { get; private set; } = null!;
 
-    public AppHost<PanelHandler> Panel { get; private set; } = null!;
+    public AppHost<CaseGrpcService> Panel { get; private set; } = null!;
 
-    public AppHost<NetworkHandler> Network { get; private set; } = null!;
+    public AppHost<ResourcePersonGrpcService> Network { get; private set; } = null!;
 
     public GrpcTestServer Testing { get; private set; } = null!;
 
@@ -52,9 +53,9 @@ public sealed class CivicCluster : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        Hotline = new AppHost<HotlineHandler>(ServiceSettings(HotlineService.Name));
-        Panel = new AppHost<PanelHandler>(ServiceSettings(PanelService.Name));
-        Network = new AppHost<NetworkHandler>(ServiceSettings(NetworkService.Name));
+        Hotline = new AppHost<DepartmentGrpcService>(ServiceSettings(CivicServices.Hotline.Name));
+        Panel = new AppHost<CaseGrpcService>(ServiceSettings(CivicServices.Panel.Name));
+        Network = new AppHost<ResourcePersonGrpcService>(ServiceSettings(CivicServices.Network.Name));
         Testing = await GrpcTestServer.StartAsync();
         Gateway = StartGateway();
         Api = new HttpClient { BaseAddress = GatewayWeb };
@@ -91,12 +92,9 @@ public sealed class CivicCluster : IAsyncLifetime
             ["Gateway:BindAddress"] = "127.0.0.1",
             ["Gateway:Port"] = "0",
             ["Gateway:GrpcPort"] = "0",
-            ["Gateway:Services:Hotline"] = Direct(Hotline),
-            ["Gateway:Services:Panel"] = Direct(Panel),
-            ["Gateway:Services:Network"] = Direct(Network),
-            ["ReverseProxy:Clusters:hotline:Destinations:hotline-1:Address"] = Direct(Hotline),
-            ["ReverseProxy:Clusters:panel:Destinations:panel-1:Address"] = Direct(Panel),
-            ["ReverseProxy:Clusters:network:Destinations:network-1:Address"] = Direct(Network),
+            [CivicServices.Hotline.AddressSetting] = Direct(Hotline),
+            [CivicServices.Panel.AddressSetting] = Direct(Panel),
+            [CivicServices.Network.AddressSetting] = Direct(Network),
             ["ReverseProxy:Routes:testing:ClusterId"] = "testing",
             ["ReverseProxy:Routes:testing:Match:Path"] = "/civic.testing.v1.{service}/{method}",
             ["ReverseProxy:Clusters:testing:HttpRequest:Version"] = "2",

@@ -1,7 +1,7 @@
 using System.Net;
 using Civic.Gateway.Identity;
 using Civic.Gateway.Tests.Infrastructure;
-using Civic.Hosting.Auth;
+using Civic.Defaults.Auth;
 
 namespace Civic.Gateway.Tests.Jobs;
 

@@ -2,34 +2,27 @@ using System.Net;
 using Civic.Contracts.Hotline.V1;
 using Civic.Gateway.Proxy;
 using Civic.Gateway.Tests.Infrastructure;
-using Civic.Rpc;
-using Civic.Rpc.Client;
+using Civic.Defaults.Services;
 using Civic.Testing.V1;
+using Grpc.Core;
+using Grpc.Net.Client;
 
 namespace Civic.Gateway.Tests.Proxy;
 
 [Collection(ClusterCollection.Name)]
 public sealed class GrpcProxyTests(CivicCluster cluster)
 {
-    private static readonly RpcMethod<ListDepartmentsRequest, ListDepartmentsResponse> ListDepartments =
-        RpcMethod.Create<ListDepartmentsRequest, ListDepartmentsResponse>(HotlineReflection.Descriptor.Services[0].FindMethodByName("ListDepartments"));
-
-    private static readonly RpcMethod<StreamingOutputCallRequest, StreamingOutputCallResponse> StreamingOutput =
-        RpcMethod.Create<StreamingOutputCallRequest, StreamingOutputCallResponse>(TestServiceReflection.Descriptor.Services[0].FindMethodByName("StreamingOutputCall"));
-
-    private static readonly RpcChannelOptions NoRetries = new() { Resilience = new RpcResilienceOptions { MaxRetryAttempts = 0, EnableCircuitBreaker = false } };
-
     [Fact]
     public async Task Call_ServiceDown_UnavailableNamingTheService()
     {
         await using var gateway = cluster.StartGateway(new Dictionary<string, string?>
         {
-            ["ReverseProxy:Clusters:hotline:Destinations:hotline-1:Address"] = "http://127.0.0.1:1",
+            [CivicServices.Hotline.AddressSetting] = "http://127.0.0.1:1",
         });
-        using var channel = RpcChannel.ForAddress(gateway.Addresses[1], NoRetries);
+        using var channel = GrpcChannel.ForAddress(gateway.Addresses[1]);
 
-        var exception = await Assert.ThrowsAsync<RpcException>(() =>
-            new RpcClient(channel).UnaryAsync(ListDepartments, new ListDepartmentsRequest(), Options(TimeSpan.FromSeconds(10))));
+        var exception = await Assert.ThrowsAsync<RpcException>(async () =>
+            await new DepartmentService.DepartmentServiceClient(channel).ListDepartmentsAsync(new ListDepartmentsRequest(), Options(TimeSpan.FromSeconds(10))));
 
         Assert.Equal(StatusCode.Unavailable, exception.StatusCode);
         Assert.Contains("hotline", exception.Status.Detail, StringComparison.Ordinal);
@@ -38,8 +31,8 @@ public sealed class GrpcProxyTests(CivicCluster cluster)
     [Fact]
     public async Task ServerStream_LongerThanAnyMessageGap_ArrivesWholeWithItsStatus()
     {
-        using var channel = RpcChannel.ForAddress(cluster.GatewayGrpc, NoRetries);
-        using var call = new RpcClient(channel).ServerStreaming(StreamingOutput,
+        using var channel = GrpcChannel.ForAddress(cluster.GatewayGrpc);
+        using var call = new TestService.TestServiceClient(channel).StreamingOutputCall(
             new StreamingOutputCallRequest { ResponseSizes = { 5, 5, 5, 5 }, IntervalMs = 400 }, Options(TimeSpan.FromSeconds(20)));
 
         var sizes = new List<int>();
@@ -54,8 +47,8 @@ public sealed class GrpcProxyTests(CivicCluster cluster)
     [Fact]
     public async Task ServerStream_DeadlineShorterThanTheStream_DeadlineExceededThroughTheGateway()
     {
-        using var channel = RpcChannel.ForAddress(cluster.GatewayGrpc, NoRetries);
-        using var call = new RpcClient(channel).ServerStreaming(StreamingOutput,
+        using var channel = GrpcChannel.ForAddress(cluster.GatewayGrpc);
+        using var call = new TestService.TestServiceClient(channel).StreamingOutputCall(
             new StreamingOutputCallRequest { ResponseSizes = { 1, 1, 1, 1, 1, 1 }, IntervalMs = 300 }, Options(TimeSpan.FromMilliseconds(800)));
 
         var received = 0;
@@ -96,10 +89,7 @@ public sealed class GrpcProxyTests(CivicCluster cluster)
         Assert.Equal("Healthy", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
     }
 
-    private static CallOptions Options(TimeSpan timeout) => new()
-    {
-        Deadline = TimeProvider.System.GetUtcNow().UtcDateTime + timeout,
-        CancellationToken = TestContext.Current.CancellationToken,
-    };
+    private static CallOptions Options(TimeSpan timeout) =>
+        new(deadline: TimeProvider.System.GetUtcNow().UtcDateTime + timeout, cancellationToken: TestContext.Current.CancellationToken);
 
 }

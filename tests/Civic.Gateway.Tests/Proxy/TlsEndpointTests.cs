@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Civic.Contracts.Hotline.V1;
 using Civic.Gateway.Tests.Infrastructure;
-using Civic.Rpc.Client;
+using Grpc.Net.Client;
 
 namespace Civic.Gateway.Tests.Proxy;
 
@@ -20,10 +20,9 @@ public sealed class TlsEndpointTests(CivicCluster cluster) : IDisposable
         await using var gateway = cluster.StartGateway(new Dictionary<string, string?> { ["Gateway:CertificatePath"] = _certificatePath });
         var https = new UriBuilder(gateway.Addresses[0]) { Scheme = Uri.UriSchemeHttps }.Uri;
 
-        using var grpcChannel = new RpcChannel(https, Pinned(thumbprint));
-        var departments = await new RpcClient(grpcChannel).UnaryAsync(
-            RpcMethod.Create<ListDepartmentsRequest, ListDepartmentsResponse>(HotlineReflection.Descriptor.Services[0].FindMethodByName("ListDepartments")),
-            new ListDepartmentsRequest(), new CallOptions { CancellationToken = TestContext.Current.CancellationToken });
+        using var grpcChannel = GrpcChannel.ForAddress(https, new GrpcChannelOptions { HttpHandler = Pinned(thumbprint) });
+        var departments = await new DepartmentService.DepartmentServiceClient(grpcChannel).ListDepartmentsAsync(
+            new ListDepartmentsRequest(), cancellationToken: TestContext.Current.CancellationToken);
         using var http = new HttpClient(Pinned(thumbprint)) { BaseAddress = https, DefaultRequestVersion = HttpVersion.Version20 };
         using var api = await http.GetAsync("/api/v1/hotline/departments", TestContext.Current.CancellationToken);
 

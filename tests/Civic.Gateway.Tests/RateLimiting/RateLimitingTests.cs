@@ -4,9 +4,8 @@ using Civic.Gateway.RateLimiting;
 using Civic.Gateway.Redis;
 using Civic.Gateway.Tests.Infrastructure;
 using Civic.Defaults.Auth;
-using Civic.Rpc;
-using Civic.Rpc.Client;
-using Civic.Testing;
+using Grpc.Core;
+using Grpc.Net.Client;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
@@ -16,14 +15,6 @@ namespace Civic.Gateway.Tests.RateLimiting;
 [Collection(ClusterCollection.Name)]
 public sealed class RateLimitingTests(CivicCluster cluster)
 {
-    private static readonly RpcMethod<CreateDepartmentRequest, CreateDepartmentResponse> CreateDepartment =
-        RpcMethod.Create<CreateDepartmentRequest, CreateDepartmentResponse>(HotlineReflection.Descriptor.Services[0].FindMethodByName("CreateDepartment"));
-
-    private static readonly RpcMethod<ListDepartmentsRequest, ListDepartmentsResponse> ListDepartments =
-        RpcMethod.Create<ListDepartmentsRequest, ListDepartmentsResponse>(HotlineReflection.Descriptor.Services[0].FindMethodByName("ListDepartments"));
-
-    private static readonly RpcChannelOptions NoRetries = new() { Resilience = new RpcResilienceOptions { MaxRetryAttempts = 0, EnableCircuitBreaker = false } };
-
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
     [Fact]
@@ -78,17 +69,13 @@ public sealed class RateLimitingTests(CivicCluster cluster)
     public async Task GrpcCreate_OverCreateLimit_ResourceExhaustedWithRetryAfter()
     {
         await using var gateway = cluster.StartGateway(Limits("Create", 1));
-        using var channel = RpcChannel.ForAddress(gateway.Addresses[1], NoRetries);
-        var client = new RpcClient(channel);
-        var options = new CallOptions
-        {
-            Deadline = TimeProvider.System.GetUtcNow().UtcDateTime + TimeSpan.FromSeconds(10),
-            CancellationToken = Cancel,
-        };
+        using var channel = GrpcChannel.ForAddress(gateway.Addresses[1]);
+        var client = new DepartmentService.DepartmentServiceClient(channel);
+        var options = new CallOptions(deadline: TimeProvider.System.GetUtcNow().UtcDateTime + TimeSpan.FromSeconds(10), cancellationToken: Cancel);
 
         // The first call reaches the service (which refuses the anonymous caller); only the second is over the limit.
-        var first = await Assert.ThrowsAsync<RpcException>(() => client.UnaryAsync(CreateDepartment, new CreateDepartmentRequest(), options));
-        var second = await Assert.ThrowsAsync<RpcException>(() => client.UnaryAsync(CreateDepartment, new CreateDepartmentRequest(), options));
+        var first = await Assert.ThrowsAsync<RpcException>(async () => await client.CreateDepartmentAsync(new CreateDepartmentRequest(), options));
+        var second = await Assert.ThrowsAsync<RpcException>(async () => await client.CreateDepartmentAsync(new CreateDepartmentRequest(), options));
 
         Assert.NotEqual(StatusCode.ResourceExhausted, first.StatusCode);
         Assert.Equal(StatusCode.ResourceExhausted, second.StatusCode);
@@ -102,8 +89,8 @@ public sealed class RateLimitingTests(CivicCluster cluster)
         var settings = Limits("Anonymous", 1);
         settings["RateLimiting:Authenticated:PermitLimit"] = "2";
         await using var gateway = cluster.StartGateway(settings);
-        using var channel = RpcChannel.ForAddress(gateway.Addresses[1], NoRetries);
-        var client = new RpcClient(channel);
+        using var channel = GrpcChannel.ForAddress(gateway.Addresses[1]);
+        var client = new DepartmentService.DepartmentServiceClient(channel);
         var citizen = cluster.TokenFor(CivicRoles.Citizen);
         var admin = cluster.TokenFor(CivicRoles.Admin);
 
@@ -120,17 +107,15 @@ public sealed class RateLimitingTests(CivicCluster cluster)
             outcomes);
     }
 
-    private static async Task<StatusCode> ListDepartmentsOutcomeAsync(RpcClient client, string token)
+    private static async Task<StatusCode> ListDepartmentsOutcomeAsync(DepartmentService.DepartmentServiceClient client, string token)
     {
-        var options = new CallOptions
-        {
-            Headers = new Metadata { { "authorization", $"Bearer {token}" } },
-            Deadline = TimeProvider.System.GetUtcNow().UtcDateTime + TimeSpan.FromSeconds(10),
-            CancellationToken = Cancel,
-        };
+        var options = new CallOptions(
+            new Metadata { { "authorization", $"Bearer {token}" } },
+            TimeProvider.System.GetUtcNow().UtcDateTime + TimeSpan.FromSeconds(10),
+            Cancel);
         try
         {
-            await client.UnaryAsync(ListDepartments, new ListDepartmentsRequest(), options);
+            await client.ListDepartmentsAsync(new ListDepartmentsRequest(), options);
             return StatusCode.OK;
         }
         catch (RpcException exception)

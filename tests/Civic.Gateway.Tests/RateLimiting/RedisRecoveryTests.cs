@@ -1,7 +1,6 @@
 using System.Net;
 using Civic.Gateway.RateLimiting;
 using Civic.Gateway.Tests.Infrastructure;
-using Civic.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using StackExchange.Redis;
 

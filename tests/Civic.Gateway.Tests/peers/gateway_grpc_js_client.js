@@ -21,9 +21,9 @@ const protobuf = require(require.resolve('protobufjs', { paths: [protoLoaderDir]
 const TIMEOUT_MS = 10000;
 const PROTOS = [
   'civic/common/v1/common.proto',
-  'civic/hotline/v1/hotline.proto',
-  'civic/panel/v1/panel.proto',
-  'civic/network/v1/network.proto',
+  'civic/hotline/v1/departments.proto',
+  'civic/panel/v1/cases.proto',
+  'civic/network/v1/resource_persons.proto',
   'civic/testing/v1/test_service.proto',
   'google/rpc/status.proto',
   'google/rpc/error_details.proto',
@@ -44,8 +44,11 @@ function parseArgs(argv) {
 
 function loadProtos(protoRoots) {
   const root = new protobuf.Root();
+  // google/api/annotations.proto (imported by the contracts) imports google/protobuf/descriptor.proto,
+  // which protobufjs ships beside its own code.
+  const protobufDir = path.dirname(require.resolve('protobufjs/package.json', { paths: [protoLoaderDir] }));
   root.resolvePath = (origin, target) => {
-    for (const dir of protoRoots) {
+    for (const dir of [...protoRoots, protobufDir]) {
       const candidate = path.join(dir, target);
       if (fs.existsSync(candidate)) {
         return candidate;
@@ -162,56 +165,56 @@ class Cases {
   // Civic services -------------------------------------------------------------------------------
 
   get_department() {
-    return this.unary(this.args.hotline, '/civic.hotline.v1.HotlineService/GetDepartment', 'civic.hotline.v1.GetDepartmentRequest',
+    return this.unary(this.args.hotline, '/civic.hotline.v1.DepartmentService/GetDepartment', 'civic.hotline.v1.GetDepartmentRequest',
       'civic.hotline.v1.GetDepartmentResponse', { id: this.args.departmentId });
   }
 
   list_departments() {
-    return this.unary(this.args.hotline, '/civic.hotline.v1.HotlineService/ListDepartments', 'civic.hotline.v1.ListDepartmentsRequest',
+    return this.unary(this.args.hotline, '/civic.hotline.v1.DepartmentService/ListDepartments', 'civic.hotline.v1.ListDepartmentsRequest',
       'civic.hotline.v1.ListDepartmentsResponse', { page: { pageSize: 2 } },
       { summary: (r) => ({ count: r.departments.length, has_next: (r.page?.nextPageToken || '') !== '' }) });
   }
 
   get_department_not_found() {
-    return this.unary(this.args.hotline, '/civic.hotline.v1.HotlineService/GetDepartment', 'civic.hotline.v1.GetDepartmentRequest',
+    return this.unary(this.args.hotline, '/civic.hotline.v1.DepartmentService/GetDepartment', 'civic.hotline.v1.GetDepartmentRequest',
       'civic.hotline.v1.GetDepartmentResponse', { id: 'findes-ikke' });
   }
 
   create_department_invalid() {
-    return this.unary(this.args.hotline, '/civic.hotline.v1.HotlineService/CreateDepartment', 'civic.hotline.v1.CreateDepartmentRequest',
+    return this.unary(this.args.hotline, '/civic.hotline.v1.DepartmentService/CreateDepartment', 'civic.hotline.v1.CreateDepartmentRequest',
       'civic.hotline.v1.CreateDepartmentResponse', { code: 'Ugyldig Kode', name: { da: '', en: 'x' } }, { token: this.args.adminToken });
   }
 
   create_department_unauthenticated() {
-    return this.unary(this.args.hotline, '/civic.hotline.v1.HotlineService/CreateDepartment', 'civic.hotline.v1.CreateDepartmentRequest',
+    return this.unary(this.args.hotline, '/civic.hotline.v1.DepartmentService/CreateDepartment', 'civic.hotline.v1.CreateDepartmentRequest',
       'civic.hotline.v1.CreateDepartmentResponse', { code: 'anonym' });
   }
 
   create_department_forbidden() {
-    return this.unary(this.args.hotline, '/civic.hotline.v1.HotlineService/CreateDepartment', 'civic.hotline.v1.CreateDepartmentRequest',
+    return this.unary(this.args.hotline, '/civic.hotline.v1.DepartmentService/CreateDepartment', 'civic.hotline.v1.CreateDepartmentRequest',
       'civic.hotline.v1.CreateDepartmentResponse', { code: 'borger' }, { token: this.args.citizenToken });
   }
 
   create_department_ok() {
     const code = `grpc-js-${this.args.suffix}`;
-    return this.unary(this.args.hotline, '/civic.hotline.v1.HotlineService/CreateDepartment', 'civic.hotline.v1.CreateDepartmentRequest',
+    return this.unary(this.args.hotline, '/civic.hotline.v1.DepartmentService/CreateDepartment', 'civic.hotline.v1.CreateDepartmentRequest',
       'civic.hotline.v1.CreateDepartmentResponse', { code, name: { da: 'Via grpc-js', en: 'Via grpc-js' }, directorName: 'Jens Js' },
       { token: this.args.adminToken, summary: (r) => ({ code_matches: r.department.code === code, name: r.department.name.da }) });
   }
 
   get_case_as_staff() {
-    return this.unary(this.args.panel, '/civic.panel.v1.PanelService/GetCase', 'civic.panel.v1.GetCaseRequest',
+    return this.unary(this.args.panel, '/civic.panel.v1.CaseService/GetCase', 'civic.panel.v1.GetCaseRequest',
       'civic.panel.v1.GetCaseResponse', { id: this.args.caseId }, { token: this.args.staffToken });
   }
 
   search_anonymous() {
-    return this.unary(this.args.network, '/civic.network.v1.NetworkService/SearchResourcePersons', 'civic.network.v1.SearchResourcePersonsRequest',
+    return this.unary(this.args.network, '/civic.network.v1.ResourcePersonService/SearchResourcePersons', 'civic.network.v1.SearchResourcePersonsRequest',
       'civic.network.v1.SearchResourcePersonsResponse', { query: 'facilitering' },
       { summary: (r) => r.resourcePersons.map((p) => p.id).sort() });
   }
 
   invalid_token() {
-    return this.unary(this.args.hotline, '/civic.hotline.v1.HotlineService/ListDepartments', 'civic.hotline.v1.ListDepartmentsRequest',
+    return this.unary(this.args.hotline, '/civic.hotline.v1.DepartmentService/ListDepartments', 'civic.hotline.v1.ListDepartmentsRequest',
       'civic.hotline.v1.ListDepartmentsResponse', {}, { token: 'ikke.et.token' });
   }
 

@@ -28,10 +28,13 @@ import grpc
 TIMEOUT = 10.0
 PROTOS = [
     "civic/common/v1/common.proto",
-    "civic/hotline/v1/hotline.proto",
-    "civic/panel/v1/panel.proto",
-    "civic/network/v1/network.proto",
+    "civic/hotline/v1/departments.proto",
+    "civic/panel/v1/cases.proto",
+    "civic/network/v1/resource_persons.proto",
     "civic/testing/v1/test_service.proto",
+    # The contracts' google.api.http annotations: generated too, as the contracts' modules import them.
+    "google/api/http.proto",
+    "google/api/annotations.proto",
     "google/rpc/status.proto",
     "google/rpc/error_details.proto",
 ]
@@ -42,16 +45,16 @@ class Modules:
         out_dir = tempfile.mkdtemp(prefix="civic-gateway-grpcio-")
         subprocess.run(["protoc", *[f"-I{root}" for root in proto_roots], f"--python_out={out_dir}", *PROTOS], check=True)
         sys.path.insert(0, out_dir)
-        from civic.hotline.v1 import hotline_pb2  # noqa: E402 (needs the generated folder on sys.path)
-        from civic.panel.v1 import panel_pb2  # noqa: E402
-        from civic.network.v1 import network_pb2  # noqa: E402
+        from civic.hotline.v1 import departments_pb2  # noqa: E402 (needs the generated folder on sys.path)
+        from civic.panel.v1 import cases_pb2  # noqa: E402
+        from civic.network.v1 import resource_persons_pb2  # noqa: E402
         from civic.common.v1 import common_pb2  # noqa: E402
         from civic.testing.v1 import test_service_pb2  # noqa: E402
         from google.rpc import error_details_pb2, status_pb2  # noqa: E402
 
-        self.hotline = hotline_pb2
-        self.panel = panel_pb2
-        self.network = network_pb2
+        self.hotline = departments_pb2
+        self.panel = cases_pb2
+        self.network = resource_persons_pb2
         self.common = common_pb2
         self.status = status_pb2
         self.error_details = error_details_pb2
@@ -125,40 +128,40 @@ class Cases:
 
     def get_department(self):
         m = self.m.hotline
-        return self.unary(self.args.hotline, "/civic.hotline.v1.HotlineService/GetDepartment",
+        return self.unary(self.args.hotline, "/civic.hotline.v1.DepartmentService/GetDepartment",
                           m.GetDepartmentRequest(id=self.args.department_id), m.GetDepartmentResponse)
 
     def list_departments(self):
         m = self.m.hotline
-        return self.unary(self.args.hotline, "/civic.hotline.v1.HotlineService/ListDepartments",
+        return self.unary(self.args.hotline, "/civic.hotline.v1.DepartmentService/ListDepartments",
                           m.ListDepartmentsRequest(page=self.m.common.PageRequest(page_size=2)), m.ListDepartmentsResponse,
                           summary=lambda r: {"count": len(r.departments), "has_next": r.page.next_page_token != ""})
 
     def get_department_not_found(self):
         m = self.m.hotline
-        return self.unary(self.args.hotline, "/civic.hotline.v1.HotlineService/GetDepartment",
+        return self.unary(self.args.hotline, "/civic.hotline.v1.DepartmentService/GetDepartment",
                           m.GetDepartmentRequest(id="findes-ikke"), m.GetDepartmentResponse)
 
     def create_department_invalid(self):
         m = self.m.hotline
-        return self.unary(self.args.hotline, "/civic.hotline.v1.HotlineService/CreateDepartment",
+        return self.unary(self.args.hotline, "/civic.hotline.v1.DepartmentService/CreateDepartment",
                           m.CreateDepartmentRequest(code="Ugyldig Kode", name=self.m.common.LocalizedText(da="", en="x")),
                           m.CreateDepartmentResponse, token=self.args.admin_token)
 
     def create_department_unauthenticated(self):
         m = self.m.hotline
-        return self.unary(self.args.hotline, "/civic.hotline.v1.HotlineService/CreateDepartment",
+        return self.unary(self.args.hotline, "/civic.hotline.v1.DepartmentService/CreateDepartment",
                           m.CreateDepartmentRequest(code="anonym"), m.CreateDepartmentResponse)
 
     def create_department_forbidden(self):
         m = self.m.hotline
-        return self.unary(self.args.hotline, "/civic.hotline.v1.HotlineService/CreateDepartment",
+        return self.unary(self.args.hotline, "/civic.hotline.v1.DepartmentService/CreateDepartment",
                           m.CreateDepartmentRequest(code="borger"), m.CreateDepartmentResponse, token=self.args.citizen_token)
 
     def create_department_ok(self):
         m = self.m.hotline
         code = f"grpcio-{self.args.suffix}"
-        return self.unary(self.args.hotline, "/civic.hotline.v1.HotlineService/CreateDepartment",
+        return self.unary(self.args.hotline, "/civic.hotline.v1.DepartmentService/CreateDepartment",
                           m.CreateDepartmentRequest(code=code, name=self.m.common.LocalizedText(da="Via grpcio", en="Via grpcio"),
                                                     director_name="Gitte Grpc"),
                           m.CreateDepartmentResponse, token=self.args.admin_token,
@@ -166,18 +169,18 @@ class Cases:
 
     def get_case_as_staff(self):
         m = self.m.panel
-        return self.unary(self.args.panel, "/civic.panel.v1.PanelService/GetCase",
+        return self.unary(self.args.panel, "/civic.panel.v1.CaseService/GetCase",
                           m.GetCaseRequest(id=self.args.case_id), m.GetCaseResponse, token=self.args.staff_token)
 
     def search_anonymous(self):
         m = self.m.network
-        return self.unary(self.args.network, "/civic.network.v1.NetworkService/SearchResourcePersons",
+        return self.unary(self.args.network, "/civic.network.v1.ResourcePersonService/SearchResourcePersons",
                           m.SearchResourcePersonsRequest(query="facilitering"), m.SearchResourcePersonsResponse,
                           summary=lambda r: sorted(p.id for p in r.resource_persons))
 
     def invalid_token(self):
         m = self.m.hotline
-        return self.unary(self.args.hotline, "/civic.hotline.v1.HotlineService/ListDepartments",
+        return self.unary(self.args.hotline, "/civic.hotline.v1.DepartmentService/ListDepartments",
                           m.ListDepartmentsRequest(), m.ListDepartmentsResponse, token="ikke.et.token")
 
     # The transport test service: deadlines, metadata, streams -----------------------------------

@@ -1,0 +1,70 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Civic.Defaults.Auth;
+using Civic.Gateway.Api;
+using Civic.Gateway.Tests.Infrastructure;
+
+namespace Civic.Gateway.Tests.Api;
+
+/// <summary>
+/// Every RPC with a google.api.http annotation (<see cref="ApiOperations.All"/>) answers under /api/v1
+/// through the gateway: the route reaches the service's transcoded endpoint (no 404 from routing, no
+/// 405, no proxy error), so an annotation cannot be added without the gateway serving it.
+/// </summary>
+[Collection(ClusterCollection.Name)]
+public sealed partial class ApiOperationsReachableTests(CivicCluster cluster)
+{
+    public static TheoryData<string> Operations()
+    {
+        var data = new TheoryData<string>();
+        foreach (var operation in ApiOperations.All)
+        {
+            data.Add(operation.OperationId);
+        }
+
+        return data;
+    }
+
+    [Fact]
+    public void All_CoversEveryAnnotatedRpcOfEveryService()
+    {
+        Assert.Equal(
+            ["createCase", "createDepartment", "createResourcePerson", "getCase", "getDepartment", "getResourcePerson", "listCases", "listDepartments", "searchResourcePersons"],
+            ApiOperations.All.Select(o => o.OperationId).Order(StringComparer.Ordinal));
+        Assert.All(ApiOperations.All, o => Assert.StartsWith("/api/v1/", o.Route, StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [MemberData(nameof(Operations))]
+    public async Task Operation_AsAdmin_AnsweredByTheService(string operationId)
+    {
+        var operation = ApiOperations.All.Single(o => o.OperationId == operationId);
+        var path = PathVariable().Replace(operation.Route, m => m.Groups[1].Value == "id" ? KnownId(operation.Tag) : "x");
+        // An empty body for creates: the service's own validation answers, which proves the request reached it.
+        using var response = await cluster.Api.SendAsync(
+            CivicCluster.Request(new HttpMethod(operation.Method), path, cluster.TokenFor(CivicRoles.Admin), operation.RequestBody is null ? null : "{}"),
+            TestContext.Current.CancellationToken);
+        var body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+
+        if (operation.RequestBody is null)
+        {
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"{operation.Method} {path} ({operation.OperationId}) answered {(int)response.StatusCode}: {body}");
+        }
+        else
+        {
+            var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest, "invalid-argument");
+            Assert.Equal("INVALID_ARGUMENT", problem.GetProperty("grpcStatus").GetString());
+        }
+    }
+
+    private static string KnownId(string service) => service switch
+    {
+        "hotline" => CivicCluster.DemoDepartmentId,
+        "panel" => CivicCluster.DemoCaseId,
+        "network" => CivicCluster.DemoPublicPersonId,
+        _ => throw new ArgumentOutOfRangeException(nameof(service), service, "A service without a known demo id."),
+    };
+
+    [GeneratedRegex(@"\{([a-z_][a-z0-9_.]*)\}")]
+    private static partial Regex PathVariable();
+}
