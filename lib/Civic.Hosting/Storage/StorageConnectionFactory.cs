@@ -29,17 +29,24 @@ public sealed class StorageConnectionFactory(IOptions<StorageOptions> options)
         return new SqliteConnection(_options.ConnectionString);
     }
 
-    /// <summary>Configures a DbContext for the provider.</summary>
+    /// <summary>
+    /// Configures a DbContext for the provider. Tables and columns are named in snake_case by convention
+    /// (EFCore.NamingConventions), as the hand-written SQL migrations name them.
+    /// </summary>
     public void Configure(DbContextOptionsBuilder builder)
     {
+        ArgumentNullException.ThrowIfNull(builder);
         if (_options.Provider == StorageProvider.Postgres)
         {
             builder.UseNpgsql(_options.ConnectionString);
-            return;
+        }
+        else
+        {
+            EnsureSqliteFolder(_options.ConnectionString);
+            builder.UseSqlite(_options.ConnectionString);
         }
 
-        EnsureSqliteFolder(_options.ConnectionString);
-        builder.UseSqlite(_options.ConnectionString);
+        builder.UseSnakeCaseNamingConvention();
     }
 
     internal static void EnsureSqliteFolder(string connectionString)

@@ -11,14 +11,9 @@ public sealed class ResourcePersonConfiguration : IEntityTypeConfiguration<Resou
     {
         builder.ToTable("resource_persons");
         builder.HasKey(p => p.Id);
-        builder.Property(p => p.Id).HasColumnName("id");
-        builder.Property(p => p.DisplayName).HasColumnName("display_name");
-        builder.Property(p => p.Organisation).HasColumnName("organisation");
-        builder.Property(p => p.Competences).HasColumnName("competences");
-        builder.Property(p => p.ChallengeAreas).HasColumnName("challenge_areas");
 
         // Stored as a comma-separated list of names ("Danish,English"): readable, and the same on both providers.
-        builder.Property(p => p.Languages).HasColumnName("languages")
+        builder.Property(p => p.Languages)
             .HasConversion(
                 languages => string.Join(',', languages),
                 text => text.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(Enum.Parse<WorkingLanguage>).ToList(),
@@ -26,8 +21,6 @@ public sealed class ResourcePersonConfiguration : IEntityTypeConfiguration<Resou
                     (left, right) => left!.SequenceEqual(right!),
                     languages => languages.Aggregate(0, (hash, language) => HashCode.Combine(hash, language)),
                     languages => languages.ToList()));
-        builder.Property(p => p.CapacityHoursPerMonth).HasColumnName("capacity_hours_per_month");
-        builder.Property(p => p.Visibility).HasColumnName("visibility").HasConversion<string>();
-        builder.Property(p => p.CreatedAt).HasColumnName("created_at");
+        builder.Property(p => p.Visibility).HasConversion<string>();
     }
 }

@@ -10,12 +10,7 @@ public sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
     {
         builder.ToTable("cases");
         builder.HasKey(c => c.Id);
-        builder.Property(c => c.Id).HasColumnName("id");
-        builder.Property(c => c.Title).HasColumnName("title");
-        builder.Property(c => c.Summary).HasColumnName("summary");
-        builder.Property(c => c.OwningDepartment).HasColumnName("owning_department");
-        builder.Property(c => c.CoCreationType).HasColumnName("co_creation_type").HasConversion<string>();
-        builder.Property(c => c.Phase).HasColumnName("phase").HasConversion<string>();
-        builder.Property(c => c.CreatedAt).HasColumnName("created_at");
+        builder.Property(c => c.CoCreationType).HasConversion<string>();
+        builder.Property(c => c.Phase).HasConversion<string>();
     }
 }
