@@ -13,6 +13,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Npgsql;
+using OpenTelemetry.Trace;
 
 namespace Civic.Hosting;
 
@@ -53,6 +55,8 @@ public static partial class CivicServiceDefaults
 
         builder.AddCivicLogging();
         builder.AddCivicTracing(serviceName);
+        // The service's own database commands, as spans of the calls that made them.
+        builder.Services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddNpgsql());
         builder.Services.AddCivicKestrel(service.DefaultPort);
         builder.AddCivicJobs(serviceName);
         builder.Services.AddCivicStorage(serviceName);

@@ -8,8 +8,8 @@ namespace Civic.Defaults.Telemetry;
 /// <summary>Distributed tracing for every service.</summary>
 public static class TracingHostApplicationBuilderExtensions
 {
-    /// <summary>The activity sources traced: ASP.NET Core's requests, HttpClient's calls, Npgsql's commands and Civic's own.</summary>
-    public static readonly IReadOnlyList<string> Sources = ["Microsoft.AspNetCore", "System.Net.Http", "Npgsql", "Civic.*"];
+    /// <summary>Civic's own activity sources; ASP.NET Core, HttpClient and gRPC client calls come from their instrumentation packages.</summary>
+    public static readonly IReadOnlyList<string> Sources = ["Civic.*"];
 
     /// <summary>
     /// Adds OpenTelemetry tracing with the service's name as its resource. Spans are exported over
@@ -23,7 +23,10 @@ public static class TracingHostApplicationBuilderExtensions
             .ConfigureResource(resource => resource.AddService($"civic-{serviceName}"))
             .WithTracing(tracing =>
             {
-                tracing.AddSource([.. Sources]);
+                tracing.AddSource([.. Sources])
+                    .AddAspNetCoreInstrumentation()
+                    .AddHttpClientInstrumentation()
+                    .AddGrpcClientInstrumentation();
                 if (exportOtlp)
                 {
                     tracing.AddOtlpExporter();
