@@ -33,7 +33,8 @@ public sealed record ApiResult(int Status, string ContentType, byte[] Body, stri
         }
 
         response.ContentLength = Body.Length;
-        await response.Body.WriteAsync(Body, context.RequestAborted);
+        // Not the request's token: a request cut off by its timeout still gets its (small, buffered) problem.
+        await response.Body.WriteAsync(Body, CancellationToken.None);
     }
 }
 

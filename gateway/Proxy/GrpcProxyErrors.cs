@@ -1,6 +1,7 @@
 using System.Globalization;
 using Civic.Defaults.Services;
 using Civic.Gateway.Api;
+using Microsoft.AspNetCore.Http.Timeouts;
 using Yarp.ReverseProxy.Forwarder;
 
 namespace Civic.Gateway.Proxy;
@@ -25,11 +26,12 @@ internal sealed partial class GrpcProxyErrors(RequestDelegate next, ILogger<Grpc
 
         var cluster = context.GetReverseProxyFeature().Cluster.Config.ClusterId;
         Log.ForwardingFailed(logger, cluster, error.Error);
-        var (code, message) = error.Error switch
-        {
-            ForwarderError.RequestTimedOut => (4, $"The {cluster} service did not answer in time."),
-            _ => (14, $"The {cluster} service is not reachable right now; try again shortly."),
-        };
+        // A route timeout (the JSON API's call timeout) shows up to YARP as the request being cancelled.
+        var timedOut = error.Error == ForwarderError.RequestTimedOut
+            || context.Features.Get<IHttpRequestTimeoutFeature>()?.RequestTimeoutToken.IsCancellationRequested == true;
+        var (code, message) = timedOut
+            ? (4, $"The {cluster} service did not answer in time.")
+            : (14, $"The {cluster} service is not reachable right now; try again shortly.");
         if (isJsonApi)
         {
             // The JSON API answers a problem (503 with Retry-After, or 504), not YARP's empty 502.

@@ -18,9 +18,13 @@ public static class GrpcProxyServiceCollectionExtensions
     public static IServiceCollection AddGrpcProxy(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddReverseProxy()
-            .LoadFromMemory(ServiceProxyConfig.Routes(CivicServices.All), ServiceProxyConfig.Clusters(CivicServices.All, configuration))
+            .LoadFromMemory(
+                ServiceProxyConfig.Routes(CivicServices.All, configuration.GetValue($"{ApiOptions.SectionName}:{nameof(ApiOptions.CallTimeout)}", new ApiOptions().CallTimeout)),
+                ServiceProxyConfig.Clusters(CivicServices.All, configuration))
             .LoadFromConfig(configuration.GetSection(SectionName))
             .AddTransforms<JsonApiTransforms>();
+        // Per-route timeouts (the JSON API's); gRPC calls carry their own deadlines.
+        services.AddRequestTimeouts();
         services.AddSingleton<IForwarderHttpClientFactory, GrpcForwarderHttpClientFactory>();
         services.AddSingleton<IProbingRequestFactory, GrpcHealthProbingRequestFactory>();
         return services;

@@ -19,7 +19,8 @@ public static class ServiceProxyConfig
     /// <summary>The services' grpc.health.v1 name for readiness (Civic.Hosting's health).</summary>
     private const string ReadinessService = "readiness";
 
-    public static IReadOnlyList<RouteConfig> Routes(IEnumerable<CivicService> services) =>
+    /// <summary>The routes; a JSON API call is cut off after <paramref name="apiCallTimeout"/> (504 problem).</summary>
+    public static IReadOnlyList<RouteConfig> Routes(IEnumerable<CivicService> services, TimeSpan apiCallTimeout) =>
         services.SelectMany(service => new[]
         {
             new RouteConfig
@@ -39,6 +40,7 @@ public static class ServiceProxyConfig
             {
                 RouteId = $"{service.Name}-api",
                 ClusterId = service.Name,
+                Timeout = apiCallTimeout,
                 Match = new RouteMatch { Path = $"{service.ApiPrefix}/{{**rest}}" },
             },
         }).ToList();
