@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Gateway benchmark: one small unary gRPC call (civic.bench.v1.BenchService/Echo, the RPC benchmark's
-# Civic.Rpc server) made
+# Grpc.AspNetCore server) made
 #   direct    straight to the service,
 #   nginx     through nginx as a gRPC proxy (grpc_pass, 2 workers, keepalive connections to the upstream),
 #   gateway   through the Civic gateway (gateway/, YARP) as it ships, on its h2c port,

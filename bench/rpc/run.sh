@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # RPC benchmark: one small unary call (civic.bench.v1.BenchService/Echo) against
-#   (a) raw Kestrel h2c, (b) Civic.Rpc, (c) @grpc/grpc-js,
+#   (a) raw Kestrel h2c, (b) Grpc.AspNetCore with Civic's interceptors, (c) @grpc/grpc-js,
 # loaded by h2load posting gRPC frames; plus the idle resident memory of Civic services.
 # Builds in Release, starts and stops every server itself, prints the results table and writes
 # it (with the raw per-run numbers and h2load logs) to bench/rpc/results/.

@@ -32,7 +32,7 @@ def latency(log_file):
 
 NAMES = {
     "raw": "(a) raw Kestrel h2c",
-    "civic": "(b) Civic.Rpc",
+    "civic": "(b) Grpc.AspNetCore",
     "grpcjs": "(c) @grpc/grpc-js",
 }
 

@@ -30,6 +30,9 @@ public static class CivicGrpcServiceCollectionExtensions
     public static IServiceCollection AddCivicGrpcServer(this IServiceCollection services, Action<GrpcServiceOptions>? configure = null)
     {
         services.TryAddSingleton<RpcAccessRulesProvider>();
+        // Registered, so Grpc.AspNetCore takes them from DI instead of activating (and disposing) two per call.
+        services.TryAddSingleton<RpcAuthorizationInterceptor>();
+        services.TryAddSingleton<RpcErrorInterceptor>();
         services.AddGrpc(options =>
         {
             options.MaxReceiveMessageSize = MaxReceiveMessageSize;

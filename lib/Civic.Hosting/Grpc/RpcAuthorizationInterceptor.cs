@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
 
 namespace Civic.Hosting.Grpc;
 
@@ -72,6 +73,12 @@ public sealed partial class RpcAuthorizationInterceptor : Interceptor
         }
 
         var httpContext = context.GetHttpContext();
+        if (rule.Anonymous && !httpContext.Request.Headers.ContainsKey(HeaderNames.Authorization))
+        {
+            // No token sent to an open RPC: nothing to validate (the services read tokens from this header only).
+            return;
+        }
+
         var result = await httpContext.AuthenticateAsync(JwtBearerDefaults.AuthenticationScheme);
         if (result.Failure is not null)
         {
