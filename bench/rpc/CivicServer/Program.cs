@@ -4,10 +4,28 @@ using Civic.Defaults.Auth;
 using Civic.Hosting.Grpc;
 
 var builder = BenchHost.CreateBuilder(args, defaultPort: 50152);
-builder.Services.AddCivicAuthentication(builder.Environment);
-builder.Services.AddCivicGrpcServer();
-builder.Services.AddGrpcService<BenchServiceHandler>();
+// "--mode defaults": Grpc.AspNetCore exactly as its template sets it up, the reference for what Civic's
+// own additions (interceptors, transcoding, health, reflection, token validation) cost per call.
+var defaults = builder.Configuration["mode"] == "defaults";
+if (defaults)
+{
+    builder.Services.AddGrpc();
+}
+else
+{
+    builder.Services.AddCivicAuthentication(builder.Environment);
+    builder.Services.AddCivicGrpcServer();
+    builder.Services.AddGrpcService<BenchServiceHandler>();
+}
 
 var app = builder.Build();
-app.MapCivicGrpc();
+if (defaults)
+{
+    app.MapGrpcService<BenchServiceHandler>();
+}
+else
+{
+    app.MapCivicGrpc();
+}
+
 app.Run();

@@ -30,16 +30,15 @@ public static class CivicGrpcServiceCollectionExtensions
     public static IServiceCollection AddCivicGrpcServer(this IServiceCollection services, Action<GrpcServiceOptions>? configure = null)
     {
         services.TryAddSingleton<RpcAccessRulesProvider>();
-        // Registered, so Grpc.AspNetCore takes them from DI instead of activating (and disposing) two per call.
-        services.TryAddSingleton<RpcAuthorizationInterceptor>();
-        services.TryAddSingleton<RpcErrorInterceptor>();
+        services.TryAddSingleton<RpcAuthorization>();
+        services.TryAddSingleton<RpcErrorTranslation>();
+        // Registered, so Grpc.AspNetCore takes it from DI instead of activating (and disposing) one per call.
+        services.TryAddSingleton<CivicServerInterceptor>();
         services.AddGrpc(options =>
         {
             options.MaxReceiveMessageSize = MaxReceiveMessageSize;
             options.EnableDetailedErrors = false;
-            // Outermost first: errors from authorisation are statuses already; the error interceptor translates the handler's.
-            options.Interceptors.Add<RpcAuthorizationInterceptor>();
-            options.Interceptors.Add<RpcErrorInterceptor>();
+            options.Interceptors.Add<CivicServerInterceptor>();
             configure?.Invoke(options);
         }).AddJsonTranscoding(options =>
             // The error details Civic sends, so that JSON error bodies carry them too.

@@ -7,7 +7,7 @@ public static class ServerCallContextExtensions
 {
     extension(ServerCallContext context)
     {
-        /// <summary>The caller, as <see cref="RpcAuthorizationInterceptor"/> authenticated them (anonymous when no token was sent).</summary>
+        /// <summary>The caller, as <see cref="RpcAuthorization"/> authenticated them (anonymous when no token was sent).</summary>
         public ClaimsPrincipal User => context.GetHttpContext().User;
 
         /// <summary>

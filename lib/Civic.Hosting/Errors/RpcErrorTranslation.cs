@@ -1,74 +1,21 @@
 using System.Diagnostics;
 using Grpc.Core;
-using Grpc.Core.Interceptors;
 using Microsoft.Extensions.Logging;
 
 namespace Civic.Hosting.Errors;
 
 /// <summary>
-/// Turns what a handler throws into the status a caller can act on: a domain exception into its
+/// Turns what a handler throws (<see cref="Grpc.CivicServerInterceptor"/>) into the status a caller can act on: a domain exception into its
 /// status with rich details (<see cref="RpcErrors"/>); anything unexpected into INTERNAL with only a
 /// correlation id, logged with that id, so no internals (or personal data) leave the service.
 /// </summary>
-public sealed partial class RpcErrorInterceptor(ILogger<RpcErrorInterceptor> logger) : Interceptor
+public sealed partial class RpcErrorTranslation(ILogger<RpcErrorTranslation> logger)
 {
     /// <summary>The most bytes a status message may take percent-encoded in grpc-message; longer ones are cut.</summary>
     public const int MaxEncodedMessageBytes = 2048;
 
-    public override async Task<TResponse> UnaryServerHandler<TRequest, TResponse>(
-        TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation)
-    {
-        try
-        {
-            return await continuation(request, context);
-        }
-        catch (Exception exception) when (Translate(exception, context) is { } status)
-        {
-            throw status;
-        }
-    }
-
-    public override async Task ServerStreamingServerHandler<TRequest, TResponse>(
-        TRequest request, IServerStreamWriter<TResponse> responseStream, ServerCallContext context, ServerStreamingServerMethod<TRequest, TResponse> continuation)
-    {
-        try
-        {
-            await continuation(request, responseStream, context);
-        }
-        catch (Exception exception) when (Translate(exception, context) is { } status)
-        {
-            throw status;
-        }
-    }
-
-    public override async Task<TResponse> ClientStreamingServerHandler<TRequest, TResponse>(
-        IAsyncStreamReader<TRequest> requestStream, ServerCallContext context, ClientStreamingServerMethod<TRequest, TResponse> continuation)
-    {
-        try
-        {
-            return await continuation(requestStream, context);
-        }
-        catch (Exception exception) when (Translate(exception, context) is { } status)
-        {
-            throw status;
-        }
-    }
-
-    public override async Task DuplexStreamingServerHandler<TRequest, TResponse>(
-        IAsyncStreamReader<TRequest> requestStream, IServerStreamWriter<TResponse> responseStream, ServerCallContext context, DuplexStreamingServerMethod<TRequest, TResponse> continuation)
-    {
-        try
-        {
-            await continuation(requestStream, responseStream, context);
-        }
-        catch (Exception exception) when (Translate(exception, context) is { } status)
-        {
-            throw status;
-        }
-    }
-
     /// <summary>The exception to answer with instead, or null to let <paramref name="exception"/> through unchanged.</summary>
-    private RpcException? Translate(Exception exception, ServerCallContext context)
+    public RpcException? Translate(Exception exception, ServerCallContext context)
     {
         if (exception is RpcException rpc)
         {

@@ -3,7 +3,6 @@ using Civic.Contracts.Common.V1;
 using Civic.Defaults.Auth;
 using Civic.Hosting.Errors;
 using Grpc.Core;
-using Grpc.Core.Interceptors;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.Logging;
@@ -13,17 +12,17 @@ using Microsoft.Net.Http.Headers;
 namespace Civic.Hosting.Grpc;
 
 /// <summary>
-/// Authorises every call before its handler runs, by the RPC's <see cref="RpcAccessRule"/>. A token
+/// Authorises a call before its handler runs (<see cref="CivicServerInterceptor"/>), by the RPC's <see cref="RpcAccessRule"/>. A token
 /// that is sent must be valid, even on anonymous RPCs (UNAUTHENTICATED otherwise), so that a signed-in
 /// caller whose token expired hears so instead of silently getting the anonymous view. Health and
 /// reflection stay open to all, without a token.
 /// </summary>
-public sealed partial class RpcAuthorizationInterceptor : Interceptor
+public sealed partial class RpcAuthorization
 {
     private readonly RpcAccessRulesProvider _rules;
-    private readonly ILogger<RpcAuthorizationInterceptor> _logger;
+    private readonly ILogger<RpcAuthorization> _logger;
 
-    public RpcAuthorizationInterceptor(RpcAccessRulesProvider rules, IOptions<AuthOptions> options, ILogger<RpcAuthorizationInterceptor> logger)
+    public RpcAuthorization(RpcAccessRulesProvider rules, IOptions<AuthOptions> options, ILogger<RpcAuthorization> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
         _rules = rules;
@@ -34,35 +33,8 @@ public sealed partial class RpcAuthorizationInterceptor : Interceptor
         }
     }
 
-    public override async Task<TResponse> UnaryServerHandler<TRequest, TResponse>(
-        TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation)
-    {
-        await AuthorizeAsync(context);
-        return await continuation(request, context);
-    }
-
-    public override async Task ServerStreamingServerHandler<TRequest, TResponse>(
-        TRequest request, IServerStreamWriter<TResponse> responseStream, ServerCallContext context, ServerStreamingServerMethod<TRequest, TResponse> continuation)
-    {
-        await AuthorizeAsync(context);
-        await continuation(request, responseStream, context);
-    }
-
-    public override async Task<TResponse> ClientStreamingServerHandler<TRequest, TResponse>(
-        IAsyncStreamReader<TRequest> requestStream, ServerCallContext context, ClientStreamingServerMethod<TRequest, TResponse> continuation)
-    {
-        await AuthorizeAsync(context);
-        return await continuation(requestStream, context);
-    }
-
-    public override async Task DuplexStreamingServerHandler<TRequest, TResponse>(
-        IAsyncStreamReader<TRequest> requestStream, IServerStreamWriter<TResponse> responseStream, ServerCallContext context, DuplexStreamingServerMethod<TRequest, TResponse> continuation)
-    {
-        await AuthorizeAsync(context);
-        await continuation(requestStream, responseStream, context);
-    }
-
-    private async Task AuthorizeAsync(ServerCallContext context)
+    /// <summary>Completes when the call may go on; faults with UNAUTHENTICATED or PERMISSION_DENIED when it may not.</summary>
+    public async ValueTask AuthorizeAsync(ServerCallContext context)
     {
         // An RPC without a rule cannot be reached: the rules cover every mapped method, checked at start-up.
         var rule = _rules.Rules.Find(context.Method)
