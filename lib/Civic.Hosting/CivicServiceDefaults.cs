@@ -60,7 +60,7 @@ public static partial class CivicServiceDefaults
         builder.Services.AddCivicKestrel(service.DefaultPort);
         builder.AddCivicJobs(serviceName);
         builder.Services.AddCivicStorage(serviceName);
-        builder.Services.AddCivicAuthentication(builder.Environment);
+        builder.Services.AddCivicAuthentication(builder.Environment, asDefaultScheme: false);
         builder.Services.AddCivicGrpc();
         return builder;
     }

@@ -52,7 +52,7 @@ public sealed class GrpcTestServer : IAsyncDisposable
             kestrel.Listen(IPAddress.Loopback, 0, listen => listen.Protocols = HttpProtocols.Http2);
             kestrel.Listen(IPAddress.Loopback, 0, listen => listen.Protocols = HttpProtocols.Http1);
         });
-        builder.Services.AddCivicAuthentication(builder.Environment);
+        builder.Services.AddCivicAuthentication(builder.Environment, asDefaultScheme: false);
         builder.Services.AddCivicGrpcServer(configureRpc);
         builder.Services.AddSingleton<HandlerProbe>();
         builder.Services.AddGrpcService<TestServiceHandler>();

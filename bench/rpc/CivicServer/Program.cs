@@ -13,7 +13,7 @@ if (defaults)
 }
 else
 {
-    builder.Services.AddCivicAuthentication(builder.Environment);
+    builder.Services.AddCivicAuthentication(builder.Environment, asDefaultScheme: false);
     builder.Services.AddCivicGrpcServer();
     builder.Services.AddGrpcService<BenchServiceHandler>();
 }

@@ -17,7 +17,14 @@ public static class AuthServiceCollectionExtensions
     /// claims are read under their configured names and exposed as <see cref="CivicClaims.Role"/> and
     /// <see cref="CivicClaims.Department"/>. A bad setting stops start-up with a message.
     /// </summary>
-    public static IServiceCollection AddCivicAuthentication(this IServiceCollection services, IHostEnvironment environment)
+    /// <param name="services">The services.</param>
+    /// <param name="environment">The host's environment (development keys are refused outside Development and Testing).</param>
+    /// <param name="asDefaultScheme">
+    /// True for the gateway, whose pipeline authenticates every request. False for the gRPC services:
+    /// their interceptor validates a token only where one is sent, so the authentication middleware that
+    /// ASP.NET Core adds by itself must not run the bearer handler on every call (bench/README.md).
+    /// </param>
+    public static IServiceCollection AddCivicAuthentication(this IServiceCollection services, IHostEnvironment environment, bool asDefaultScheme = true)
     {
         ArgumentNullException.ThrowIfNull(environment);
         if (services.Any(d => d.ServiceType == typeof(DevelopmentTokenIssuer)))
@@ -33,7 +40,18 @@ public static class AuthServiceCollectionExtensions
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(sp => new DevelopmentTokenIssuer(sp.GetRequiredService<IOptions<AuthOptions>>(), sp.GetRequiredService<TimeProvider>()));
-        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+        if (asDefaultScheme)
+        {
+            services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+        }
+        else
+        {
+            // ASP.NET Core makes a lone scheme the default unless told not to; the switch is process-wide,
+            // which fits: a service process has this one scheme and never wants a default.
+            AppContext.SetSwitch("Microsoft.AspNetCore.Authentication.SuppressAutoDefaultScheme", true);
+            services.AddAuthentication().AddJwtBearer();
+        }
+
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
             .Configure<IOptions<AuthOptions>>((jwt, auth) => Configure(jwt, auth.Value));
         return services;
