@@ -50,7 +50,7 @@ start hotline "" env ASPNETCORE_ENVIRONMENT=Production \
 start gateway "" env ASPNETCORE_ENVIRONMENT=Production \
   "$repo/gateway/bin/Release/net10.0/Civic.Gateway" --contentRoot "$repo/gateway" \
   --Auth:Authority https://login.invalid --Civic:Services:hotline "http://127.0.0.1:$PORT_HOTLINE" \
-  --RateLimiting:Anonymous:PermitLimit=100000000 --RateLimiting:Anonymous:Window=00:00:01 \
+  --RateLimiting:Anonymous:PermitLimit=1000000 --RateLimiting:Anonymous:Window=00:00:01 \
   --Gateway:Port "$PORT_GATEWAY_HTTP" --Gateway:GrpcPort "$PORT_GATEWAY_GRPC"
 gateway_pid=$started
 
