@@ -32,7 +32,6 @@ builder.AddCivicUi();
 var app = builder.Build();
 app.UseGatewayForwardedHeaders();
 app.UseRouting();
-app.UseRequestTimeouts();
 // For every request, gRPC included: the rate limits count a caller with a valid token by its "sub".
 // The services validate the forwarded token again and authorise each call. (In a UseWhen branch these
 // would not count as called, and WebApplication would put its own copies in front of everything.)

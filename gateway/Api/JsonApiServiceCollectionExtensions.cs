@@ -43,11 +43,14 @@ public static class JsonApiServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>Checks and Idempotency-Key for every request under /api/v1, before the proxy forwards it.</summary>
+    /// <summary>
+    /// For every request under /api/v1, before the proxy forwards it: the route's call timeout, then the
+    /// checks and Idempotency-Key. Only there: gRPC calls carry their own deadlines and skip both.
+    /// </summary>
     public static IApplicationBuilder UseJsonApi(this IApplicationBuilder app) =>
         app.UseWhen(
             context => context.Request.Path.StartsWithSegments(CivicServices.ApiPrefix, StringComparison.Ordinal),
-            api => api.UseMiddleware<JsonApiRequests>());
+            api => api.UseRequestTimeouts().UseMiddleware<JsonApiRequests>());
 
     /// <summary>Maps the OpenAPI document of every annotated RPC (<see cref="ApiOperations.All"/>).</summary>
     public static IEndpointRouteBuilder MapJsonApi(this IEndpointRouteBuilder endpoints)

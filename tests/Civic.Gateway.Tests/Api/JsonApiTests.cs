@@ -3,6 +3,13 @@ using System.Text.Json;
 using Civic.Gateway.Tests.Infrastructure;
 using Civic.Defaults.Auth;
 using Civic.Defaults.Services;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Civic.Gateway.Tests.Api;
 
@@ -261,12 +268,46 @@ public sealed class JsonApiTests(CivicCluster cluster)
     [Fact]
     public async Task Api_ServiceTooSlowForTheDeadline_504()
     {
-        await using var gateway = cluster.StartGateway(new Dictionary<string, string?> { ["Gateway:Api:CallTimeout"] = "00:00:00.001" });
+        // A "service" that takes 30 s to answer anything, so the gateway's 200 ms call timeout always comes first.
+        await using var slow = await SlowService.StartAsync(TimeSpan.FromSeconds(30));
+        await using var gateway = cluster.StartGateway(new Dictionary<string, string?>
+        {
+            ["Gateway:Api:CallTimeout"] = "00:00:00.200",
+            [CivicServices.Hotline.AddressSetting] = slow.Address,
+        });
         using var client = new HttpClient { BaseAddress = gateway.Addresses[0] };
 
         using var response = await client.GetAsync("/api/v1/hotline/departments", Cancel);
 
         var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.GatewayTimeout, "deadline-exceeded");
         Assert.Equal("DEADLINE_EXCEEDED", problem.GetProperty("grpcStatus").GetString());
+    }
+
+    /// <summary>An h2c server that answers every request only after <c>delay</c> (or when the caller gives up).</summary>
+    private sealed class SlowService : IAsyncDisposable
+    {
+        private readonly WebApplication _app;
+
+        private SlowService(WebApplication app, string address)
+        {
+            _app = app;
+            Address = address;
+        }
+
+        public string Address { get; }
+
+        public static async Task<SlowService> StartAsync(TimeSpan delay)
+        {
+            var builder = WebApplication.CreateSlimBuilder();
+            builder.Logging.ClearProviders();
+            builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0, listen => listen.Protocols = HttpProtocols.Http2));
+            var app = builder.Build();
+            app.Run(context => Task.Delay(delay, context.RequestAborted));
+            await app.StartAsync();
+            var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+            return new SlowService(app, address);
+        }
+
+        public ValueTask DisposeAsync() => _app.DisposeAsync();
     }
 }
