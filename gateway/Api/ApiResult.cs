@@ -37,9 +37,3 @@ public sealed record ApiResult(int Status, string ContentType, byte[] Body, stri
         await response.Body.WriteAsync(Body, CancellationToken.None);
     }
 }
-
-/// <summary>Ends a JSON API request early with a problem (bad input the gateway itself detects).</summary>
-public sealed class ApiProblemException(ApiResult result) : Exception($"HTTP {result.Status}")
-{
-    public ApiResult Result { get; } = result;
-}

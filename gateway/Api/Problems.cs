@@ -119,20 +119,6 @@ public static class Problems
         });
     }
 
-    public static ApiResult MalformedJson(string detail) =>
-        Write(StatusCodes.Status400BadRequest, "malformed-json", "Malformed JSON", detail);
-
-    public static ApiResult InvalidParameter(string parameter, string detail) =>
-        Write(StatusCodes.Status400BadRequest, "invalid-argument", "Invalid argument", detail, extensions: writer =>
-        {
-            writer.WriteStartArray("errors");
-            writer.WriteStartObject();
-            writer.WriteString("field", parameter);
-            writer.WriteString("description", detail);
-            writer.WriteEndObject();
-            writer.WriteEndArray();
-        });
-
     public static ApiResult InvalidToken() =>
         Write(StatusCodes.Status401Unauthorized, "unauthenticated", "Unauthenticated",
             "The access token is not valid (expired, for another audience or issuer, or badly signed). Sign in again.",

@@ -54,5 +54,5 @@ public static class CivicGrpcServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddGrpcService<TService>(this IServiceCollection services)
         where TService : class =>
-        services.AddSingleton(new GrpcServiceRegistration(typeof(TService), endpoints => endpoints.MapGrpcService<TService>()));
+        services.AddSingleton(new GrpcServiceRegistration(endpoints => endpoints.MapGrpcService<TService>()));
 }
