@@ -23,6 +23,7 @@ public static class HotlineText
     public static readonly LocalText DepartmentsHeading = new("Forvaltninger og direktører", "Departments and directors");
     public static readonly LocalText DepartmentColumn = new("Forvaltning", "Department");
     public static readonly LocalText DirectorColumn = new("Direktør", "Director");
+    public static readonly LocalText DeputiesColumn = new("Stedfortrædere", "Deputies");
     public static readonly LocalText TopicsColumn = new("Typiske emner", "Typical topics");
     public static readonly LocalText DepartmentsEmpty = new("Der er ingen forvaltninger endnu.", "There are no departments yet.");
     public static readonly LocalText CallListLead = new(

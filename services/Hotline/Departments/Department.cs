@@ -18,8 +18,19 @@ public sealed class Department
     /// <summary>What citizens typically call about, for routing.</summary>
     public List<string> Topics { get; set; } = [];
 
+    /// <summary>Deputies who can take over a session when the director cannot.</summary>
+    public List<string> DeputyNames { get; set; } = [];
+
+    /// <summary>Takes calls from citizens who do not know which department to ask, and passes them on.</summary>
+    public bool TakesUnsureCitizens { get; set; }
+
     public DateTimeOffset CreatedAt { get; init; }
 }
 
 /// <summary>What it takes to register a department.</summary>
-public sealed record NewDepartment(string Code, string NameDa, string NameEn, string DirectorName, IReadOnlyList<string> Topics);
+public sealed record NewDepartment(
+    string Code, string NameDa, string NameEn, string DirectorName, IReadOnlyList<string> Topics,
+    IReadOnlyList<string>? DeputyNames = null, bool TakesUnsureCitizens = false)
+{
+    public IReadOnlyList<string> Deputies => DeputyNames ?? [];
+}

@@ -53,6 +53,8 @@ public sealed class DepartmentDirectory(HotlineDbContext db, TimeProvider timePr
             NameEn = valid.NameEn,
             DirectorName = valid.DirectorName,
             Topics = [.. valid.Topics],
+            DeputyNames = [.. valid.Deputies],
+            TakesUnsureCitizens = valid.TakesUnsureCitizens,
             CreatedAt = now,
         };
         db.Departments.Add(department);
@@ -72,6 +74,16 @@ public sealed class DepartmentDirectory(HotlineDbContext db, TimeProvider timePr
         }
 
         return department;
+    }
+
+    /// <summary>The departments to call about <paramref name="topic"/> (see <see cref="TopicRouter"/>).</summary>
+    public async Task<TopicRouter.Route> RouteAsync(string topic, bool unsure, CancellationToken cancellationToken)
+    {
+        new FieldViolations()
+            .MaxLength("topic", topic.Trim(), TopicRouter.MaxTopicLength, "the topic", "emnet")
+            .ThrowIfAny();
+        var all = await db.Departments.AsNoTracking().ToListAsync(cancellationToken);
+        return TopicRouter.Find(all, topic, unsure);
     }
 
     private Task<bool> CodeTakenAsync(string code, CancellationToken cancellationToken) =>

@@ -26,6 +26,15 @@ public sealed class DepartmentGrpcService(DepartmentDirectory departments) : Dep
     public override async Task<GetDepartmentResponse> GetDepartment(GetDepartmentRequest request, ServerCallContext context) =>
         new() { Department = DepartmentMapping.ToMessage(await departments.GetAsync(request.Id, context.CancellationToken)) };
 
+    [AllowAnonymous]
+    public override async Task<RouteTopicResponse> RouteTopic(RouteTopicRequest request, ServerCallContext context)
+    {
+        var route = await departments.RouteAsync(request.Topic, request.Unsure, context.CancellationToken);
+        var response = new RouteTopicResponse { RoutedToUnsureDesk = route.ToUnsureDesk };
+        response.Departments.AddRange(route.Departments.Select(DepartmentMapping.ToMessage));
+        return response;
+    }
+
     [AllowRoles(CivicRoles.Admin)]
     public override async Task<CreateDepartmentResponse> CreateDepartment(CreateDepartmentRequest request, ServerCallContext context) =>
         new() { Department = DepartmentMapping.ToMessage(await departments.CreateAsync(DepartmentMapping.ToNewDepartment(request), context.CancellationToken)) };

@@ -15,6 +15,8 @@ public static class DepartmentMapping
         Name = new LocalizedText { Da = department.NameDa, En = department.NameEn },
         DirectorName = department.DirectorName,
         Topics = { department.Topics },
+        DeputyNames = { department.DeputyNames },
+        TakesUnsureCitizens = department.TakesUnsureCitizens,
         CreatedAt = Timestamp.FromDateTimeOffset(department.CreatedAt),
     };
 
@@ -23,5 +25,7 @@ public static class DepartmentMapping
         request.Name?.Da ?? string.Empty,
         request.Name?.En ?? string.Empty,
         request.DirectorName,
-        request.Topics);
+        request.Topics,
+        request.DeputyNames,
+        request.TakesUnsureCitizens);
 }

@@ -10,6 +10,7 @@ public static partial class DepartmentRules
     public const int MaxNameLength = 200;
     public const int MaxTopicLength = 100;
     public const int MaxTopics = 50;
+    public const int MaxDeputies = 10;
 
     /// <summary>
     /// Checks every field and throws one <see cref="ValidationException"/> naming each wrong one;
@@ -48,14 +49,24 @@ public static partial class DepartmentRules
             violations.MaxLength($"topics[{i}]", department.Topics[i].Trim(), MaxTopicLength, "a topic", "et emne");
         }
 
+        if (department.Deputies.Count > MaxDeputies)
+        {
+            violations.Add("deputy_names", $"At most {MaxDeputies} deputies (there are {department.Deputies.Count}).", $"Højst {MaxDeputies} stedfortrædere (der er {department.Deputies.Count}).");
+        }
+
+        for (var i = 0; i < department.Deputies.Count; i++)
+        {
+            violations.MaxLength($"deputy_names[{i}]", department.Deputies[i].Trim(), MaxNameLength, "a deputy's name", "en stedfortræders navn");
+        }
+
         violations.ThrowIfAny();
-        var topics = department.Topics
-            .Select(t => t.Trim())
-            .Where(t => t.Length > 0)
-            .Distinct(StringComparer.OrdinalIgnoreCase)
-            .ToList();
-        return new NewDepartment(code, department.NameDa.Trim(), department.NameEn.Trim(), department.DirectorName.Trim(), topics);
+        return new NewDepartment(
+            code, department.NameDa.Trim(), department.NameEn.Trim(), department.DirectorName.Trim(),
+            Distinct(department.Topics), Distinct(department.Deputies), department.TakesUnsureCitizens);
     }
+
+    private static List<string> Distinct(IEnumerable<string> texts) =>
+        texts.Select(t => t.Trim()).Where(t => t.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
 
     [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$", RegexOptions.CultureInvariant)]
     private static partial Regex CodePattern();

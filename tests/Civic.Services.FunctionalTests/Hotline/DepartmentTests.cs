@@ -41,6 +41,8 @@ public abstract class DepartmentTests(ServiceFixture<DepartmentGrpcService> fixt
         Assert.Equal("Children and Young People", fetched.Name.En);
         Assert.Equal("Anne Mortensen", fetched.DirectorName);
         Assert.Equal(["skole", "daginstitution"], fetched.Topics);
+        Assert.Equal(["Peter Dahl"], fetched.DeputyNames);
+        Assert.False(fetched.TakesUnsureCitizens);
         Assert.NotNull(fetched.CreatedAt);
         Assert.Contains(listed, d => d.Id == created.Id);
     }
@@ -69,6 +71,54 @@ public abstract class DepartmentTests(ServiceFixture<DepartmentGrpcService> fixt
 
         Assert.Contains(code, exception.Status.Detail, StringComparison.Ordinal);
         RpcAssert.ErrorInfo(exception, ErrorReason.AlreadyExists);
+    }
+
+    [Fact]
+    public async Task RouteTopic_KnownTopic_DepartmentListingIt()
+    {
+        var topic = $"emne-{Guid.NewGuid():N}"[..20];
+        var created = (await CreateAsync(NewDepartment(UniqueCode("rute")).Also(d => d.Topics.Add(topic)))).Department;
+
+        var route = await RouteAsync(new() { Topic = topic.ToUpperInvariant() });
+
+        Assert.False(route.RoutedToUnsureDesk);
+        Assert.Equal(created.Id, Assert.Single(route.Departments).Id);
+    }
+
+    [Fact]
+    public async Task RouteTopic_UnsureOrUnknownTopic_DepartmentsTakingUnsureCitizens()
+    {
+        var desk = (await CreateAsync(NewDepartment(UniqueCode("borgerservice")).Also(d => d.TakesUnsureCitizens = true))).Department;
+
+        var unsure = await RouteAsync(new() { Unsure = true, Topic = "skole" });
+        var unknown = await RouteAsync(new() { Topic = $"intet-{Guid.NewGuid():N}" });
+
+        Assert.True(unsure.RoutedToUnsureDesk);
+        Assert.True(unknown.RoutedToUnsureDesk);
+        Assert.Contains(unsure.Departments, d => d.Id == desk.Id);
+        Assert.All(unknown.Departments, d => Assert.True(d.TakesUnsureCitizens));
+        Assert.Contains(unknown.Departments, d => d.Id == desk.Id);
+    }
+
+    [Fact]
+    public async Task RouteTopic_TooLongTopic_InvalidArgumentOnTopic()
+    {
+        var exception = await RpcAssert.FailsAsync(StatusCode.InvalidArgument, () => RouteAsync(new() { Topic = new string('x', 201) }));
+
+        Assert.Equal(["topic"], RpcAssert.ViolatedFields(exception));
+    }
+
+    [Fact]
+    public async Task CreateDepartment_TooManyDeputies_InvalidArgumentAndNothingCreated()
+    {
+        var code = UniqueCode("stedfortraedere");
+        var request = NewDepartment(code);
+        request.DeputyNames.Add(Enumerable.Range(0, 11).Select(i => $"Stedfortræder {i}"));
+
+        var exception = await RpcAssert.FailsAsync(StatusCode.InvalidArgument, () => CreateAsync(request));
+
+        Assert.Equal(["deputy_names"], RpcAssert.ViolatedFields(exception));
+        Assert.DoesNotContain(await ListAllAsync(), d => d.Code == code);
     }
 
     [Fact]
@@ -182,6 +232,7 @@ public abstract class DepartmentTests(ServiceFixture<DepartmentGrpcService> fixt
         Assert.Empty(applied);
         Assert.True(status.IsUpToDate);
         Assert.Contains("hotline/0002_department_topics", status.Applied);
+        Assert.Contains("hotline/0003_department_deputies", status.Applied);
     }
 
     [Fact]
@@ -207,6 +258,9 @@ public abstract class DepartmentTests(ServiceFixture<DepartmentGrpcService> fixt
     private Task<CreateDepartmentResponse> CreateAsync(CreateDepartmentRequest request) =>
         Host.CallAsync<CreateDepartmentRequest, CreateDepartmentResponse>(Service, "CreateDepartment", request);
 
+    private Task<RouteTopicResponse> RouteAsync(RouteTopicRequest request) =>
+        Host.CallAsync<RouteTopicRequest, RouteTopicResponse>(Service, "RouteTopic", request, role: null);
+
     private async Task<List<Department>> ListAllAsync()
     {
         var response = await Host.CallAsync<ListDepartmentsRequest, ListDepartmentsResponse>(Service, "ListDepartments",
@@ -220,7 +274,18 @@ public abstract class DepartmentTests(ServiceFixture<DepartmentGrpcService> fixt
         Name = new LocalizedText { Da = "Børn og Unge", En = "Children and Young People" },
         DirectorName = "Anne Mortensen",
         Topics = { "skole", " daginstitution ", "Skole", "" },
+        DeputyNames = { " Peter Dahl", "" },
     };
 
     private static string UniqueCode(string prefix) => $"{prefix}-{Guid.NewGuid().ToString("N")[..8]}";
+}
+
+internal static class MessageExtensions
+{
+    /// <summary>Changes a message in place and returns it, for one-line variations of a test request.</summary>
+    public static T Also<T>(this T message, Action<T> change)
+    {
+        change(message);
+        return message;
+    }
 }
