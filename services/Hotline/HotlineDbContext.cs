@@ -1,5 +1,6 @@
 using Civic.Hosting.Storage;
 using Civic.Hotline.Departments;
+using Civic.Hotline.Schedules;
 using Microsoft.EntityFrameworkCore;
 
 namespace Civic.Hotline;
@@ -9,9 +10,15 @@ public sealed class HotlineDbContext(DbContextOptions<HotlineDbContext> options)
 {
     public DbSet<Department> Departments => Set<Department>();
 
+    public DbSet<ScheduleRule> ScheduleRules => Set<ScheduleRule>();
+
+    public DbSet<Session> Sessions => Set<Session>();
+
+    public DbSet<Slot> Slots => Set<Slot>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.AddCivicConventions(Database);
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
-        modelBuilder.ApplyConfiguration(new DepartmentConfiguration());
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(HotlineDbContext).Assembly);
 }

@@ -2,11 +2,13 @@ using Civic.Defaults.Services;
 using Civic.Hosting;
 using Civic.Hotline;
 using Civic.Hotline.Departments;
+using Civic.Hotline.Schedules;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddCivicServiceDefaults(CivicServices.Hotline);
 builder.Services.AddHotlineStorage();
 builder.Services.AddDepartments();
+builder.Services.AddSchedules();
 
 var app = builder.Build();
 app.MapCivicServiceDefaults();

@@ -1,0 +1,45 @@
+using Civic.Hosting.DemoData;
+using Microsoft.EntityFrameworkCore;
+
+namespace Civic.Hotline.Schedules;
+
+/// <summary>
+/// One rule for each of the seven demo departments, then the sessions they give. Booking opens 45 days
+/// ahead in the demo, so a session is always open for booking (sessions are at most five weeks apart).
+/// </summary>
+public sealed class DemoSchedules(HotlineDbContext db, SessionMaterialiser materialiser, TimeProvider timeProvider) : IDemoDataSeeder
+{
+    private sealed record Demo(string RuleId, string DepartmentId, int Week, DayOfWeek Day, int StartHour, int EndHour, int SlotMinutes, int Lines);
+
+    private static readonly Demo[] Rules =
+    [
+        new("0192f0a0-0000-7000-8000-000000000101", "0192f0a0-0000-7000-8000-000000000001", 1, DayOfWeek.Tuesday, 16, 18, 10, 2),
+        new("0192f0a0-0000-7000-8000-000000000102", "0192f0a0-0000-7000-8000-000000000002", 1, DayOfWeek.Wednesday, 10, 12, 15, 2),
+        new("0192f0a0-0000-7000-8000-000000000103", "0192f0a0-0000-7000-8000-000000000003", 2, DayOfWeek.Monday, 15, 17, 10, 1),
+        new("0192f0a0-0000-7000-8000-000000000104", "0192f0a0-0000-7000-8000-000000000004", 2, DayOfWeek.Thursday, 16, 18, 10, 2),
+        new("0192f0a0-0000-7000-8000-000000000105", "0192f0a0-0000-7000-8000-000000000005", 3, DayOfWeek.Tuesday, 17, 19, 15, 1),
+        new("0192f0a0-0000-7000-8000-000000000106", "0192f0a0-0000-7000-8000-000000000006", 3, DayOfWeek.Thursday, 9, 11, 10, 1),
+        new("0192f0a0-0000-7000-8000-000000000107", "0192f0a0-0000-7000-8000-000000000007", -1, DayOfWeek.Wednesday, 14, 17, 10, 3),
+    ];
+
+    public async Task SeedAsync(CancellationToken cancellationToken)
+    {
+        var existing = await db.ScheduleRules.Select(r => r.Id).ToListAsync(cancellationToken);
+        var departments = await db.Departments.Select(d => d.Id).ToListAsync(cancellationToken);
+        var now = timeProvider.GetUtcNow();
+        var today = HotlineTime.Today(timeProvider);
+        foreach (var demo in Rules.Where(r => !existing.Contains(r.RuleId) && departments.Contains(r.DepartmentId)))
+        {
+            db.ScheduleRules.Add(new ScheduleRule
+            {
+                Id = demo.RuleId, DepartmentId = demo.DepartmentId, WeekOfMonth = demo.Week, Weekday = demo.Day,
+                StartMinute = demo.StartHour * 60, EndMinute = demo.EndHour * 60, SlotMinutes = demo.SlotMinutes, ParallelLines = demo.Lines,
+                BookingOpensDaysBefore = 45, BookingOpensMinute = 8 * 60, BookingClosesHoursBefore = 2,
+                HolidayPolicy = HolidayPolicy.NextWorkingDay, ValidFrom = new DateOnly(today.Year, today.Month, 1), CreatedAt = now,
+            });
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await materialiser.MaterialiseAsync(cancellationToken);
+    }
+}

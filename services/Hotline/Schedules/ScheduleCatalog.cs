@@ -1,0 +1,60 @@
+using Civic.Hosting.Errors;
+using Civic.Hosting.Storage;
+using Civic.Hotline.Departments;
+using Microsoft.EntityFrameworkCore;
+
+namespace Civic.Hotline.Schedules;
+
+/// <summary>Adds and lists schedule rules, and lists the sessions they give.</summary>
+public sealed class ScheduleCatalog(HotlineDbContext db, DepartmentDirectory departments, TimeProvider timeProvider)
+{
+    public const int DefaultSessions = 6;
+    public const int MaxSessions = 24;
+
+    public async Task<ScheduleRule> CreateRuleAsync(NewScheduleRule request, CancellationToken cancellationToken)
+    {
+        await departments.GetAsync(request.DepartmentId, cancellationToken);
+        var existing = await RulesOfAsync(request.DepartmentId, cancellationToken);
+        var now = timeProvider.GetStoredUtcNow();
+        var rule = ScheduleRules.Validate(request, existing, Guid.CreateVersion7(now).ToString(), now);
+        db.ScheduleRules.Add(rule);
+        await db.SaveChangesAsync(cancellationToken);
+        return rule;
+    }
+
+    public async Task<IReadOnlyList<ScheduleRule>> ListRulesAsync(string departmentId, CancellationToken cancellationToken)
+    {
+        await departments.GetAsync(departmentId, cancellationToken);
+        return await RulesOfAsync(departmentId, cancellationToken);
+    }
+
+    /// <summary>The department's sessions that have not ended, soonest first, with their slots.</summary>
+    public async Task<IReadOnlyList<Session>> ListSessionsAsync(string departmentId, int maxSessions, CancellationToken cancellationToken)
+    {
+        if (maxSessions is < 0 or > MaxSessions)
+        {
+            throw new ValidationException("max_sessions", $"Ask for 1-{MaxSessions} sessions (0 means {DefaultSessions}).", $"Bed om 1-{MaxSessions} telefontider (0 betyder {DefaultSessions}).");
+        }
+
+        await departments.GetAsync(departmentId, cancellationToken);
+        var now = timeProvider.GetUtcNow();
+        var sessions = await db.Sessions.AsNoTracking()
+            .Where(s => s.DepartmentId == departmentId && s.EndsAt > now)
+            .OrderBy(s => s.StartsAt).ThenBy(s => s.Id)
+            .Take(maxSessions == 0 ? DefaultSessions : maxSessions)
+            .Include(s => s.Slots)
+            .ToListAsync(cancellationToken);
+        foreach (var session in sessions)
+        {
+            session.Slots.Sort((a, b) => a.StartsAt.CompareTo(b.StartsAt));
+        }
+
+        return sessions;
+    }
+
+    private async Task<List<ScheduleRule>> RulesOfAsync(string departmentId, CancellationToken cancellationToken) =>
+        await db.ScheduleRules.AsNoTracking()
+            .Where(r => r.DepartmentId == departmentId)
+            .OrderBy(r => r.CreatedAt).ThenBy(r => r.Id)
+            .ToListAsync(cancellationToken);
+}

@@ -1,0 +1,38 @@
+using Civic.Contracts.Hotline.V1;
+using Civic.Defaults.Auth;
+using Civic.Hosting.Grpc;
+using Grpc.Core;
+using Microsoft.AspNetCore.Authorization;
+
+namespace Civic.Hotline.Schedules;
+
+/// <summary>
+/// civic.hotline.v1.ScheduleService. Sessions and rules are public (citizens see when directors take calls);
+/// administrators add rules and can materialise sessions on demand.
+/// </summary>
+public sealed class ScheduleGrpcService(ScheduleCatalog catalog, SessionMaterialiser materialiser) : ScheduleService.ScheduleServiceBase
+{
+    [AllowRoles(CivicRoles.Admin)]
+    public override async Task<CreateScheduleRuleResponse> CreateScheduleRule(CreateScheduleRuleRequest request, ServerCallContext context) =>
+        new() { Rule = ScheduleMapping.ToMessage(await catalog.CreateRuleAsync(ScheduleMapping.ToNewRule(request), context.CancellationToken)) };
+
+    [AllowAnonymous]
+    public override async Task<ListScheduleRulesResponse> ListScheduleRules(ListScheduleRulesRequest request, ServerCallContext context)
+    {
+        var response = new ListScheduleRulesResponse();
+        response.Rules.AddRange((await catalog.ListRulesAsync(request.DepartmentId, context.CancellationToken)).Select(ScheduleMapping.ToMessage));
+        return response;
+    }
+
+    [AllowAnonymous]
+    public override async Task<ListSessionsResponse> ListSessions(ListSessionsRequest request, ServerCallContext context)
+    {
+        var response = new ListSessionsResponse();
+        response.Sessions.AddRange((await catalog.ListSessionsAsync(request.DepartmentId, request.MaxSessions, context.CancellationToken)).Select(ScheduleMapping.ToMessage));
+        return response;
+    }
+
+    [AllowRoles(CivicRoles.Admin)]
+    public override async Task<MaterialiseSessionsResponse> MaterialiseSessions(MaterialiseSessionsRequest request, ServerCallContext context) =>
+        new() { SessionsAdded = await materialiser.MaterialiseAsync(context.CancellationToken) };
+}
