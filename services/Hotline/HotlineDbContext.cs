@@ -1,4 +1,5 @@
 using Civic.Hosting.Storage;
+using Civic.Hotline.Bookings;
 using Civic.Hotline.Departments;
 using Civic.Hotline.Schedules;
 using Microsoft.EntityFrameworkCore;
@@ -15,6 +16,8 @@ public sealed class HotlineDbContext(DbContextOptions<HotlineDbContext> options)
     public DbSet<Session> Sessions => Set<Session>();
 
     public DbSet<Slot> Slots => Set<Slot>();
+
+    public DbSet<Booking> Bookings => Set<Booking>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.AddCivicConventions(Database);

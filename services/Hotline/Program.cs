@@ -1,6 +1,7 @@
 using Civic.Defaults.Services;
 using Civic.Hosting;
 using Civic.Hotline;
+using Civic.Hotline.Bookings;
 using Civic.Hotline.Departments;
 using Civic.Hotline.Schedules;
 
@@ -9,6 +10,7 @@ builder.AddCivicServiceDefaults(CivicServices.Hotline);
 builder.Services.AddHotlineStorage();
 builder.Services.AddDepartments();
 builder.Services.AddSchedules();
+builder.Services.AddBookings();
 
 var app = builder.Build();
 app.MapCivicServiceDefaults();

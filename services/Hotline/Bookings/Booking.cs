@@ -1,0 +1,88 @@
+namespace Civic.Hotline.Bookings;
+
+public enum TopicKind
+{
+    Question = 1,
+    Idea = 2,
+    Complaint = 3,
+    Other = 4,
+}
+
+public enum BookingStatus
+{
+    Booked = 1,
+    Cancelled = 2,
+}
+
+public enum BookingLanguage
+{
+    Danish = 1,
+    English = 2,
+    Other = 3,
+}
+
+/// <summary>A citizen's booked call. The manage token is never stored, only its SHA-256 hash.</summary>
+public sealed class Booking
+{
+    public required string Id { get; init; }
+
+    /// <summary>Human-readable and unique, e.g. "DL-7K3M9Q2P".</summary>
+    public required string Reference { get; init; }
+
+    public required string ManageTokenHash { get; init; }
+
+    /// <summary>The client's key for the request that made the booking; a retry with it gets this booking back.</summary>
+    public required string IdempotencyKey { get; init; }
+
+    public required string DepartmentId { get; init; }
+
+    public required string SessionId { get; set; }
+
+    public required string SlotId { get; set; }
+
+    /// <summary>When the booked slot starts; kept here so limits and lists need no join.</summary>
+    public DateTimeOffset SlotStartsAt { get; set; }
+
+    /// <summary>The session's month in Europe/Copenhagen, "yyyy-MM", for the per-phone monthly limits.</summary>
+    public required string SessionMonth { get; set; }
+
+    public required string Name { get; init; }
+
+    /// <summary>E.164.</summary>
+    public required string Phone { get; init; }
+
+    public string? Email { get; init; }
+
+    public TopicKind TopicKind { get; init; }
+
+    public required string Description { get; init; }
+
+    public BookingLanguage Language { get; init; }
+
+    public string? Needs { get; init; }
+
+    public DateTimeOffset ConsentedAt { get; init; }
+
+    public BookingStatus Status { get; set; }
+
+    public DateTimeOffset CreatedAt { get; init; }
+
+    public DateTimeOffset? CancelledAt { get; set; }
+}
+
+/// <summary>What a citizen sends to book a call, not yet checked.</summary>
+public sealed record NewBooking(
+    string SlotId,
+    string Name,
+    string Phone,
+    string Email,
+    TopicKind? TopicKind,
+    string Description,
+    BookingLanguage? Language,
+    string Needs,
+    bool Consent,
+    string IdempotencyKey);
+
+/// <summary>A booking request that passed <see cref="BookingRules.Validate"/>: trimmed, phone in E.164.</summary>
+public sealed record ValidBooking(
+    string SlotId, string Name, string Phone, string? Email, TopicKind TopicKind, string Description, BookingLanguage Language, string? Needs, string IdempotencyKey);

@@ -1,0 +1,28 @@
+using Civic.Contracts.Hotline.V1;
+using Grpc.Core;
+using Microsoft.AspNetCore.Authorization;
+
+namespace Civic.Hotline.Bookings;
+
+/// <summary>civic.hotline.v1.BookingService: citizens book without logging in; the manage token opens a booking.</summary>
+public sealed class BookingGrpcService(BookingDesk desk) : BookingService.BookingServiceBase
+{
+    [AllowAnonymous]
+    public override async Task<CreateBookingResponse> CreateBooking(CreateBookingRequest request, ServerCallContext context)
+    {
+        var receipt = await desk.CreateAsync(BookingMapping.ToNewBooking(request), context.CancellationToken);
+        return new() { Booking = BookingMapping.ToMessage(receipt.View), ManageToken = receipt.ManageToken, Replayed = receipt.Replayed };
+    }
+
+    [AllowAnonymous]
+    public override async Task<GetBookingResponse> GetBooking(GetBookingRequest request, ServerCallContext context) =>
+        new() { Booking = BookingMapping.ToMessage(await desk.GetAsync(request.Reference, request.ManageToken, context.CancellationToken)) };
+
+    [AllowAnonymous]
+    public override async Task<CancelBookingResponse> CancelBooking(CancelBookingRequest request, ServerCallContext context) =>
+        new() { Booking = BookingMapping.ToMessage(await desk.CancelAsync(request.Reference, request.ManageToken, context.CancellationToken)) };
+
+    [AllowAnonymous]
+    public override async Task<RescheduleBookingResponse> RescheduleBooking(RescheduleBookingRequest request, ServerCallContext context) =>
+        new() { Booking = BookingMapping.ToMessage(await desk.RescheduleAsync(request.Reference, request.ManageToken, request.SlotId, context.CancellationToken)) };
+}
