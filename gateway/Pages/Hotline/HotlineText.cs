@@ -1,8 +1,10 @@
+using Civic.Contracts.Common.V1;
+using Civic.Contracts.Hotline.V1;
 using Civic.Gateway.Ui.Localization;
 
 namespace Civic.Gateway.Pages.Hotline;
 
-/// <summary>Direktørlinjen's pages: how it works, the departments, and a director's call list.</summary>
+/// <summary>Direktørlinjen's pages: how it works, the departments, booking, the manage link and a director's call list.</summary>
 public static class HotlineText
 {
     public static readonly LocalText Lead = new(
@@ -17,9 +19,6 @@ public static class HotlineText
     public static readonly LocalText Step4 = new(
         "Har du en idé, skriver vi den ned, og du får besked, hver gang der sker noget med den.",
         "If you have an idea, we write it down, and you are told every time something happens to it.");
-    public static readonly LocalText NotYet = new(
-        "Booking er ikke åben endnu. Indtil da kan du her se forvaltningerne og deres direktører. Når booking åbner, kan du booke en tid på denne side.",
-        "Booking is not open yet. Until then you can see the departments and their directors here. When booking opens, you can book a time on this page.");
     public static readonly LocalText DepartmentsHeading = new("Forvaltninger og direktører", "Departments and directors");
     public static readonly LocalText DepartmentColumn = new("Forvaltning", "Department");
     public static readonly LocalText DirectorColumn = new("Direktør", "Director");
@@ -32,4 +31,83 @@ public static class HotlineText
     public static readonly LocalText CallListComing = new(
         "Siden er ikke færdig. Opkaldslisten kommer sammen med booking: så ser du her dagens opkald med tidspunkt, emne og særlige behov, og du registrerer, hvordan hvert opkald gik. Lige nu er der ingen opkald at vise.",
         "This page is not finished. The call list comes with booking: you will then see the day's calls here with time, topic and special needs, and record how each call went. Right now there are no calls to show.");
+
+    public static readonly LocalText BookLink = new("Book en tid", "Book a time");
+    public static readonly LocalText DayFormat = new("dddd 'den' d. MMMM yyyy", "dddd d MMMM yyyy");
+    public static readonly LocalText BookTitle = new("Book en tid hos en direktør", "Book a time with a director");
+    public static readonly LocalText BookLead = new(
+        "Vælg den forvaltning, dit spørgsmål eller din idé handler om. Ved du ikke hvilken, kan du skrive emnet eller sætte kryds i \"Jeg ved ikke\".",
+        "Choose the department your question or idea is about. If you do not know which, write the topic or tick \"I do not know\".");
+    public static readonly LocalText RouteFound = new("Forvaltninger, der tager sig af emnet", "Departments that deal with the topic");
+    public static readonly LocalText RouteUnsure = new(
+        "Vi sender dig til en forvaltning, der hjælper dig videre", "We send you to a department that helps you on");
+    public static readonly LocalText ChooseDepartment = new("Book hos {0} ({1})", "Book with {0} ({1})");
+    public static readonly LocalText DepartmentQuestion = new("Hvilken forvaltning vil du tale med?", "Which department do you want to talk to?");
+    public static readonly LocalText DepartmentHint = new("Direktørens navn står i parentes.", "The director's name is in brackets.");
+    public static readonly LocalText TopicLabel = new("Eller skriv, hvad det handler om", "Or write what it is about");
+    public static readonly LocalText TopicHint = new("Fx \"skole\", \"affald\" eller \"hjemmepleje\".", "E.g. \"skole\", \"affald\" or \"hjemmepleje\".");
+    public static readonly LocalText UnsureLabel = new("Jeg ved ikke, hvilken forvaltning jeg skal tale med", "I do not know which department to talk to");
+    public static readonly LocalText FindTimes = new("Find ledige tider", "Find free times");
+    public static readonly LocalText BookFor = new("Du booker en tid hos {0}. Direktør: {1}.", "You are booking a time with {0}. Director: {1}.");
+    public static readonly LocalText OtherDepartment = new("Vælg en anden forvaltning", "Choose another department");
+    public static readonly LocalText SlotQuestion = new("Vælg en tid", "Choose a time");
+    public static readonly LocalText SlotHint = new("Direktøren ringer dig op på tidspunktet. En samtale varer højst en samtaletid.", "The director calls you at the time. A call lasts at most one slot.");
+    public static readonly LocalText NoFreeSlots = new("Der er ingen ledige tider lige nu. Prøv igen senere.", "There are no free times right now. Try again later.");
+    public static readonly LocalText SessionCancelled = new("Telefontiden er aflyst.", "The telephone hours are cancelled.");
+    public static readonly LocalText OpensAt = new("Booking åbner {0} kl. {1}.", "Booking opens {0} at {1}.");
+    public static readonly LocalText SessionFull = new("Alle tider er booket.", "All times are booked.");
+    public static readonly LocalText SlotLabel = new("Kl. {0}, {1} ({2} ledig)", "{0}, {1} ({2} free)");
+    public static readonly LocalText AboutYou = new("Om dig og din henvendelse", "About you and your enquiry");
+    public static readonly LocalText NameLabel = new("Navn", "Name");
+    public static readonly LocalText PhoneLabel = new("Telefonnummer", "Phone number");
+    public static readonly LocalText PhoneHint = new("8 cifre, eller et udenlandsk nummer med landekode, fx +46 …", "8 digits, or a foreign number with its country code, e.g. +46 …");
+    public static readonly LocalText EmailLabel = new("E-mail (frivilligt)", "E-mail (optional)");
+    public static readonly LocalText EmailHint = new("Så sender vi bekræftelsen med en kalenderfil.", "Then we send the confirmation with a calendar file.");
+    public static readonly LocalText KindQuestion = new("Hvad handler det om?", "What is it about?");
+    public static readonly IReadOnlyList<(TopicKind Kind, LocalText Text)> Kinds =
+    [
+        (TopicKind.Question, new("Et spørgsmål", "A question")),
+        (TopicKind.Idea, new("En idé til forbedring", "An idea for improvement")),
+        (TopicKind.Complaint, new("En klage", "A complaint")),
+        (TopicKind.Other, new("Noget andet", "Something else")),
+    ];
+    public static readonly LocalText DescriptionLabel = new("Kort beskrivelse", "Short description");
+    public static readonly LocalText DescriptionHint = new("Højst 1.000 tegn. Skriv ikke dit CPR-nummer.", "At most 1,000 characters. Do not write your CPR number.");
+    public static readonly LocalText LanguageLabel = new("Sprog", "Language");
+    public static readonly IReadOnlyList<(Language Language, LocalText Text)> Languages =
+    [
+        (Language.Danish, new("Dansk", "Danish")),
+        (Language.English, new("Engelsk", "English")),
+        (Language.Other, new("Andet sprog (skriv hvilket under behov)", "Another language (write which under needs)")),
+    ];
+    public static readonly LocalText NeedsLabel = new("Tolk eller andre behov (frivilligt)", "Interpreter or other needs (optional)");
+    public static readonly LocalText NeedsHint = new("Fx tolk på arabisk, eller at vi skal tale langsomt.", "E.g. an Arabic interpreter, or that we speak slowly.");
+    public static readonly LocalText ConsentLabel = new(
+        "Jeg accepterer, at kommunen gemmer mine kontaktoplysninger, indtil samtalen er afsluttet.",
+        "I agree that the municipality keeps my contact data until the call is done.");
+    public static readonly LocalText BookButton = new("Book tiden", "Book the time");
+    public static readonly LocalText BookingUnavailable = new(
+        "Booking virker ikke lige nu. Prøv igen om lidt.", "Booking does not work right now. Try again in a moment.");
+    public static readonly LocalText ManageTitle = new("Din booking", "Your booking");
+    public static readonly LocalText BookedNotice = new(
+        "Din tid er booket. Gem linket til denne side: med det kan du se, flytte og aflyse din booking.",
+        "Your time is booked. Keep the link to this page: with it you can see, move and cancel your booking.");
+    public static readonly LocalText CancelledNotice = new("Din booking er aflyst.", "Your booking is cancelled.");
+    public static readonly LocalText MovedNotice = new("Din booking er flyttet.", "Your booking has been moved.");
+    public static readonly LocalText ReferenceLabel = new("Bookingnummer", "Booking reference");
+    public static readonly LocalText StatusLabel = new("Status", "Status");
+    public static readonly LocalText StatusBooked = new("Booket", "Booked");
+    public static readonly LocalText StatusCancelled = new("Aflyst", "Cancelled");
+    public static readonly LocalText TimeLabel = new("Tidspunkt", "Time");
+    public static readonly LocalText At = new("kl.", "at");
+    public static readonly LocalText KeepLink = new(
+        "Linket til siden er personligt. Del det ikke med andre.", "The link to this page is personal. Do not share it.");
+    public static readonly LocalText CancelHeading = new("Aflys", "Cancel");
+    public static readonly LocalText CancelButton = new("Aflys min booking", "Cancel my booking");
+    public static readonly LocalText MoveHeading = new("Flyt til en anden tid", "Move to another time");
+    public static readonly LocalText NewSlotQuestion = new("Vælg den nye tid", "Choose the new time");
+    public static readonly LocalText MoveButton = new("Flyt min booking", "Move my booking");
+
+    public static LocalText KindName(TopicKind kind) =>
+        Kinds.FirstOrDefault(k => k.Kind == kind).Text ?? Kinds[^1].Text;
 }

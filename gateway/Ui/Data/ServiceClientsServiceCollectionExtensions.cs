@@ -12,6 +12,8 @@ public static class ServiceClientsServiceCollectionExtensions
     public static IServiceCollection AddPageServiceClients(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddCivicClient<DepartmentService.DepartmentServiceClient>(CivicServices.Hotline, configuration);
+        services.AddCivicClient<ScheduleService.ScheduleServiceClient>(CivicServices.Hotline, configuration);
+        services.AddCivicClient<BookingService.BookingServiceClient>(CivicServices.Hotline, configuration);
         services.AddCivicClient<CaseService.CaseServiceClient>(CivicServices.Panel, configuration);
         services.AddCivicClient<ResourcePersonService.ResourcePersonServiceClient>(CivicServices.Network, configuration);
         return services;

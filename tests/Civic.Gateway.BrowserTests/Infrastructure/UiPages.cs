@@ -13,6 +13,8 @@ public static class UiPages
     [
         new("front-page", "/", null, "Borgere og kommune skaber løsninger sammen", "Citizens and the municipality creating solutions together"),
         new("hotline", "/direktoerlinjen", null, "Direktørlinjen", "The Director Line"),
+        new("hotline-book", "/direktoerlinjen/book", null, "Book en tid hos en direktør", "Book a time with a director"),
+        new("hotline-book-department", "/direktoerlinjen/book?afdeling=0192f0a0-0000-7000-8000-000000000001", null, "Book en tid hos en direktør", "Book a time with a director"),
         new("panel", "/borgerpanelet", null, "Borgerpanelet", "The Citizens' Panel"),
         new("network", "/ressourcenetvaerket", null, "Ressourcenetværket", "The Resource Network"),
         new("network-search", "/ressourcenetvaerket/soeg", null, "Søg i netværket", "Search the network"),

@@ -1,0 +1,165 @@
+using Civic.Contracts.Common.V1;
+using Civic.Contracts.Hotline.V1;
+using Civic.Gateway.Ui.Data;
+using Civic.Gateway.Ui.Forms;
+using Grpc.Core;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Civic.Gateway.Pages.Hotline;
+
+/// <summary>
+/// Booking a call without logging in: choose a department (or describe the topic, or say you do not know),
+/// then a free time, then who you are and what it is about. Plain forms, no script.
+/// </summary>
+public sealed class BookModel(
+    PageServiceCalls calls,
+    DepartmentLookup departments,
+    DepartmentService.DepartmentServiceClient departmentClient,
+    ScheduleService.ScheduleServiceClient schedules,
+    BookingService.BookingServiceClient bookings,
+    TimeProvider timeProvider) : PageModel
+{
+    public const string SlotFieldId = "slot";
+
+    private static readonly Dictionary<string, string> FieldIds = new(StringComparer.Ordinal)
+    {
+        ["slot_id"] = SlotFieldId, ["name"] = "name", ["phone"] = "phone", ["email"] = "email", ["topic_kind"] = "kind",
+        ["description"] = "description", ["needs"] = "needs", ["consent"] = "consent", ["idempotency_key"] = SlotFieldId,
+    };
+
+    [BindProperty(SupportsGet = true, Name = "afdeling")]
+    public string? DepartmentId { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "emne")]
+    public string? Topic { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "vedikke")]
+    public bool Unsure { get; set; }
+
+    [BindProperty]
+    public string? SlotId { get; set; }
+
+    [BindProperty]
+    public string? Name { get; set; }
+
+    [BindProperty]
+    public string? Phone { get; set; }
+
+    [BindProperty]
+    public string? Email { get; set; }
+
+    [BindProperty]
+    public TopicKind Kind { get; set; }
+
+    [BindProperty]
+    public string? Description { get; set; }
+
+    [BindProperty]
+    public Language BookingLanguage { get; set; } = Language.Danish;
+
+    [BindProperty]
+    public string? Needs { get; set; }
+
+    [BindProperty]
+    public bool Consent { get; set; }
+
+    /// <summary>Made when the form is shown, so sending it twice (a double click, a retry) books once.</summary>
+    [BindProperty]
+    public string IdempotencyKey { get; set; } = string.Empty;
+
+    public FormErrors Errors { get; } = new();
+
+    public IReadOnlyList<Department>? Departments { get; private set; }
+
+    public RouteTopicResponse? Route { get; private set; }
+
+    public Department? Department { get; private set; }
+
+    /// <summary>The department's coming sessions; null when the service could not be reached.</summary>
+    public IReadOnlyList<Session>? Sessions { get; private set; }
+
+    public DateTimeOffset Now => timeProvider.GetUtcNow();
+
+    public TextField TopicField => new("topic", "emne", HotlineText.TopicLabel.Current, HotlineText.TopicHint.Current, Topic, null);
+
+    public TextField NameField => new("name", nameof(Name), HotlineText.NameLabel.Current, null, Name, Errors.For("name"), "name");
+
+    public TextField PhoneField => new("phone", nameof(Phone), HotlineText.PhoneLabel.Current, HotlineText.PhoneHint.Current, Phone, Errors.For("phone"), "tel");
+
+    public TextField EmailField => new("email", nameof(Email), HotlineText.EmailLabel.Current, HotlineText.EmailHint.Current, Email, Errors.For("email"), "email");
+
+    public TextField NeedsField => new("needs", nameof(Needs), HotlineText.NeedsLabel.Current, HotlineText.NeedsHint.Current, Needs, Errors.For("needs"));
+
+    public async Task OnGetAsync()
+    {
+        IdempotencyKey = Guid.NewGuid().ToString("N");
+        await LoadAsync();
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        var request = new CreateBookingRequest
+        {
+            SlotId = SlotId ?? string.Empty,
+            Name = Name ?? string.Empty,
+            Phone = Phone ?? string.Empty,
+            Email = Email ?? string.Empty,
+            TopicKind = Kind,
+            Description = Description ?? string.Empty,
+            Language = BookingLanguage,
+            Needs = Needs ?? string.Empty,
+            Consent = Consent,
+            IdempotencyKey = IdempotencyKey,
+        };
+        try
+        {
+            var response = await bookings.CreateBookingAsync(request, deadline: timeProvider.GetUtcNow().UtcDateTime + PageServiceCalls.Timeout, cancellationToken: HttpContext.RequestAborted);
+            return Redirect(ManageModel.LinkTo(response.Booking.Reference, response.ManageToken, ManageModel.JustBooked));
+        }
+        catch (RpcException exception) when (RpcFormErrors.IsRefusal(exception))
+        {
+            RpcFormErrors.AddTo(Errors, exception, FieldIds, SlotFieldId);
+        }
+        catch (RpcException)
+        {
+            Errors.Add(SlotFieldId, HotlineText.BookingUnavailable.Current);
+        }
+
+        await LoadAsync();
+        return Page();
+    }
+
+    /// <summary>True when a citizen can book <paramref name="slot"/> of <paramref name="session"/> now.</summary>
+    public bool Bookable(Session session, Slot slot) =>
+        !session.Cancelled
+        && session.BookingOpensAt.ToDateTimeOffset() <= Now && Now < session.BookingClosesAt.ToDateTimeOffset()
+        && slot.StartsAt.ToDateTimeOffset() > Now && slot.Booked < slot.Capacity;
+
+    private async Task LoadAsync()
+    {
+        if (!string.IsNullOrWhiteSpace(DepartmentId))
+        {
+            var id = DepartmentId.Trim();
+            Department = (await calls.CallAsync(HttpContext, nameof(departmentClient.GetDepartment),
+                options => departmentClient.GetDepartmentAsync(new GetDepartmentRequest { Id = id }, options)))?.Department;
+            if (Department is not null)
+            {
+                Sessions = (await calls.CallAsync(HttpContext, nameof(schedules.ListSessions),
+                    options => schedules.ListSessionsAsync(new ListSessionsRequest { DepartmentId = id, MaxSessions = 3 }, options)))?.Sessions;
+                return;
+            }
+        }
+
+        if (!string.IsNullOrWhiteSpace(Topic) || Unsure)
+        {
+            var request = new RouteTopicRequest { Topic = (Topic ?? string.Empty).Trim(), Unsure = Unsure };
+            if (request.Topic.Length <= 200)
+            {
+                Route = await calls.CallAsync(HttpContext, nameof(departmentClient.RouteTopic), options => departmentClient.RouteTopicAsync(request, options));
+            }
+        }
+
+        Departments = await departments.ListAsync(HttpContext);
+    }
+}
