@@ -1,6 +1,7 @@
 using Civic.Hosting.Storage;
 using Civic.Hotline.Bookings;
 using Civic.Hotline.Departments;
+using Civic.Hotline.Ideas;
 using Civic.Hotline.Schedules;
 using Microsoft.EntityFrameworkCore;
 
@@ -18,6 +19,8 @@ public sealed class HotlineDbContext(DbContextOptions<HotlineDbContext> options)
     public DbSet<Slot> Slots => Set<Slot>();
 
     public DbSet<Booking> Bookings => Set<Booking>();
+
+    public DbSet<Idea> Ideas => Set<Idea>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.AddCivicConventions(Database);

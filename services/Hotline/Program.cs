@@ -2,6 +2,7 @@ using Civic.Defaults.Services;
 using Civic.Hosting;
 using Civic.Hotline;
 using Civic.Hotline.Bookings;
+using Civic.Hotline.Calls;
 using Civic.Hotline.Departments;
 using Civic.Hotline.Schedules;
 
@@ -11,6 +12,7 @@ builder.Services.AddHotlineStorage();
 builder.Services.AddDepartments();
 builder.Services.AddSchedules();
 builder.Services.AddBookings();
+builder.Services.AddCallsAndIdeas();
 
 var app = builder.Build();
 app.MapCivicServiceDefaults();

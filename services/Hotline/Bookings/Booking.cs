@@ -68,6 +68,39 @@ public sealed class Booking
     public DateTimeOffset CreatedAt { get; init; }
 
     public DateTimeOffset? CancelledAt { get; set; }
+
+    /// <summary>How the call went; null until the director records it.</summary>
+    public CallResult? Result { get; set; }
+
+    public string? OutcomeSummary { get; set; }
+
+    public string? FollowUps { get; set; }
+
+    public ReferralKind? Referral { get; set; }
+
+    public string? ReferralNote { get; set; }
+
+    public bool EscalateToPanel { get; set; }
+
+    public string? EscalationNote { get; set; }
+
+    public DateTimeOffset? OutcomeRecordedAt { get; set; }
+
+    public string? OutcomeRecordedBy { get; set; }
+}
+
+public enum CallResult
+{
+    Answered = 1,
+    NoShow = 2,
+}
+
+/// <summary>Where a citizen was referred after a call (the journey to the Network service).</summary>
+public enum ReferralKind
+{
+    None = 1,
+    Navigator = 2,
+    ResourcePerson = 3,
 }
 
 /// <summary>What a citizen sends to book a call, not yet checked.</summary>

@@ -13,5 +13,7 @@ public sealed class BookingConfiguration : IEntityTypeConfiguration<Booking>
         builder.Property(b => b.TopicKind).HasConversion<string>();
         builder.Property(b => b.Language).HasConversion<string>();
         builder.Property(b => b.Status).HasConversion<string>();
+        builder.Property(b => b.Result).HasConversion<string>();
+        builder.Property(b => b.Referral).HasConversion<string>();
     }
 }

@@ -1,13 +1,14 @@
 using Civic.Hosting.Errors;
 using Civic.Hosting.Storage;
+using Civic.Hotline.Ideas;
 using Civic.Hotline.Schedules;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Civic.Hotline.Bookings;
 
-/// <summary>A booking with the slot it holds.</summary>
-public sealed record BookingView(Booking Booking, Slot Slot);
+/// <summary>A booking with the slot it holds and the ideas registered from its call.</summary>
+public sealed record BookingView(Booking Booking, Slot Slot, IReadOnlyList<Idea> Ideas);
 
 /// <summary>A booking just made (or found again by its idempotency key) with its manage token.</summary>
 public sealed record BookingReceipt(BookingView View, string ManageToken, bool Replayed);
@@ -71,7 +72,7 @@ public sealed class BookingDesk(HotlineDbContext db, ManageTokens tokens, IOptio
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         slot.Booked++;
-        return new BookingReceipt(new BookingView(booking, slot), tokens.TokenFor(id), Replayed: false);
+        return new BookingReceipt(new BookingView(booking, slot, []), tokens.TokenFor(id), Replayed: false);
     }
 
     public async Task<BookingView> GetAsync(string reference, string manageToken, CancellationToken cancellationToken)
@@ -252,8 +253,11 @@ public sealed class BookingDesk(HotlineDbContext db, ManageTokens tokens, IOptio
         }
     }
 
-    private async Task<BookingView> ViewAsync(Booking booking, CancellationToken cancellationToken) =>
-        new(booking, await db.Slots.AsNoTracking().SingleAsync(s => s.Id == booking.SlotId, cancellationToken));
+    public async Task<BookingView> ViewAsync(Booking booking, CancellationToken cancellationToken) =>
+        new(
+            booking,
+            await db.Slots.AsNoTracking().SingleAsync(s => s.Id == booking.SlotId, cancellationToken),
+            await db.Ideas.AsNoTracking().Where(i => i.BookingId == booking.Id).OrderBy(i => i.CreatedAt).ToListAsync(cancellationToken));
 
     private static string MonthOf(Session session) => session.Date.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
 }

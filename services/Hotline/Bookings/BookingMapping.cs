@@ -61,6 +61,7 @@ public static class BookingMapping
             Needs = booking.Needs ?? string.Empty,
             Status = booking.Status == BookingStatus.Booked ? Contracts.Hotline.V1.BookingStatus.Booked : Contracts.Hotline.V1.BookingStatus.Cancelled,
             CreatedAt = Timestamp.FromDateTimeOffset(booking.CreatedAt),
+            Ideas = { view.Ideas.Select(Ideas.IdeaMapping.ToMessage) },
         };
     }
 }

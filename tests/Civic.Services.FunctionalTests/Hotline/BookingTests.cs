@@ -7,8 +7,6 @@ using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using BookingStatus = Civic.Contracts.Hotline.V1.BookingStatus;
-using Session = Civic.Hotline.Schedules.Session;
-using Slot = Civic.Hotline.Schedules.Slot;
 using TopicKind = Civic.Contracts.Hotline.V1.TopicKind;
 
 namespace Civic.Services.FunctionalTests.Hotline;
@@ -324,44 +322,10 @@ public abstract class BookingTests(ServiceFixture<DepartmentGrpcService> fixture
         return sessions.Sessions.First(s => s.BookingOpensAt.ToDateTimeOffset() <= now && s.Slots[0].StartsAt.ToDateTimeOffset() > now.AddMinutes(5));
     }
 
-    private async Task<string> InsertSessionAsync(DateTimeOffset startsAt, DateTimeOffset opensAt, DateTimeOffset closesAt, bool cancelled = false)
-    {
-        var department = await HotlineData.CreateDepartmentAsync(Host);
-        var rule = (await Host.CallAsync<CreateScheduleRuleRequest, CreateScheduleRuleResponse>(Schedules, "CreateScheduleRule", ScheduleTests.FirstTuesday(department.Id))).Rule;
-        await using var scope = Host.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<HotlineDbContext>();
-        var session = new Session
-        {
-            Id = Guid.NewGuid().ToString(), DepartmentId = department.Id, RuleId = rule.Id, NominalDate = new DateOnly(1999, 1, 1), Date = DateOnly.FromDateTime(startsAt.UtcDateTime),
-            StartsAt = Trim(startsAt), EndsAt = Trim(startsAt.AddHours(2)), BookingOpensAt = Trim(opensAt), BookingClosesAt = Trim(closesAt),
-            CancelledAt = cancelled ? Trim(opensAt) : null, CreatedAt = Trim(opensAt),
-        };
-        var slot = new Slot { Id = Guid.NewGuid().ToString(), SessionId = session.Id, StartsAt = session.StartsAt, EndsAt = session.StartsAt.AddMinutes(10), Capacity = 2 };
-        session.Slots.Add(slot);
-        db.Sessions.Add(session);
-        await db.SaveChangesAsync(TestContext.Current.CancellationToken);
-        return slot.Id;
-    }
+    private Task<string> InsertSessionAsync(DateTimeOffset startsAt, DateTimeOffset opensAt, DateTimeOffset closesAt, bool cancelled = false) =>
+        HotlineData.InsertSessionAsync(Host, startsAt, opensAt, closesAt, cancelled);
 
-    private async Task<(string Reference, string Token)> InsertBookingAsync(string slotId, DateTimeOffset startsAt)
-    {
-        await using var scope = Host.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<HotlineDbContext>();
-        var slot = await db.Slots.SingleAsync(s => s.Id == slotId, TestContext.Current.CancellationToken);
-        var session = await db.Sessions.SingleAsync(s => s.Id == slot.SessionId, TestContext.Current.CancellationToken);
-        var id = Guid.NewGuid().ToString();
-        var token = Host.Services.GetRequiredService<ManageTokens>().TokenFor(id);
-        var reference = "DL-" + Guid.NewGuid().ToString("N")[..8].ToUpperInvariant();
-        db.Bookings.Add(new Civic.Hotline.Bookings.Booking
-        {
-            Id = id, Reference = reference, ManageTokenHash = ManageTokens.Hash(token), IdempotencyKey = Guid.NewGuid().ToString("N"),
-            DepartmentId = session.DepartmentId, SessionId = session.Id, SlotId = slotId, SlotStartsAt = Trim(startsAt), SessionMonth = "1999-01",
-            Name = "Gammel Booking", Phone = NewPhone(), Description = "Gammel", Status = Civic.Hotline.Bookings.BookingStatus.Booked,
-            ConsentedAt = Trim(startsAt), CreatedAt = Trim(startsAt),
-        });
-        await db.SaveChangesAsync(TestContext.Current.CancellationToken);
-        return (reference, token);
-    }
+    private Task<(string Reference, string Token)> InsertBookingAsync(string slotId, DateTimeOffset startsAt) => HotlineData.InsertBookingAsync(Host, slotId, startsAt);
 
     private async Task<int> BookedAsync(string slotId)
     {
@@ -375,8 +339,6 @@ public abstract class BookingTests(ServiceFixture<DepartmentGrpcService> fixture
         return await scope.ServiceProvider.GetRequiredService<HotlineDbContext>().Bookings
             .CountAsync(b => b.SlotId == slotId && b.Status == Civic.Hotline.Bookings.BookingStatus.Booked, TestContext.Current.CancellationToken);
     }
-
-    private static DateTimeOffset Trim(DateTimeOffset instant) => instant.AddTicks(-(instant.Ticks % TimeSpan.TicksPerMillisecond));
 
     /// <summary>A random Danish mobile number that libphonenumber accepts (not every 2x range is allocated).</summary>
     internal static string NewPhone()

@@ -233,6 +233,7 @@ public abstract class DepartmentTests(ServiceFixture<DepartmentGrpcService> fixt
         Assert.True(status.IsUpToDate);
         Assert.Contains("hotline/0002_department_topics", status.Applied);
         Assert.Contains("hotline/0003_department_deputies", status.Applied);
+        Assert.Contains("hotline/0006_calls_and_ideas", status.Applied);
     }
 
     [Fact]

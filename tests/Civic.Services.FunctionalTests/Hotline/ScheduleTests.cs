@@ -12,7 +12,10 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
+using Civic.Hotline.Bookings;
 using HolidayPolicy = Civic.Contracts.Hotline.V1.HolidayPolicy;
+using Session = Civic.Hotline.Schedules.Session;
+using Slot = Civic.Hotline.Schedules.Slot;
 
 namespace Civic.Services.FunctionalTests.Hotline;
 
@@ -202,6 +205,7 @@ public abstract class ScheduleTests(ServiceFixture<DepartmentGrpcService> fixtur
 internal static class HotlineData
 {
     private static readonly Google.Protobuf.Reflection.ServiceDescriptor Departments = DepartmentsReflection.Descriptor.Services[0];
+    private static readonly Google.Protobuf.Reflection.ServiceDescriptor Schedules = SchedulesReflection.Descriptor.Services[0];
 
     public static async Task<Department> CreateDepartmentAsync<T>(ServiceHost<T> host)
         where T : class =>
@@ -211,4 +215,48 @@ internal static class HotlineData
             Name = new LocalizedText { Da = "Prøveforvaltning", En = "Test department" },
             DirectorName = "Test Direktør",
         })).Department;
+
+    public static async Task<string> InsertSessionAsync<T>(ServiceHost<T> host, DateTimeOffset startsAt, DateTimeOffset opensAt, DateTimeOffset closesAt, bool cancelled = false, string? departmentId = null)
+        where T : class
+    {
+        departmentId ??= (await CreateDepartmentAsync(host)).Id;
+        await using var scope = host.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<HotlineDbContext>();
+        var ruleId = await db.ScheduleRules.Where(r => r.DepartmentId == departmentId).Select(r => r.Id).FirstOrDefaultAsync(TestContext.Current.CancellationToken)
+            ?? (await host.CallAsync<CreateScheduleRuleRequest, CreateScheduleRuleResponse>(Schedules, "CreateScheduleRule", ScheduleTests.FirstTuesday(departmentId))).Rule.Id;
+        var session = new Session
+        {
+            Id = Guid.NewGuid().ToString(), DepartmentId = departmentId, RuleId = ruleId, NominalDate = DateOnly.FromDayNumber(Random.Shared.Next(0, 700_000)), Date = DateOnly.FromDateTime(startsAt.UtcDateTime),
+            StartsAt = Trim(startsAt), EndsAt = Trim(startsAt.AddHours(2)), BookingOpensAt = Trim(opensAt), BookingClosesAt = Trim(closesAt),
+            CancelledAt = cancelled ? Trim(opensAt) : null, CreatedAt = Trim(opensAt),
+        };
+        var slot = new Slot { Id = Guid.NewGuid().ToString(), SessionId = session.Id, StartsAt = session.StartsAt, EndsAt = session.StartsAt.AddMinutes(10), Capacity = 2 };
+        session.Slots.Add(slot);
+        db.Sessions.Add(session);
+        await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        return slot.Id;
+    }
+
+    public static async Task<(string Reference, string Token)> InsertBookingAsync<T>(ServiceHost<T> host, string slotId, DateTimeOffset startsAt)
+        where T : class
+    {
+        await using var scope = host.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<HotlineDbContext>();
+        var slot = await db.Slots.SingleAsync(s => s.Id == slotId, TestContext.Current.CancellationToken);
+        var session = await db.Sessions.SingleAsync(s => s.Id == slot.SessionId, TestContext.Current.CancellationToken);
+        var id = Guid.NewGuid().ToString();
+        var token = host.Services.GetRequiredService<ManageTokens>().TokenFor(id);
+        var reference = "DL-" + Guid.NewGuid().ToString("N")[..8].ToUpperInvariant();
+        db.Bookings.Add(new Civic.Hotline.Bookings.Booking
+        {
+            Id = id, Reference = reference, ManageTokenHash = ManageTokens.Hash(token), IdempotencyKey = Guid.NewGuid().ToString("N"),
+            DepartmentId = session.DepartmentId, SessionId = session.Id, SlotId = slotId, SlotStartsAt = Trim(startsAt), SessionMonth = "1999-01",
+            Name = "Gammel Booking", Phone = BookingTests.NewPhone(), Description = "Gammel", Status = Civic.Hotline.Bookings.BookingStatus.Booked,
+            ConsentedAt = Trim(startsAt), CreatedAt = Trim(startsAt),
+        });
+        await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        return (reference, token);
+    }
+
+    private static DateTimeOffset Trim(DateTimeOffset instant) => instant.AddTicks(-(instant.Ticks % TimeSpan.TicksPerMillisecond));
 }

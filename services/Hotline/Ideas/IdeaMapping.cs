@@ -1,0 +1,24 @@
+using Google.Protobuf.WellKnownTypes;
+using IdeaMessage = Civic.Contracts.Hotline.V1.Idea;
+using IdeaStatusMessage = Civic.Contracts.Hotline.V1.IdeaStatus;
+
+namespace Civic.Hotline.Ideas;
+
+/// <summary>Between civic.hotline.v1 idea messages and the idea domain.</summary>
+public static class IdeaMapping
+{
+    public static IdeaMessage ToMessage(Idea idea) => new()
+    {
+        Id = idea.Id,
+        DepartmentId = idea.DepartmentId,
+        Title = idea.Title,
+        Description = idea.Description,
+        Status = (IdeaStatusMessage)(int)idea.Status,
+        DeclineReason = idea.DeclineReason ?? string.Empty,
+        CreatedAt = Timestamp.FromDateTimeOffset(idea.CreatedAt),
+        StatusChangedAt = Timestamp.FromDateTimeOffset(idea.StatusChangedAt),
+    };
+
+    public static IdeaStatus? ToStatus(IdeaStatusMessage status) =>
+        status is IdeaStatusMessage.Unspecified || !System.Enum.IsDefined(status) ? null : (IdeaStatus)(int)status;
+}
