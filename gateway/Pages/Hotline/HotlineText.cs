@@ -28,10 +28,6 @@ public static class HotlineText
     public static readonly LocalText CallListLead = new(
         "Din liste over borgere, du skal ringe til i din telefontid på Direktørlinjen.",
         "Your list of citizens to call during your Director Line telephone hours.");
-    public static readonly LocalText CallListComing = new(
-        "Siden er ikke færdig. Opkaldslisten kommer sammen med booking: så ser du her dagens opkald med tidspunkt, emne og særlige behov, og du registrerer, hvordan hvert opkald gik. Lige nu er der ingen opkald at vise.",
-        "This page is not finished. The call list comes with booking: you will then see the day's calls here with time, topic and special needs, and record how each call went. Right now there are no calls to show.");
-
     public static readonly LocalText BookLink = new("Book en tid", "Book a time");
     public static readonly LocalText DayFormat = new("dddd 'den' d. MMMM yyyy", "dddd d MMMM yyyy");
     public static readonly LocalText BookTitle = new("Book en tid hos en direktør", "Book a time with a director");
@@ -110,4 +106,46 @@ public static class HotlineText
 
     public static LocalText KindName(TopicKind kind) =>
         Kinds.FirstOrDefault(k => k.Kind == kind).Text ?? Kinds[^1].Text;
+
+    public static readonly LocalText OutcomeRecorded = new("Udfaldet er gemt.", "The outcome is saved.");
+    public static readonly LocalText IdeaRegistered = new("Idéen er registreret. Borgeren kan følge den via sit link.", "The idea is registered. The citizen can follow it through their link.");
+    public static readonly LocalText CallsOn = new("Opkald {0}", "Calls on {0}");
+    public static readonly LocalText ComingDays = new("Kommende dage med opkald:", "Coming days with calls:");
+    public static readonly LocalText NoCalls = new("Der er ingen opkald denne dag.", "There are no calls this day.");
+    public static readonly LocalText OutcomeLabel = new("Udfald", "Outcome");
+    public static readonly LocalText NotRecorded = new("Ikke registreret", "Not recorded");
+    public static readonly LocalText IdeaLabel = new("Idé", "Idea");
+    public static readonly LocalText ResultQuestion = new("Hvordan gik opkaldet?", "How did the call go?");
+    public static readonly LocalText SummaryLabel = new("Resumé (frivilligt)", "Summary (optional)");
+    public static readonly LocalText FollowUpsLabel = new("Opfølgning (frivilligt)", "Follow-ups (optional)");
+    public static readonly LocalText ReferralLabel = new("Henvisning", "Referral");
+    public static readonly LocalText ReferralNone = new("Ingen", "None");
+    public static readonly LocalText ReferralNavigator = new("Til en navigator", "To a navigator");
+    public static readonly LocalText ReferralResourcePerson = new("Til en ressourceperson", "To a resource person");
+    public static readonly LocalText EscalateLabel = new("Sagen skal videre til Borgerpanelet", "The matter goes on to the Citizens' Panel");
+    public static readonly LocalText SaveOutcome = new("Gem udfald", "Save outcome");
+    public static readonly LocalText IdeaTitleLabel = new("Ny idé fra opkaldet: titel", "New idea from the call: title");
+    public static readonly LocalText IdeaDescriptionLabel = new("Idéen kort (uden personoplysninger)", "The idea in brief (no personal data)");
+    public static readonly LocalText RegisterIdea = new("Registrér idé", "Register idea");
+    public static readonly LocalText IdeasTitle = new("Idéer fra borgerne", "Ideas from citizens");
+    public static readonly LocalText IdeasLead = new(
+        "Idéer til forbedringer, som borgere har givet direktørerne på Direktørlinjen, og hvor langt de er nået. Uden personoplysninger.",
+        "Ideas for improvement that citizens have given the directors on the Director Line, and how far they have come. Without personal data.");
+    public static readonly LocalText NoIdeas = new("Der er ingen idéer endnu.", "There are no ideas yet.");
+    public static readonly LocalText IdeasLink = new("Se idéerne fra borgerne", "See the ideas from citizens");
+    public static readonly LocalText YourIdeas = new("Dine idéer", "Your ideas");
+    public static readonly LocalText DeclinedBecause = new("Begrundelse: {0}", "Reason: {0}");
+
+    public static LocalText ResultName(CallResult result) => result == CallResult.NoShow
+        ? new("Borgeren tog ikke telefonen", "The citizen did not answer")
+        : new("Besvaret", "Answered");
+
+    public static LocalText IdeaStatusName(IdeaStatus status) => status switch
+    {
+        IdeaStatus.UnderConsideration => new("Under overvejelse", "Under consideration"),
+        IdeaStatus.Planned => new("Planlagt", "Planned"),
+        IdeaStatus.Implemented => new("Gennemført", "Implemented"),
+        IdeaStatus.Declined => new("Afvist", "Declined"),
+        _ => new("Modtaget", "Received"),
+    };
 }

@@ -14,6 +14,8 @@ public static class ServiceClientsServiceCollectionExtensions
         services.AddCivicClient<DepartmentService.DepartmentServiceClient>(CivicServices.Hotline, configuration);
         services.AddCivicClient<ScheduleService.ScheduleServiceClient>(CivicServices.Hotline, configuration);
         services.AddCivicClient<BookingService.BookingServiceClient>(CivicServices.Hotline, configuration);
+        services.AddCivicClient<CallService.CallServiceClient>(CivicServices.Hotline, configuration);
+        services.AddCivicClient<IdeaService.IdeaServiceClient>(CivicServices.Hotline, configuration);
         services.AddCivicClient<CaseService.CaseServiceClient>(CivicServices.Panel, configuration);
         services.AddCivicClient<ResourcePersonService.ResourcePersonServiceClient>(CivicServices.Network, configuration);
         return services;

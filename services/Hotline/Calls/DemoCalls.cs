@@ -47,6 +47,8 @@ public sealed class DemoCalls(HotlineDbContext db, ManageTokens tokens, TimeProv
         }
 
         db.Sessions.Add(session);
+        // EF knows no relationship from bookings to slots, so the session and its slots go in first.
+        await db.SaveChangesAsync(cancellationToken);
         for (var i = 0; i < Citizens.Length; i++)
         {
             var (name, phone, kind, description, needs) = Citizens[i];

@@ -1,0 +1,53 @@
+using Civic.Gateway.BrowserTests.Infrastructure;
+using Microsoft.Playwright;
+
+namespace Civic.Gateway.BrowserTests.Hotline;
+
+/// <summary>The demo director works through today's demo calls: marks one answered and registers an idea that then shows on the public board.</summary>
+public sealed class DirectorTests(CivicStack stack)
+{
+    [Fact]
+    public async Task Director_MarksACallAnsweredAndRegistersAnIdea_TheBoardShowsTheIdea()
+    {
+        await using var session = await stack.OpenAsync("da");
+        await session.LogInAsAsync("director");
+        await session.GotoAsync("/direktoerlinjen/opkaldsliste");
+        var call = session.Page.Locator("section.call", new() { HasText = "Lars Petersen" });
+        await Assertions.Expect(call).ToBeVisibleAsync();
+        await session.AssertNoAccessibilityViolationsAsync("call list");
+
+        await call.GetByLabel("Besvaret").CheckAsync();
+        await call.GetByLabel("Resumé (frivilligt)").FillAsync("Talte om skolebussen");
+        await call.GetByRole(AriaRole.Button, new() { Name = "Gem udfald" }).ClickAsync();
+        call = session.Page.Locator("section.call", new() { HasText = "Lars Petersen" });
+        await Assertions.Expect(call.Locator(".call-outcome")).ToHaveTextAsync("Besvaret");
+
+        await call.GetByLabel("Ny idé fra opkaldet: titel").FillAsync("Senere skolebus om fredagen");
+        await call.GetByRole(AriaRole.Button, new() { Name = "Registrér idé" }).ClickAsync();
+        call = session.Page.Locator("section.call", new() { HasText = "Lars Petersen" });
+        await Assertions.Expect(call.Locator(".call-idea")).ToHaveTextAsync("Senere skolebus om fredagen (Modtaget)");
+        await session.AssertNoAccessibilityViolationsAsync("call list after recording");
+
+        await session.GotoAsync("/direktoerlinjen/ideer");
+        await Assertions.Expect(session.Page.Locator(".idea", new() { HasText = "Senere skolebus om fredagen" })).ToContainTextAsync("Modtaget");
+        Assert.Equal(0, await session.Page.GetByText("Lars Petersen").CountAsync());
+        await session.AssertNoAccessibilityViolationsAsync("idea board");
+        session.AssertNoConsoleErrors();
+    }
+
+    [Fact]
+    public async Task Director_SavesAnOutcomeWithoutAResult_ErrorOnTheCallAndNothingRecorded()
+    {
+        await using var session = await stack.OpenAsync("en");
+        await session.LogInAsAsync("director");
+        await session.GotoAsync("/direktoerlinjen/opkaldsliste");
+        var call = session.Page.Locator("section.call", new() { HasText = "Jens Nielsen" });
+
+        await call.GetByRole(AriaRole.Button, new() { Name = "Save outcome" }).ClickAsync();
+
+        await Assertions.Expect(session.Page.Locator(".error-summary")).ToBeVisibleAsync();
+        call = session.Page.Locator("section.call", new() { HasText = "Jens Nielsen" });
+        await Assertions.Expect(call.Locator(".call-outcome")).ToHaveTextAsync("Not recorded");
+        await session.AssertNoAccessibilityViolationsAsync("call list with an error");
+    }
+}
