@@ -2,6 +2,7 @@ using Civic.Hosting.Storage;
 using Civic.Hotline.Bookings;
 using Civic.Hotline.Departments;
 using Civic.Hotline.Ideas;
+using Civic.Hotline.Notifications;
 using Civic.Hotline.Schedules;
 using Microsoft.EntityFrameworkCore;
 
@@ -21,6 +22,8 @@ public sealed class HotlineDbContext(DbContextOptions<HotlineDbContext> options)
     public DbSet<Booking> Bookings => Set<Booking>();
 
     public DbSet<Idea> Ideas => Set<Idea>();
+
+    public DbSet<Notification> Notifications => Set<Notification>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.AddCivicConventions(Database);

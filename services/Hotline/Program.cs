@@ -4,6 +4,7 @@ using Civic.Hotline;
 using Civic.Hotline.Bookings;
 using Civic.Hotline.Calls;
 using Civic.Hotline.Departments;
+using Civic.Hotline.Notifications;
 using Civic.Hotline.Schedules;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -13,6 +14,7 @@ builder.Services.AddDepartments();
 builder.Services.AddSchedules();
 builder.Services.AddBookings();
 builder.Services.AddCallsAndIdeas();
+builder.Services.AddNotifications();
 
 var app = builder.Build();
 app.MapCivicServiceDefaults();

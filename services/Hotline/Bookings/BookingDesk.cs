@@ -1,6 +1,7 @@
 using Civic.Hosting.Errors;
 using Civic.Hosting.Storage;
 using Civic.Hotline.Ideas;
+using Civic.Hotline.Notifications;
 using Civic.Hotline.Schedules;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -20,7 +21,7 @@ public sealed record BookingReceipt(BookingView View, string ManageToken, bool R
 /// On PostgreSQL, transaction-scoped advisory locks on the idempotency key and the phone number make the
 /// retry and per-phone checks race-free; SQLite serialises writing transactions anyway.
 /// </summary>
-public sealed class BookingDesk(HotlineDbContext db, ManageTokens tokens, IOptions<BookingOptions> options, TimeProvider timeProvider)
+public sealed class BookingDesk(HotlineDbContext db, ManageTokens tokens, NotificationOutbox outbox, IOptions<BookingOptions> options, TimeProvider timeProvider)
 {
     public async Task<BookingReceipt> CreateAsync(NewBooking request, CancellationToken cancellationToken)
     {
@@ -69,9 +70,10 @@ public sealed class BookingDesk(HotlineDbContext db, ManageTokens tokens, IOptio
             CreatedAt = now,
         };
         db.Bookings.Add(booking);
+        slot.Booked++;
+        outbox.BookingConfirmed(booking, slot);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        slot.Booked++;
         return new BookingReceipt(new BookingView(booking, slot, []), tokens.TokenFor(id), Replayed: false);
     }
 
@@ -99,6 +101,8 @@ public sealed class BookingDesk(HotlineDbContext db, ManageTokens tokens, IOptio
             if (changed == 1)
             {
                 await FreeSeatAsync(booking.SlotId, cancellationToken);
+                outbox.BookingCancelled(booking);
+                await db.SaveChangesAsync(cancellationToken);
             }
 
             await transaction.CommitAsync(cancellationToken);
@@ -151,6 +155,8 @@ public sealed class BookingDesk(HotlineDbContext db, ManageTokens tokens, IOptio
         }
 
         await FreeSeatAsync(booking.SlotId, cancellationToken);
+        outbox.BookingMoved(booking, slot);
+        await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return await ViewAsync(await db.Bookings.AsNoTracking().SingleAsync(b => b.Id == booking.Id, cancellationToken), cancellationToken);
     }

@@ -3,12 +3,13 @@ using Civic.Hosting.Errors;
 using Civic.Hosting.Paging;
 using Civic.Hosting.Storage;
 using Civic.Hotline.Calls;
+using Civic.Hotline.Notifications;
 using Microsoft.EntityFrameworkCore;
 
 namespace Civic.Hotline.Ideas;
 
 /// <summary>Registers ideas from calls, moves them through their life cycle and lists the public board.</summary>
-public sealed class IdeaBoard(HotlineDbContext db, DepartmentScope scope, TimeProvider timeProvider)
+public sealed class IdeaBoard(HotlineDbContext db, DepartmentScope scope, NotificationOutbox outbox, TimeProvider timeProvider)
 {
     public const string ListScope = "hotline.ideas";
 
@@ -41,6 +42,12 @@ public sealed class IdeaBoard(HotlineDbContext db, DepartmentScope scope, TimePr
         idea.Status = status!.Value;
         idea.DeclineReason = declineReason;
         idea.StatusChangedAt = timeProvider.GetStoredUtcNow();
+        // The citizen hears of every change; the message is saved with the change.
+        if (idea.BookingId is not null && await db.Bookings.AsNoTracking().SingleOrDefaultAsync(b => b.Id == idea.BookingId, cancellationToken) is { } booking)
+        {
+            outbox.IdeaStatusChanged(booking, idea);
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         return idea;
     }

@@ -47,6 +47,14 @@ public sealed partial class BookingJourneyTests(CivicStack stack)
         await session.ScreenshotAsync($"hotline-booked.{(javaScript ? "js" : "no-js")}.da");
         await AxeAsync("booking: the manage page");
 
+        // The confirmation waits in the development mailbox, with the manage link filled in.
+        await session.GotoAsync("/direktoerlinjen/udvikling/postkasse");
+        var confirmation = session.Page.Locator(".mailbox-message[data-channel='Sms']", new() { HasText = phone.Replace(" ", "", StringComparison.Ordinal)[^8..] }).First;
+        await Assertions.Expect(confirmation).ToContainTextAsync("Din tid på Direktørlinjen er booket");
+        Assert.Contains(ManageLink().Match(manageUrl).Value, await confirmation.Locator(".mailbox-body").InnerTextAsync(), StringComparison.Ordinal);
+        await AxeAsync("development mailbox");
+        await session.Page.GotoAsync(manageUrl);
+
         await session.Page.GetByRole(AriaRole.Button, new() { Name = "Aflys min booking" }).ClickAsync();
         await Assertions.Expect(session.Page.Locator("#booking-status")).ToHaveTextAsync("Aflyst");
         await AxeAsync("booking: cancelled");

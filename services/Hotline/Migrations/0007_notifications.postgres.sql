@@ -1,0 +1,18 @@
+-- The notification outbox: rows are written with the change they tell about and delivered by a job.
+CREATE TABLE notifications (
+  id text NOT NULL PRIMARY KEY,
+  booking_id text NULL REFERENCES bookings (id),
+  kind text NOT NULL,
+  channel text NOT NULL,
+  recipient text NOT NULL,
+  subject text NOT NULL,
+  body text NOT NULL,
+  calendar text NULL,
+  created_at timestamptz NOT NULL,
+  claimed_until timestamptz NULL,
+  sent_at timestamptz NULL,
+  attempts integer NOT NULL DEFAULT 0,
+  last_error text NULL
+);
+CREATE INDEX ix_notifications_unsent ON notifications (sent_at, created_at);
+CREATE INDEX ix_notifications_booking ON notifications (booking_id);
