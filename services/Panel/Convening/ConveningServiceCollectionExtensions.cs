@@ -1,0 +1,13 @@
+using Civic.Hosting.Grpc;
+
+namespace Civic.Panel.Convening;
+
+public static class ConveningServiceCollectionExtensions
+{
+    /// <summary>Adds the lottery's seed source, the convener and its gRPC service (and JSON routes).</summary>
+    public static IServiceCollection AddConvening(this IServiceCollection services) =>
+        services
+            .AddSingleton<ILotterySeedSource, CryptographicSeedSource>()
+            .AddScoped<PanelConvener>()
+            .AddGrpcService<ConveningGrpcService>();
+}
