@@ -13,6 +13,7 @@ public static class ServiceClientsServiceCollectionExtensions
     {
         services.AddCivicClient<DepartmentService.DepartmentServiceClient>(CivicServices.Hotline, configuration);
         services.AddCivicClient<CaseService.CaseServiceClient>(CivicServices.Panel, configuration);
+        services.AddCivicClient<ConveningService.ConveningServiceClient>(CivicServices.Panel, configuration);
         services.AddCivicClient<ResourcePersonService.ResourcePersonServiceClient>(CivicServices.Network, configuration);
         return services;
     }
