@@ -32,6 +32,15 @@ public static class ConveningRules
         return quotas.Concat(free).OrderBy(q => q.Category, StringComparer.Ordinal).ThenBy(q => q.Value, StringComparer.Ordinal).ToList();
     }
 
+    /// <summary>A panel needs at least one seat; checked before anything is looked up.</summary>
+    public static void ValidatePanelSize(int panelSize)
+    {
+        if (panelSize < 1)
+        {
+            throw new ValidationException("panel_size", $"The panel size must be at least 1 (it is {panelSize}).", $"Panelets størrelse skal være mindst 1 (nu {panelSize}).");
+        }
+    }
+
     /// <summary>Excluded ids must be active pool members (a typo must not silently exclude nobody).</summary>
     public static void ValidateExclusions(IReadOnlyList<string> excluded, IReadOnlyList<PoolMember> active)
     {

@@ -15,6 +15,7 @@ public sealed class PanelConvener(PanelDbContext db, CaseRegistry cases, ILotter
 {
     public async Task<(PanelDrawRecord Row, StoredDraw Draw)> ConveneAsync(ConveneCommand command, string drawnBy, CaseScope scope, CancellationToken cancellationToken)
     {
+        ConveningRules.ValidatePanelSize(command.PanelSize);
         var @case = await cases.GetAsync(command.CaseId, scope, cancellationToken);
         CasePhaseRules.EnsureCanConvene(@case);
         var schema = await db.FeatureSchema.AsNoTracking().ToListAsync(cancellationToken);
