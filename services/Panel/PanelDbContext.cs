@@ -1,5 +1,7 @@
 using Civic.Hosting.Storage;
 using Civic.Panel.Cases;
+using Civic.Panel.Convening;
+using Civic.Panel.Pool;
 using Microsoft.EntityFrameworkCore;
 
 namespace Civic.Panel;
@@ -9,9 +11,22 @@ public sealed class PanelDbContext(DbContextOptions<PanelDbContext> options) : D
 {
     public DbSet<Case> Cases => Set<Case>();
 
+    public DbSet<CasePhaseTransition> CasePhaseTransitions => Set<CasePhaseTransition>();
+
+    public DbSet<FeatureSchemaValue> FeatureSchema => Set<FeatureSchemaValue>();
+
+    public DbSet<PoolMember> PoolMembers => Set<PoolMember>();
+
+    public DbSet<PanelDrawRecord> Draws => Set<PanelDrawRecord>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.AddCivicConventions(Database);
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
-        modelBuilder.ApplyConfiguration(new CaseConfiguration());
+        modelBuilder
+            .ApplyConfiguration(new CaseConfiguration())
+            .ApplyConfiguration(new CasePhaseTransitionConfiguration())
+            .ApplyConfiguration(new FeatureSchemaValueConfiguration())
+            .ApplyConfiguration(new PoolMemberConfiguration())
+            .ApplyConfiguration(new PanelDrawRecordConfiguration());
 }

@@ -2,11 +2,20 @@ using Civic.Defaults.Services;
 using Civic.Hosting;
 using Civic.Panel;
 using Civic.Panel.Cases;
+using Civic.Panel.Convening;
+using Civic.Panel.Pool;
+
+if (args is ["verify", var recordPath])
+{
+    return VerifyDrawCommand.Run(recordPath, Console.Out);
+}
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddCivicServiceDefaults(CivicServices.Panel);
 builder.Services.AddPanelStorage();
 builder.Services.AddCases();
+builder.Services.AddPool();
+builder.Services.AddConvening();
 
 var app = builder.Build();
 app.MapCivicServiceDefaults();

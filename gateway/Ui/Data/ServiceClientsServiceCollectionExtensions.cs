@@ -18,6 +18,7 @@ public static class ServiceClientsServiceCollectionExtensions
         services.AddCivicClient<IdeaService.IdeaServiceClient>(CivicServices.Hotline, configuration);
         services.AddCivicClient<DevelopmentMailboxService.DevelopmentMailboxServiceClient>(CivicServices.Hotline, configuration);
         services.AddCivicClient<CaseService.CaseServiceClient>(CivicServices.Panel, configuration);
+        services.AddCivicClient<ConveningService.ConveningServiceClient>(CivicServices.Panel, configuration);
         services.AddCivicClient<ResourcePersonService.ResourcePersonServiceClient>(CivicServices.Network, configuration);
         return services;
     }

@@ -46,6 +46,28 @@ public sealed class Case
     public CasePhase Phase { get; set; }
 
     public DateTimeOffset CreatedAt { get; init; }
+
+    /// <summary>What the panel decides or shapes vs. is consulted on; empty until set, required before convening.</summary>
+    public string ScopeOfInfluence { get; set; } = string.Empty;
+}
+
+/// <summary>One logged move of a case from one phase to the next.</summary>
+public sealed class CasePhaseTransition
+{
+    public required string Id { get; init; }
+
+    public required string CaseId { get; init; }
+
+    public CasePhase FromPhase { get; init; }
+
+    public CasePhase ToPhase { get; init; }
+
+    /// <summary>Subject of the employee who made the change.</summary>
+    public required string ChangedBy { get; init; }
+
+    public required string Reason { get; init; }
+
+    public DateTimeOffset ChangedAt { get; init; }
 }
 
 /// <summary>What it takes to open a case.</summary>

@@ -14,3 +14,15 @@ public sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         builder.Property(c => c.Phase).HasConversion<string>();
     }
 }
+
+/// <summary>Maps <see cref="CasePhaseTransition"/> to case_phase_transitions (Migrations/0002).</summary>
+public sealed class CasePhaseTransitionConfiguration : IEntityTypeConfiguration<CasePhaseTransition>
+{
+    public void Configure(EntityTypeBuilder<CasePhaseTransition> builder)
+    {
+        builder.ToTable("case_phase_transitions");
+        builder.HasKey(t => t.Id);
+        builder.Property(t => t.FromPhase).HasConversion<string>();
+        builder.Property(t => t.ToPhase).HasConversion<string>();
+    }
+}

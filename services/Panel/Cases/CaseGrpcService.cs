@@ -31,5 +31,28 @@ public sealed class CaseGrpcService(CaseRegistry cases) : CaseService.CaseServic
         return response;
     }
 
-    private static CaseScope ScopeOf(ServerCallContext context) => new(context.User.StaffDepartmentScope());
+    [AllowRoles(CivicRoles.Staff, CivicRoles.Coordinator, CivicRoles.Director, CivicRoles.Admin)]
+    public override async Task<SetScopeOfInfluenceResponse> SetScopeOfInfluence(SetScopeOfInfluenceRequest request, ServerCallContext context) =>
+        new() { Case = CaseMapping.ToMessage(await cases.SetScopeOfInfluenceAsync(request.Id, request.ScopeOfInfluence, ScopeOf(context), context.CancellationToken)) };
+
+    [AllowRoles(CivicRoles.Staff, CivicRoles.Coordinator, CivicRoles.Director, CivicRoles.Admin)]
+    public override async Task<ChangePhaseResponse> ChangePhase(ChangePhaseRequest request, ServerCallContext context) =>
+        new()
+        {
+            Case = CaseMapping.ToMessage(await cases.ChangePhaseAsync(
+                request.Id, CaseMapping.ToDomain(request.Phase), request.Reason, SubjectOf(context), ScopeOf(context), context.CancellationToken)),
+        };
+
+    [AllowRoles(CivicRoles.Staff, CivicRoles.Coordinator, CivicRoles.Director, CivicRoles.Admin)]
+    public override async Task<ListPhaseTransitionsResponse> ListPhaseTransitions(ListPhaseTransitionsRequest request, ServerCallContext context)
+    {
+        var response = new ListPhaseTransitionsResponse();
+        response.Transitions.AddRange((await cases.ListTransitionsAsync(request.Id, ScopeOf(context), context.CancellationToken)).Select(CaseMapping.ToMessage));
+        return response;
+    }
+
+    /// <summary>The caller's stable id ("sub"), recorded with every change.</summary>
+    internal static string SubjectOf(ServerCallContext context) => context.User.FindFirst(CivicClaims.Subject)?.Value ?? "unknown";
+
+    internal static CaseScope ScopeOf(ServerCallContext context) => new(context.User.StaffDepartmentScope());
 }

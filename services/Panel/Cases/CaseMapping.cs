@@ -19,6 +19,26 @@ public static class CaseMapping
         CoCreationType = ToMessage(@case.CoCreationType),
         Phase = ToMessage(@case.Phase),
         CreatedAt = Timestamp.FromDateTimeOffset(@case.CreatedAt),
+        ScopeOfInfluence = @case.ScopeOfInfluence,
+    };
+
+    public static PhaseTransition ToMessage(CasePhaseTransition transition) => new()
+    {
+        From = ToMessage(transition.FromPhase),
+        To = ToMessage(transition.ToPhase),
+        ChangedBy = transition.ChangedBy,
+        Reason = transition.Reason,
+        ChangedAt = Timestamp.FromDateTimeOffset(transition.ChangedAt),
+    };
+
+    public static CasePhase ToDomain(CasePhaseMessage phase) => phase switch
+    {
+        CasePhaseMessage.Clarification => CasePhase.Clarification,
+        CasePhaseMessage.Planning => CasePhase.Planning,
+        CasePhaseMessage.Execution => CasePhase.Execution,
+        CasePhaseMessage.Realisation => CasePhase.Realisation,
+        CasePhaseMessage.Closed => CasePhase.Closed,
+        _ => throw new ValidationException("phase", "The phase must be one of the CasePhase values.", "Fasen skal være en af CasePhase-værdierne."),
     };
 
     public static NewCase ToNewCase(CreateCaseRequest request)

@@ -50,6 +50,49 @@ public sealed class CaseRegistry(PanelDbContext db, TimeProvider timeProvider)
                 $"Der findes ingen sag med id '{id}'. Se listen over sager for at finde det rigtige id.");
     }
 
+    public async Task<Case> SetScopeOfInfluenceAsync(string id, string scope, CaseScope callerScope, CancellationToken cancellationToken)
+    {
+        var valid = CasePhaseRules.ValidateScope(scope);
+        var @case = await GetTrackedAsync(id, callerScope, cancellationToken);
+        @case.ScopeOfInfluence = valid;
+        await db.SaveChangesAsync(cancellationToken);
+        return @case;
+    }
+
+    /// <summary>Moves the case one phase on and logs who did it and why.</summary>
+    public async Task<Case> ChangePhaseAsync(string id, CasePhase to, string reason, string changedBy, CaseScope scope, CancellationToken cancellationToken)
+    {
+        var @case = await GetTrackedAsync(id, scope, cancellationToken);
+        var validReason = CasePhaseRules.ValidateTransition(@case, to, reason);
+        var now = timeProvider.GetStoredUtcNow();
+        db.CasePhaseTransitions.Add(new CasePhaseTransition
+        {
+            Id = Guid.CreateVersion7(now).ToString(),
+            CaseId = @case.Id,
+            FromPhase = @case.Phase,
+            ToPhase = to,
+            ChangedBy = changedBy,
+            Reason = validReason,
+            ChangedAt = now,
+        });
+        @case.Phase = to;
+        await db.SaveChangesAsync(cancellationToken);
+        return @case;
+    }
+
+    public async Task<IReadOnlyList<CasePhaseTransition>> ListTransitionsAsync(string id, CaseScope scope, CancellationToken cancellationToken)
+    {
+        var @case = await GetAsync(id, scope, cancellationToken);
+        return await db.CasePhaseTransitions.AsNoTracking().Where(t => t.CaseId == @case.Id)
+            .OrderBy(t => t.ChangedAt).ThenBy(t => t.Id).ToListAsync(cancellationToken);
+    }
+
+    private async Task<Case> GetTrackedAsync(string id, CaseScope scope, CancellationToken cancellationToken)
+    {
+        var found = await GetAsync(id, scope, cancellationToken);
+        return await db.Cases.SingleAsync(c => c.Id == found.Id, cancellationToken);
+    }
+
     /// <summary>One page of the cases in <paramref name="scope"/>, newest first.</summary>
     public async Task<Page<Case>> ListAsync(PageQuery page, CaseScope scope, CancellationToken cancellationToken)
     {

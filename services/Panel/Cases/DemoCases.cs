@@ -10,7 +10,8 @@ public sealed class DemoCases(PanelDbContext db, TimeProvider timeProvider) : ID
     [
         new("0192f0a0-0000-7000-8000-000000000101",
             new("Ensomhed blandt unge i Øst", "Flere unge i bydelen Øst melder om ensomhed efter skoletid. Forvaltningen vil sammen med unge og forældre finde ud af, hvilke fællesskaber der mangler.",
-                "boern-og-unge", CoCreationType.Equal)),
+                "boern-og-unge", CoCreationType.Equal),
+            "Panelet former, hvilke fællesskaber der afprøves i bydelen; forvaltningen beslutter budgettet og høres om tidsplanen."),
         new("0192f0a0-0000-7000-8000-000000000102",
             new("Overgang fra hjemmepleje til plejebolig", "Pårørende oplever overgangen fra hjemmepleje til plejebolig som uoverskuelig. Panelet skal være med til at forme en ny forløbsbeskrivelse.",
                 "aeldre-og-handicap", CoCreationType.Steered)),
@@ -20,7 +21,7 @@ public sealed class DemoCases(PanelDbContext db, TimeProvider timeProvider) : ID
     {
         var existing = await db.Cases.Select(c => c.Id).ToListAsync(cancellationToken);
         var now = timeProvider.GetUtcNow();
-        foreach (var (id, @case) in Cases)
+        foreach (var (id, @case, scope) in Cases)
         {
             if (!existing.Contains(id))
             {
@@ -33,6 +34,7 @@ public sealed class DemoCases(PanelDbContext db, TimeProvider timeProvider) : ID
                     CoCreationType = @case.CoCreationType,
                     Phase = CasePhase.Clarification,
                     CreatedAt = now,
+                    ScopeOfInfluence = scope,
                 });
             }
         }
@@ -40,5 +42,5 @@ public sealed class DemoCases(PanelDbContext db, TimeProvider timeProvider) : ID
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    private sealed record NewCaseWithId(string Id, NewCase Case);
+    private sealed record NewCaseWithId(string Id, NewCase Case, string Scope = "");
 }

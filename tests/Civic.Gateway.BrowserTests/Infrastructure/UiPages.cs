@@ -25,6 +25,7 @@ public static class UiPages
         new("front-page-signed-in", "/", "staff", "Borgere og kommune skaber løsninger sammen", "Citizens and the municipality creating solutions together"),
         new("my-contacts", "/mine-kontakter", "citizen", "Mine kontakter", "My contacts"),
         new("panel-cases", "/borgerpanelet/sager", "coordinator", "Panelsager", "Panel cases"),
+        new("panel-case", "/borgerpanelet/sager/0192f0a0-0000-7000-8000-000000000102", "coordinator", "Overgang fra hjemmepleje til plejebolig", "Overgang fra hjemmepleje til plejebolig"),
         new("call-list", "/direktoerlinjen/opkaldsliste", "director", "Min opkaldsliste", "My call list"),
         new("administration", "/administration", "admin", "Administration", "Administration"),
         new("not-found", "/findes-ikke", null, "Siden findes ikke", "Page not found", 404),

@@ -29,7 +29,7 @@ public sealed partial class ApiOperationsReachableTests(CivicCluster cluster)
     public void All_CoversEveryAnnotatedRpcOfEveryService()
     {
         Assert.Equal(
-            ["createCase", "createDepartment", "createResourcePerson", "getCase", "getDepartment", "getResourcePerson", "listCases", "listDepartments", "searchResourcePersons"],
+            ["changePhase", "convene", "createCase", "createDepartment", "createResourcePerson", "getCase", "getDepartment", "getDraw", "getResourcePerson", "listCases", "listDepartments", "listDraws", "listPhaseTransitions", "searchResourcePersons", "setScopeOfInfluence", "verifyDraw"],
             ApiOperations.All.Select(o => o.OperationId).Order(StringComparer.Ordinal));
         Assert.All(ApiOperations.All, o => Assert.StartsWith("/api/v1/", o.Route, StringComparison.Ordinal));
     }
@@ -39,7 +39,13 @@ public sealed partial class ApiOperationsReachableTests(CivicCluster cluster)
     public async Task Operation_AsAdmin_AnsweredByTheService(string operationId)
     {
         var operation = ApiOperations.All.Single(o => o.OperationId == operationId);
-        var path = PathVariable().Replace(operation.Route, m => m.Groups[1].Value == "id" ? KnownId(operation.Tag) : "x");
+        var path = PathVariable().Replace(operation.Route, m => m.Groups[1].Value switch
+        {
+            "id" when operation.Route.StartsWith("/api/v1/panel/draws/", StringComparison.Ordinal) => CivicCluster.DemoDrawId,
+            "id" => KnownId(operation.Tag),
+            "case_id" => CivicCluster.DemoCaseId,
+            _ => "x",
+        });
         // An empty body for creates: the service's own validation answers, which proves the request reached it.
         using var response = await cluster.Api.SendAsync(
             CivicCluster.Request(new HttpMethod(operation.Method), path, cluster.TokenFor(CivicRoles.Admin), operation.RequestBody is null ? null : "{}"),

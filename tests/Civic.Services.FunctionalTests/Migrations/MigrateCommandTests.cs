@@ -10,7 +10,7 @@ public sealed class MigrateCommandTests : IDisposable
 
     [Theory]
     [InlineData("Civic.Hotline", "hotline", 2)]
-    [InlineData("Civic.Panel", "panel", 1)]
+    [InlineData("Civic.Panel", "panel", 2)]
     [InlineData("Civic.Network", "network", 1)]
     public async Task Migrate_CommandLine_AppliesMigrationsAndExits(string assembly, string service, int migrations)
     {

@@ -1,0 +1,100 @@
+using System.Globalization;
+using Civic.Contracts.Panel.V1;
+using Civic.Gateway.Ui.Access;
+using Civic.Gateway.Ui.Data;
+using Civic.Gateway.Ui.Forms;
+using Civic.Gateway.Ui.Navigation;
+using Grpc.Core;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Civic.Gateway.Pages.Panel;
+
+/// <summary>
+/// A panel case for coordinators: its scope of influence, the convening form, and the latest draw with
+/// the panel, the ordered reserves, every member's probability, the minimum and the certified gap.
+/// </summary>
+[RoleAreaPage(RoleAreaId.PanelCases)]
+public sealed class CaseDrawModel(
+    PageServiceCalls calls, CaseService.CaseServiceClient cases, ConveningService.ConveningServiceClient convening, TimeProvider timeProvider) : PageModel
+{
+    private static readonly TimeSpan ConveneTimeout = TimeSpan.FromSeconds(60);
+
+    public Case? Case { get; private set; }
+
+    public Draw? LatestDraw { get; private set; }
+
+    public FormErrors Errors { get; } = new();
+
+    [BindProperty]
+    public string PanelSize { get; set; } = "12";
+
+    [BindProperty]
+    public string Quotas { get; set; } = string.Empty;
+
+    public async Task<IActionResult> OnGetAsync(string id)
+    {
+        await LoadAsync(id);
+        return Case is null ? NotFound() : Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string id)
+    {
+        var request = new ConveneRequest { CaseId = id };
+        if (int.TryParse(PanelSize, NumberStyles.None, CultureInfo.InvariantCulture, out var size))
+        {
+            request.PanelSize = size;
+        }
+        else
+        {
+            Errors.Add("panel-size", CaseDrawText.BadPanelSize.Current);
+        }
+
+        var lines = Quotas.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var parts = lines[i].Split(',', StringSplitOptions.TrimEntries);
+            if (parts.Length == 4 && int.TryParse(parts[2], CultureInfo.InvariantCulture, out var min) && int.TryParse(parts[3], CultureInfo.InvariantCulture, out var max))
+            {
+                request.Quotas.Add(new Quota { Category = parts[0], Value = parts[1], Min = min, Max = max });
+            }
+            else
+            {
+                Errors.Add("quotas", CaseDrawText.BadQuotaLine.Format(i + 1));
+            }
+        }
+
+        if (!Errors.Any)
+        {
+            try
+            {
+                // Solving the lottery can take longer than a page's usual few seconds.
+                var deadline = timeProvider.GetUtcNow().UtcDateTime + ConveneTimeout;
+                await convening.ConveneAsync(request, new CallOptions(deadline: deadline, cancellationToken: HttpContext.RequestAborted));
+                return RedirectToPage(new { id });
+            }
+            catch (RpcException exception) when (exception.StatusCode is Grpc.Core.StatusCode.InvalidArgument or Grpc.Core.StatusCode.FailedPrecondition)
+            {
+                // The service explains what is wrong with the quotas or the case; show it beside the form.
+                Errors.Add("quotas", CaseDrawText.Refused.Format(exception.Status.Detail));
+            }
+        }
+
+        await LoadAsync(id);
+        return Case is null ? NotFound() : Page();
+    }
+
+    public TextField PanelSizeField => new("panel-size", nameof(PanelSize), CaseDrawText.PanelSize.Current, CaseDrawText.PanelSizeHint.Current, PanelSize, Errors.For("panel-size"));
+
+    public static string Percent(double probability) => (probability * 100).ToString("0.00", CultureInfo.CurrentCulture) + " %";
+
+    private async Task LoadAsync(string id)
+    {
+        Case = (await calls.CallAsync(HttpContext, nameof(cases.GetCase), options => cases.GetCaseAsync(new GetCaseRequest { Id = id }, options)))?.Case;
+        if (Case is not null)
+        {
+            var draws = await calls.CallAsync(HttpContext, nameof(convening.ListDraws), options => convening.ListDrawsAsync(new ListDrawsRequest { CaseId = id }, options));
+            LatestDraw = draws?.Draws.FirstOrDefault();
+        }
+    }
+}

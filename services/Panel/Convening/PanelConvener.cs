@@ -1,0 +1,65 @@
+using Civic.Hosting.Errors;
+using Civic.Hosting.Storage;
+using Civic.Panel.Cases;
+using Civic.Panel.Lottery;
+using Civic.Panel.Pool;
+using Microsoft.EntityFrameworkCore;
+
+namespace Civic.Panel.Convening;
+
+/// <summary>A coordinator's request to convene: k, quotas, and members excluded for a conflict of interest.</summary>
+public sealed record ConveneCommand(string CaseId, int PanelSize, IReadOnlyList<FeatureQuota> Quotas, IReadOnlyList<string> ExcludedMemberIds);
+
+/// <summary>Convenes panels from the active pool by the fair lottery, stores the draws, and verifies them.</summary>
+public sealed class PanelConvener(PanelDbContext db, CaseRegistry cases, ILotterySeedSource seeds, TimeProvider timeProvider)
+{
+    public async Task<(PanelDrawRecord Row, StoredDraw Draw)> ConveneAsync(ConveneCommand command, string drawnBy, CaseScope scope, CancellationToken cancellationToken)
+    {
+        ConveningRules.ValidatePanelSize(command.PanelSize);
+        var @case = await cases.GetAsync(command.CaseId, scope, cancellationToken);
+        CasePhaseRules.EnsureCanConvene(@case);
+        var schema = await db.FeatureSchema.AsNoTracking().ToListAsync(cancellationToken);
+        var quotas = ConveningRules.CompleteQuotas(command.Quotas, command.PanelSize, schema);
+        var active = await db.PoolMembers.AsNoTracking().Where(m => m.Status == PoolMemberStatus.Active).OrderBy(m => m.Id).ToListAsync(cancellationToken);
+        ConveningRules.ValidateExclusions(command.ExcludedMemberIds, active);
+
+        var snapshot = active.Select(m => new LotteryMember(m.Id, m.Features, m.HouseholdKey)).ToList();
+        var exclusions = command.ExcludedMemberIds.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var problem = new LotteryProblem(snapshot, command.PanelSize, quotas, exclusions);
+        var result = FairLottery.Draw(problem, seeds.NextSeed());
+        var stored = new StoredDraw(snapshot, command.PanelSize, quotas, exclusions, problem.OneMemberPerHousehold, result);
+
+        var now = timeProvider.GetStoredUtcNow();
+        var row = new PanelDrawRecord { Id = Guid.CreateVersion7(now).ToString(), CaseId = @case.Id, Record = stored.ToJson(), DrawnBy = drawnBy, DrawnAt = now };
+        db.Draws.Add(row);
+        await db.SaveChangesAsync(cancellationToken);
+        return (row, stored);
+    }
+
+    public async Task<(PanelDrawRecord Row, StoredDraw Draw)> GetAsync(string id, CaseScope scope, CancellationToken cancellationToken)
+    {
+        var row = await db.Draws.AsNoTracking().SingleOrDefaultAsync(d => d.Id == id, cancellationToken);
+        if (row is not null)
+        {
+            // The draw is visible exactly when its case is; otherwise it answers like an unknown id.
+            try
+            {
+                await cases.GetAsync(row.CaseId, scope, cancellationToken);
+                return (row, StoredDraw.FromJson(row.Record));
+            }
+            catch (NotFoundException)
+            {
+            }
+        }
+
+        throw new NotFoundException($"No draw has id '{id}'. List the case's draws to find the right id.",
+            $"Der findes ingen lodtrækning med id '{id}'. Se sagens lodtrækninger for at finde det rigtige id.");
+    }
+
+    public async Task<IReadOnlyList<(PanelDrawRecord Row, StoredDraw Draw)>> ListAsync(string caseId, CaseScope scope, CancellationToken cancellationToken)
+    {
+        var @case = await cases.GetAsync(caseId, scope, cancellationToken);
+        var rows = await db.Draws.AsNoTracking().Where(d => d.CaseId == @case.Id).ToListAsync(cancellationToken);
+        return rows.OrderByDescending(r => r.DrawnAt).ThenByDescending(r => r.Id).Select(r => (r, StoredDraw.FromJson(r.Record))).ToList();
+    }
+}
