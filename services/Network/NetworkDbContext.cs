@@ -1,4 +1,5 @@
 using Civic.Hosting.Storage;
+using Civic.Network.Capacity;
 using Civic.Network.ResourcePersons;
 using Microsoft.EntityFrameworkCore;
 
@@ -9,9 +10,13 @@ public sealed class NetworkDbContext(DbContextOptions<NetworkDbContext> options)
 {
     public DbSet<ResourcePerson> ResourcePersons => Set<ResourcePerson>();
 
+    public DbSet<CapacityMonth> CapacityMonths => Set<CapacityMonth>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.AddCivicConventions(Database);
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
-        modelBuilder.ApplyConfiguration(new ResourcePersonConfiguration());
+        modelBuilder
+            .ApplyConfiguration(new ResourcePersonConfiguration())
+            .ApplyConfiguration(new CapacityMonthConfiguration());
 }

@@ -2,10 +2,12 @@ using Civic.Defaults.Services;
 using Civic.Hosting;
 using Civic.Network;
 using Civic.Network.ResourcePersons;
+using Civic.Network.Taxonomy;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddCivicServiceDefaults(CivicServices.Network);
 builder.Services.AddNetworkStorage();
+builder.Services.AddTaxonomy();
 builder.Services.AddResourcePersons();
 
 var app = builder.Build();

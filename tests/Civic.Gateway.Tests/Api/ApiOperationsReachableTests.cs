@@ -29,7 +29,7 @@ public sealed partial class ApiOperationsReachableTests(CivicCluster cluster)
     public void All_CoversEveryAnnotatedRpcOfEveryService()
     {
         Assert.Equal(
-            ["createCase", "createDepartment", "createResourcePerson", "getCase", "getDepartment", "getResourcePerson", "listCases", "listDepartments", "searchResourcePersons"],
+            ["createCase", "createDepartment", "createResourcePerson", "getCase", "getDepartment", "getResourcePerson", "getTaxonomy", "listCases", "listDepartments", "searchResourcePersons", "updateResourcePerson"],
             ApiOperations.All.Select(o => o.OperationId).Order(StringComparer.Ordinal));
         Assert.All(ApiOperations.All, o => Assert.StartsWith("/api/v1/", o.Route, StringComparison.Ordinal));
     }

@@ -37,6 +37,9 @@ public sealed class RoleMatrixTests(CivicCluster cluster)
         ["/civic.network.v1.ResourcePersonService/CreateResourcePerson"] =   "U    D       D     A     A     A   A",
         ["/civic.network.v1.ResourcePersonService/GetResourcePerson"] =      "A    A       A     A     A     A   A",
         ["/civic.network.v1.ResourcePersonService/SearchResourcePersons"] =  "A    A       A     A     A     A   A",
+        // Staff and directors pass the access rule; the profile's own rule then allows only its owner, manager, coordinators and admins.
+        ["/civic.network.v1.ResourcePersonService/UpdateResourcePerson"] =   "U    D       D     D     A     D   A",
+        ["/civic.network.v1.TaxonomyService/GetTaxonomy"] =                  "A    A       A     A     A     A   A",
         ["/grpc.health.v1.Health/Check"] =                            "A    A       A     A     A     A   A",
         ["/grpc.health.v1.Health/Watch"] =                            "A    A       A     A     A     A   A",
         ["/grpc.reflection.v1.ServerReflection/ServerReflectionInfo"] = "A    A       A     A     A     A   A",
@@ -97,7 +100,25 @@ public sealed class RoleMatrixTests(CivicCluster cluster)
         }
 
         Assert.True(mismatches.Count == 0, $"{mismatches.Count} of {calls} calls broke the role matrix:\n" + string.Join('\n', mismatches));
-        Assert.Equal((route == Route.Direct ? 3 * 4 + 9 : 9) * Callers.Length, calls);
+        Assert.Equal((route == Route.Direct ? 3 * 4 + 11 : 11) * Callers.Length, calls);
+    }
+
+    /// <summary>Writes the public demo profile back as the caller reads it; allowed callers (who read it in full) change nothing.</summary>
+    private static async Task UpdateDemoPersonUnchangedAsync(CallInvoker c, CallOptions o)
+    {
+        var client = new ResourcePersonService.ResourcePersonServiceClient(c);
+        var person = (await client.GetResourcePersonAsync(new() { Id = CivicCluster.DemoPublicPersonId }, o)).ResourcePerson;
+        await client.UpdateResourcePersonAsync(new()
+        {
+            Id = person.Id,
+            Profile = new()
+            {
+                DisplayName = person.DisplayName, Organisation = person.Organisation, Kind = person.Kind, Role = person.Role,
+                CompetenceIds = { person.TaxonomyCompetences.Select(t => t.Id) }, Competences = { person.Competences }, ChallengeAreas = { person.ChallengeAreas },
+                ServicesKnown = { person.ServicesKnown }, Languages = { person.Languages }, CapacityHoursPerMonth = person.CapacityHoursPerMonth,
+                Description = person.Description, ManagerId = person.ManagerId, OptedIn = person.OptedIn, Visibility = person.Visibility, PublicFields = { person.PublicFields },
+            },
+        }, o);
     }
 
     private static string Describe(string outcome) => outcome switch
@@ -163,6 +184,8 @@ public sealed class RoleMatrixTests(CivicCluster cluster)
             await new ResourcePersonService.ResourcePersonServiceClient(c).GetResourcePersonAsync(new() { Id = CivicCluster.DemoPublicPersonId }, o),
         ["/civic.network.v1.ResourcePersonService/SearchResourcePersons"] = async (c, o) =>
             await new ResourcePersonService.ResourcePersonServiceClient(c).SearchResourcePersonsAsync(new() { Query = "facilitering" }, o),
+        ["/civic.network.v1.ResourcePersonService/UpdateResourcePerson"] = UpdateDemoPersonUnchangedAsync,
+        ["/civic.network.v1.TaxonomyService/GetTaxonomy"] = async (c, o) => await new TaxonomyService.TaxonomyServiceClient(c).GetTaxonomyAsync(new(), o),
         ["/grpc.health.v1.Health/Check"] = async (c, o) => await new Health.HealthClient(c).CheckAsync(new(), o),
         ["/grpc.health.v1.Health/Watch"] = WatchAsync,
         ["/grpc.reflection.v1.ServerReflection/ServerReflectionInfo"] = async (c, o) =>
