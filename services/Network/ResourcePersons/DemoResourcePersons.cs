@@ -17,7 +17,7 @@ public sealed class DemoResourcePersons(NetworkDbContext db, ISearchIndex index,
     private static readonly (string Id, NewResourcePerson Person)[] People =
     [
         ("0192f0a0-0000-7000-8000-000000000201", new NewResourcePerson("Lise Andersen", "boern-og-unge",
-            ["dialogmøder med forældre"], ["Udsatte familier", "Ensomhed"],
+            ["dialogmøder med forældre", "familiesamråd"], ["Udsatte familier", "Ensomhed"],
             [WorkingLanguage.Danish, WorkingLanguage.English], 8, Visibility.Public)
         {
             Role = "Familiekonsulent", CompetenceIds = ["facilitering", "borgerinddragelse.boern-og-unge"], ServicesKnown = ["Familierådgivning", "PPR"],
@@ -25,7 +25,7 @@ public sealed class DemoResourcePersons(NetworkDbContext db, ISearchIndex index,
             PublicFields = [ProfileField.Organisation, ProfileField.Role, ProfileField.Competences, ProfileField.ChallengeAreas, ProfileField.Languages, ProfileField.Capacity],
         }),
         ("0192f0a0-0000-7000-8000-000000000202", new NewResourcePerson("Ahmed Hassan", "beskaeftigelse",
-            ["mentorforløb for unge"], ["Integration", "Unge uden job eller uddannelse"],
+            ["mentorforløb for unge", "familiesamråd"], ["Integration", "Unge uden job eller uddannelse"],
             [WorkingLanguage.Danish, WorkingLanguage.Other], 6, Visibility.Internal)
         {
             Role = "Jobkonsulent", CompetenceIds = ["navigation", "tolkning"], ServicesKnown = ["Jobcenter", "Integrationsprogram"],
