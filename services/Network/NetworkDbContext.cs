@@ -1,5 +1,6 @@
 using Civic.Hosting.Storage;
 using Civic.Network.Capacity;
+using Civic.Network.Requests;
 using Civic.Network.ResourcePersons;
 using Microsoft.EntityFrameworkCore;
 
@@ -12,11 +13,14 @@ public sealed class NetworkDbContext(DbContextOptions<NetworkDbContext> options)
 
     public DbSet<CapacityMonth> CapacityMonths => Set<CapacityMonth>();
 
+    public DbSet<HelpRequest> HelpRequests => Set<HelpRequest>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.AddCivicConventions(Database);
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder
             .ApplyConfiguration(new ResourcePersonConfiguration())
-            .ApplyConfiguration(new CapacityMonthConfiguration());
+            .ApplyConfiguration(new CapacityMonthConfiguration())
+            .ApplyConfiguration(new HelpRequestConfiguration());
 }

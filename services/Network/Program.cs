@@ -1,6 +1,7 @@
 using Civic.Defaults.Services;
 using Civic.Hosting;
 using Civic.Network;
+using Civic.Network.Requests;
 using Civic.Network.ResourcePersons;
 using Civic.Network.Taxonomy;
 
@@ -9,6 +10,7 @@ builder.AddCivicServiceDefaults(CivicServices.Network);
 builder.Services.AddNetworkStorage();
 builder.Services.AddTaxonomy();
 builder.Services.AddResourcePersons();
+builder.Services.AddHelpRequests();
 
 var app = builder.Build();
 app.MapCivicServiceDefaults();

@@ -8,14 +8,14 @@ public sealed class PostgresSearchIndex(NetworkDbContext db) : ISearchIndex
 {
     public async Task ReplaceAsync(string personId, IReadOnlyList<SearchDocument> documents, CancellationToken cancellationToken)
     {
-        await using (var delete = await SearchIndexCommands.CreateAsync(db, "DELETE FROM resource_person_search WHERE person_id = @id", cancellationToken, ("id", personId)))
+        await using (var delete = await SqlCommands.CreateAsync(db, "DELETE FROM resource_person_search WHERE person_id = @id", cancellationToken, ("id", personId)))
         {
             await delete.ExecuteNonQueryAsync(cancellationToken);
         }
 
         foreach (var document in documents)
         {
-            await using var insert = await SearchIndexCommands.CreateAsync(db,
+            await using var insert = await SqlCommands.CreateAsync(db,
                 "INSERT INTO resource_person_search (person_id, audience, name, competences, areas, services, description) VALUES (@id, @audience, @name, @competences, @areas, @services, @description)",
                 cancellationToken,
                 ("id", personId), ("audience", document.Audience.ToString()), ("name", document.Name), ("competences", document.Competences),
@@ -28,13 +28,13 @@ public sealed class PostgresSearchIndex(NetworkDbContext db) : ISearchIndex
     {
         // The words are letters and digits only (DanishText.Words), so the tsquery holds no operator but the ones written here.
         var query = string.Join(" | ", words.Select(w => w + ":*"));
-        await using var command = await SearchIndexCommands.CreateAsync(db,
+        await using var command = await SqlCommands.CreateAsync(db,
             """
             SELECT person_id, ts_rank('{0.05, 0.2, 0.4, 1.0}', document, q)::float8
             FROM resource_person_search, to_tsquery('danish', @query) q
             WHERE audience = @audience AND document @@ q
             """,
             cancellationToken, ("query", query), ("audience", audience.ToString()));
-        return await SearchIndexCommands.ReadMatchesAsync(command, cancellationToken);
+        return await SqlCommands.ReadMatchesAsync(command, cancellationToken);
     }
 }

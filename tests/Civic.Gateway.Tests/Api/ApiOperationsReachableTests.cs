@@ -29,7 +29,7 @@ public sealed partial class ApiOperationsReachableTests(CivicCluster cluster)
     public void All_CoversEveryAnnotatedRpcOfEveryService()
     {
         Assert.Equal(
-            ["createCase", "createDepartment", "createResourcePerson", "getCase", "getDepartment", "getResourcePerson", "getTaxonomy", "listCases", "listDepartments", "searchResourcePersons", "updateResourcePerson"],
+            ["approveHelpRequest", "assignHelpRequest", "completeHelpRequest", "createCase", "createDepartment", "createHelpRequest", "createResourcePerson", "getCase", "getDepartment", "getHelpRequest", "getResourcePerson", "getTaxonomy", "listCases", "listDepartments", "listHelpRequests", "respondToHelpRequest", "searchResourcePersons", "suggestResourcePersons", "updateResourcePerson"],
             ApiOperations.All.Select(o => o.OperationId).Order(StringComparer.Ordinal));
         Assert.All(ApiOperations.All, o => Assert.StartsWith("/api/v1/", o.Route, StringComparison.Ordinal));
     }
@@ -39,7 +39,7 @@ public sealed partial class ApiOperationsReachableTests(CivicCluster cluster)
     public async Task Operation_AsAdmin_AnsweredByTheService(string operationId)
     {
         var operation = ApiOperations.All.Single(o => o.OperationId == operationId);
-        var path = PathVariable().Replace(operation.Route, m => m.Groups[1].Value == "id" ? KnownId(operation.Tag) : "x");
+        var path = PathVariable().Replace(operation.Route, m => m.Groups[1].Value == "id" ? KnownId(operation.Tag, operation.Route) : "x");
         // An empty body for creates: the service's own validation answers, which proves the request reached it.
         using var response = await cluster.Api.SendAsync(
             CivicCluster.Request(new HttpMethod(operation.Method), path, cluster.TokenFor(CivicRoles.Admin), operation.RequestBody is null ? null : "{}"),
@@ -57,8 +57,9 @@ public sealed partial class ApiOperationsReachableTests(CivicCluster cluster)
         }
     }
 
-    private static string KnownId(string service) => service switch
+    private static string KnownId(string service, string route) => service switch
     {
+        "network" when route.StartsWith("/api/v1/network/requests/", StringComparison.Ordinal) => CivicCluster.DemoHelpRequestId,
         "hotline" => CivicCluster.DemoDepartmentId,
         "panel" => CivicCluster.DemoCaseId,
         "network" => CivicCluster.DemoPublicPersonId,

@@ -1,11 +1,12 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
+using Civic.Network.Search;
 using Microsoft.EntityFrameworkCore.Storage;
 
-namespace Civic.Network.Search;
+namespace Civic.Network;
 
 /// <summary>Plain SQL commands on the context's connection, inside its current transaction if there is one.</summary>
-internal static class SearchIndexCommands
+internal static class SqlCommands
 {
     public static async Task<DbCommand> CreateAsync(NetworkDbContext db, string sql, CancellationToken cancellationToken, params (string Name, object Value)[] parameters)
     {
