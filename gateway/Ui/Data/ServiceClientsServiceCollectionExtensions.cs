@@ -14,6 +14,9 @@ public static class ServiceClientsServiceCollectionExtensions
         services.AddCivicClient<DepartmentService.DepartmentServiceClient>(CivicServices.Hotline, configuration);
         services.AddCivicClient<CaseService.CaseServiceClient>(CivicServices.Panel, configuration);
         services.AddCivicClient<ResourcePersonService.ResourcePersonServiceClient>(CivicServices.Network, configuration);
+        services.AddCivicClient<HelpRequestService.HelpRequestServiceClient>(CivicServices.Network, configuration);
+        services.AddCivicClient<TaxonomyService.TaxonomyServiceClient>(CivicServices.Network, configuration);
+        services.AddSingleton<Civic.Gateway.Network.NetworkFormCalls>();
         return services;
     }
 }

@@ -23,6 +23,8 @@ public static class UiPages
         new("panel-cases", "/borgerpanelet/sager", "coordinator", "Panelsager", "Panel cases"),
         new("call-list", "/direktoerlinjen/opkaldsliste", "director", "Min opkaldsliste", "My call list"),
         new("administration", "/administration", "admin", "Administration", "Administration"),
+        new("network-requests", "/ressourcenetvaerket/anmodninger", "coordinator", "Anmodninger i netværket", "Network requests"),
+        new("network-request-form", "/ressourcenetvaerket/anmod", "staff", "Anmod om hjælp", "Ask for help"),
         new("not-found", "/findes-ikke", null, "Siden findes ikke", "Page not found", 404),
         new("forbidden", "/administration", "citizen", "Du har ikke adgang", "You do not have access", 403),
     ];
