@@ -2,6 +2,7 @@ using Civic.Hosting.Storage;
 using Civic.Network.Capacity;
 using Civic.Network.Requests;
 using Civic.Network.ResourcePersons;
+using Civic.Network.Toolbox;
 using Microsoft.EntityFrameworkCore;
 
 namespace Civic.Network;
@@ -15,6 +16,8 @@ public sealed class NetworkDbContext(DbContextOptions<NetworkDbContext> options)
 
     public DbSet<HelpRequest> HelpRequests => Set<HelpRequest>();
 
+    public DbSet<ToolboxArticle> ToolboxArticles => Set<ToolboxArticle>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.AddCivicConventions(Database);
 
@@ -22,5 +25,6 @@ public sealed class NetworkDbContext(DbContextOptions<NetworkDbContext> options)
         modelBuilder
             .ApplyConfiguration(new ResourcePersonConfiguration())
             .ApplyConfiguration(new CapacityMonthConfiguration())
-            .ApplyConfiguration(new HelpRequestConfiguration());
+            .ApplyConfiguration(new HelpRequestConfiguration())
+            .ApplyConfiguration(new ToolboxArticleConfiguration());
 }

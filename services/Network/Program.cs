@@ -4,6 +4,7 @@ using Civic.Network;
 using Civic.Network.Requests;
 using Civic.Network.ResourcePersons;
 using Civic.Network.Taxonomy;
+using Civic.Network.Toolbox;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddCivicServiceDefaults(CivicServices.Network);
@@ -11,6 +12,7 @@ builder.Services.AddNetworkStorage();
 builder.Services.AddTaxonomy();
 builder.Services.AddResourcePersons();
 builder.Services.AddHelpRequests();
+builder.Services.AddToolbox();
 
 var app = builder.Build();
 app.MapCivicServiceDefaults();

@@ -29,7 +29,7 @@ public sealed partial class ApiOperationsReachableTests(CivicCluster cluster)
     public void All_CoversEveryAnnotatedRpcOfEveryService()
     {
         Assert.Equal(
-            ["approveHelpRequest", "assignHelpRequest", "completeHelpRequest", "createCase", "createDepartment", "createHelpRequest", "createResourcePerson", "getCase", "getDepartment", "getHelpRequest", "getResourcePerson", "getTaxonomy", "listCases", "listDepartments", "listHelpRequests", "respondToHelpRequest", "searchResourcePersons", "suggestResourcePersons", "updateResourcePerson"],
+            ["approveHelpRequest", "assignHelpRequest", "completeHelpRequest", "createArticle", "createCase", "createDepartment", "createHelpRequest", "createResourcePerson", "getArticle", "getCase", "getDepartment", "getHelpRequest", "getResourcePerson", "getTaxonomy", "listArticles", "listCases", "listDepartments", "listHelpRequests", "respondToHelpRequest", "searchResourcePersons", "suggestResourcePersons", "updateResourcePerson"],
             ApiOperations.All.Select(o => o.OperationId).Order(StringComparer.Ordinal));
         Assert.All(ApiOperations.All, o => Assert.StartsWith("/api/v1/", o.Route, StringComparison.Ordinal));
     }
@@ -39,7 +39,12 @@ public sealed partial class ApiOperationsReachableTests(CivicCluster cluster)
     public async Task Operation_AsAdmin_AnsweredByTheService(string operationId)
     {
         var operation = ApiOperations.All.Single(o => o.OperationId == operationId);
-        var path = PathVariable().Replace(operation.Route, m => m.Groups[1].Value == "id" ? KnownId(operation.Tag, operation.Route) : "x");
+        var path = PathVariable().Replace(operation.Route, m => m.Groups[1].Value switch
+        {
+            "id" => KnownId(operation.Tag, operation.Route),
+            "slug" => CivicCluster.DemoPublicArticleSlug,
+            _ => "x",
+        });
         // An empty body for creates: the service's own validation answers, which proves the request reached it.
         using var response = await cluster.Api.SendAsync(
             CivicCluster.Request(new HttpMethod(operation.Method), path, cluster.TokenFor(CivicRoles.Admin), operation.RequestBody is null ? null : "{}"),

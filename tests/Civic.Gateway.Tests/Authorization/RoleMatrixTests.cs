@@ -49,6 +49,9 @@ public sealed class RoleMatrixTests(CivicCluster cluster)
         ["/civic.network.v1.HelpRequestService/RespondToHelpRequest"] =      "U    D       D     D     D     D   D",
         ["/civic.network.v1.HelpRequestService/ApproveHelpRequest"] =        "U    D       D     D     D     D   D",
         ["/civic.network.v1.HelpRequestService/CompleteHelpRequest"] =       "U    D       D     D     D     D   D",
+        ["/civic.network.v1.ToolboxService/ListArticles"] =                  "A    A       A     A     A     A   A",
+        ["/civic.network.v1.ToolboxService/GetArticle"] =                    "A    A       A     A     A     A   A",
+        ["/civic.network.v1.ToolboxService/CreateArticle"] =                 "U    D       D     A     A     A   A",
         ["/grpc.health.v1.Health/Check"] =                            "A    A       A     A     A     A   A",
         ["/grpc.health.v1.Health/Watch"] =                            "A    A       A     A     A     A   A",
         ["/grpc.reflection.v1.ServerReflection/ServerReflectionInfo"] = "A    A       A     A     A     A   A",
@@ -109,7 +112,7 @@ public sealed class RoleMatrixTests(CivicCluster cluster)
         }
 
         Assert.True(mismatches.Count == 0, $"{mismatches.Count} of {calls} calls broke the role matrix:\n" + string.Join('\n', mismatches));
-        Assert.Equal((route == Route.Direct ? 3 * 4 + 19 : 19) * Callers.Length, calls);
+        Assert.Equal((route == Route.Direct ? 3 * 4 + 22 : 22) * Callers.Length, calls);
     }
 
     /// <summary>A request to the coordinators' queue, made by the caller; returns its id.</summary>
@@ -210,6 +213,15 @@ public sealed class RoleMatrixTests(CivicCluster cluster)
         ["/civic.network.v1.ResourcePersonService/UpdateResourcePerson"] = UpdateDemoPersonUnchangedAsync,
         ["/civic.network.v1.TaxonomyService/GetTaxonomy"] = async (c, o) => await new TaxonomyService.TaxonomyServiceClient(c).GetTaxonomyAsync(new(), o),
         ["/civic.network.v1.HelpRequestService/CreateHelpRequest"] = async (c, o) => await CreateHelpRequestAsync(c, o),
+        ["/civic.network.v1.ToolboxService/ListArticles"] = async (c, o) => await new ToolboxService.ToolboxServiceClient(c).ListArticlesAsync(new() { Query = "borgermøde" }, o),
+        ["/civic.network.v1.ToolboxService/GetArticle"] = async (c, o) =>
+            await new ToolboxService.ToolboxServiceClient(c).GetArticleAsync(new() { Slug = CivicCluster.DemoPublicArticleSlug }, o),
+        ["/civic.network.v1.ToolboxService/CreateArticle"] = async (c, o) => await new ToolboxService.ToolboxServiceClient(c).CreateArticleAsync(new()
+        {
+            Title = $"Rolletestens artikel {Guid.NewGuid().ToString("N")[..8]}",
+            BodyMarkdown = "Tekst.",
+            Audiences = { Audience.Internal },
+        }, o),
         ["/civic.network.v1.HelpRequestService/GetHelpRequest"] = async (c, o) =>
             await new HelpRequestService.HelpRequestServiceClient(c).GetHelpRequestAsync(new() { Id = await CreateHelpRequestAsync(c, o) }, o),
         ["/civic.network.v1.HelpRequestService/ListHelpRequests"] = async (c, o) =>

@@ -27,6 +27,9 @@ public sealed class CivicCluster : IAsyncLifetime
     /// <summary>A Network demo request in the coordinators' queue, made by demo-koordinator.</summary>
     public const string DemoHelpRequestId = "0192f0a0-0000-7000-8002-000000000001";
 
+    /// <summary>A public article of the Network's demo toolbox.</summary>
+    public const string DemoPublicArticleSlug = "borgermoede-paa-en-aften";
+
     /// <summary>The department of the test staff member: the demo case above belongs to it.</summary>
     public const string StaffDepartment = "boern-og-unge";
 

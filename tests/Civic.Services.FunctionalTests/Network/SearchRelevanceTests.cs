@@ -102,6 +102,18 @@ public abstract class SearchRelevanceTests(NetworkDemoFixture fixture)
     }
 
     [Fact]
+    public async Task DemoData_ThirtyToolboxArticles_PublicPartWithoutLogin()
+    {
+        var toolbox = ToolboxReflection.Descriptor.Services[0];
+        var all = await fixture.Host.CallAsync<ListArticlesRequest, ListArticlesResponse>(toolbox, "ListArticles", new(), CivicRoles.Staff);
+        var anonymous = await fixture.Host.CallAsync<ListArticlesRequest, ListArticlesResponse>(toolbox, "ListArticles", new(), null);
+
+        Assert.Equal(30, all.Page.TotalSize);
+        Assert.InRange(anonymous.Page.TotalSize, 15, 29);
+        Assert.All(anonymous.Articles, a => Assert.Contains(a.Audiences, x => x is Audience.Citizens or Audience.Partners));
+    }
+
+    [Fact]
     public async Task DemoData_TwoThousandStaffSevenDepartmentsFortyPartners()
     {
         var result = await fixture.Host.CallAsync<SearchResourcePersonsRequest, SearchResourcePersonsResponse>(
