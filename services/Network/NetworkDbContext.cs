@@ -1,5 +1,6 @@
 using Civic.Hosting.Storage;
 using Civic.Network.Capacity;
+using Civic.Network.Navigators;
 using Civic.Network.Requests;
 using Civic.Network.ResourcePersons;
 using Civic.Network.Toolbox;
@@ -18,6 +19,8 @@ public sealed class NetworkDbContext(DbContextOptions<NetworkDbContext> options)
 
     public DbSet<ToolboxArticle> ToolboxArticles => Set<ToolboxArticle>();
 
+    public DbSet<Family> Families => Set<Family>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.AddCivicConventions(Database);
 
@@ -26,5 +29,6 @@ public sealed class NetworkDbContext(DbContextOptions<NetworkDbContext> options)
             .ApplyConfiguration(new ResourcePersonConfiguration())
             .ApplyConfiguration(new CapacityMonthConfiguration())
             .ApplyConfiguration(new HelpRequestConfiguration())
-            .ApplyConfiguration(new ToolboxArticleConfiguration());
+            .ApplyConfiguration(new ToolboxArticleConfiguration())
+            .ApplyConfiguration(new FamilyConfiguration());
 }

@@ -1,6 +1,7 @@
 using Civic.Defaults.Services;
 using Civic.Hosting;
 using Civic.Network;
+using Civic.Network.Navigators;
 using Civic.Network.Requests;
 using Civic.Network.ResourcePersons;
 using Civic.Network.Taxonomy;
@@ -13,6 +14,7 @@ builder.Services.AddTaxonomy();
 builder.Services.AddResourcePersons();
 builder.Services.AddHelpRequests();
 builder.Services.AddToolbox();
+builder.Services.AddNavigators();
 
 var app = builder.Build();
 app.MapCivicServiceDefaults();

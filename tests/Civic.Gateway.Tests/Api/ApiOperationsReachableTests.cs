@@ -29,7 +29,7 @@ public sealed partial class ApiOperationsReachableTests(CivicCluster cluster)
     public void All_CoversEveryAnnotatedRpcOfEveryService()
     {
         Assert.Equal(
-            ["approveHelpRequest", "assignHelpRequest", "completeHelpRequest", "createArticle", "createCase", "createDepartment", "createHelpRequest", "createResourcePerson", "getArticle", "getCase", "getDepartment", "getHelpRequest", "getResourcePerson", "getTaxonomy", "listArticles", "listCases", "listDepartments", "listHelpRequests", "respondToHelpRequest", "searchResourcePersons", "suggestResourcePersons", "updateResourcePerson"],
+            ["approveHelpRequest", "assignHelpRequest", "completeHelpRequest", "createArticle", "createCase", "createDepartment", "createHelpRequest", "createResourcePerson", "getArticle", "getCase", "getDepartment", "getFamily", "getHelpRequest", "getResourcePerson", "getTaxonomy", "handOverFamily", "listArticles", "listCases", "listDepartments", "listHelpRequests", "listUnattendedFamilies", "registerFamily", "respondToHelpRequest", "searchResourcePersons", "suggestResourcePersons", "updateResourcePerson"],
             ApiOperations.All.Select(o => o.OperationId).Order(StringComparer.Ordinal));
         Assert.All(ApiOperations.All, o => Assert.StartsWith("/api/v1/", o.Route, StringComparison.Ordinal));
     }
@@ -43,6 +43,7 @@ public sealed partial class ApiOperationsReachableTests(CivicCluster cluster)
         {
             "id" => KnownId(operation.Tag, operation.Route),
             "slug" => CivicCluster.DemoPublicArticleSlug,
+            "reference" => CivicCluster.DemoFamilyReference,
             _ => "x",
         });
         // An empty body for creates: the service's own validation answers, which proves the request reached it.

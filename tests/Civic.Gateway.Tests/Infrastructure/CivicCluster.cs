@@ -30,6 +30,9 @@ public sealed class CivicCluster : IAsyncLifetime
     /// <summary>A public article of the Network's demo toolbox.</summary>
     public const string DemoPublicArticleSlug = "borgermoede-paa-en-aften";
 
+    /// <summary>The Network's demo family (pseudonymous reference).</summary>
+    public const string DemoFamilyReference = "FAM-2026-0001";
+
     /// <summary>The department of the test staff member: the demo case above belongs to it.</summary>
     public const string StaffDepartment = "boern-og-unge";
 
