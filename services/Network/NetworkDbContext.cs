@@ -1,5 +1,9 @@
 using Civic.Hosting.Storage;
+using Civic.Network.Capacity;
+using Civic.Network.Navigators;
+using Civic.Network.Requests;
 using Civic.Network.ResourcePersons;
+using Civic.Network.Toolbox;
 using Microsoft.EntityFrameworkCore;
 
 namespace Civic.Network;
@@ -9,9 +13,22 @@ public sealed class NetworkDbContext(DbContextOptions<NetworkDbContext> options)
 {
     public DbSet<ResourcePerson> ResourcePersons => Set<ResourcePerson>();
 
+    public DbSet<CapacityMonth> CapacityMonths => Set<CapacityMonth>();
+
+    public DbSet<HelpRequest> HelpRequests => Set<HelpRequest>();
+
+    public DbSet<ToolboxArticle> ToolboxArticles => Set<ToolboxArticle>();
+
+    public DbSet<Family> Families => Set<Family>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.AddCivicConventions(Database);
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
-        modelBuilder.ApplyConfiguration(new ResourcePersonConfiguration());
+        modelBuilder
+            .ApplyConfiguration(new ResourcePersonConfiguration())
+            .ApplyConfiguration(new CapacityMonthConfiguration())
+            .ApplyConfiguration(new HelpRequestConfiguration())
+            .ApplyConfiguration(new ToolboxArticleConfiguration())
+            .ApplyConfiguration(new FamilyConfiguration());
 }

@@ -1,12 +1,20 @@
 using Civic.Defaults.Services;
 using Civic.Hosting;
 using Civic.Network;
+using Civic.Network.Navigators;
+using Civic.Network.Requests;
 using Civic.Network.ResourcePersons;
+using Civic.Network.Taxonomy;
+using Civic.Network.Toolbox;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddCivicServiceDefaults(CivicServices.Network);
 builder.Services.AddNetworkStorage();
+builder.Services.AddTaxonomy();
 builder.Services.AddResourcePersons();
+builder.Services.AddHelpRequests();
+builder.Services.AddToolbox();
+builder.Services.AddNavigators();
 
 var app = builder.Build();
 app.MapCivicServiceDefaults();

@@ -10,8 +10,8 @@ public static class NetworkSearchText
         "Find en ressourceperson efter navn, kompetence eller udfordringsområde.",
         "Find a resource person by name, competence or challenge area.");
     public static readonly LocalText Coming = new(
-        "At sende en anmodning om hjælp og få lederens godkendelse kommer i en senere version.",
-        "Sending a request for help and getting the manager's approval come in a later version.");
+        "Medarbejdere, der er logget ind, kan bede en ressourceperson om hjælp herfra; personens leder godkender timerne.",
+        "Staff who are logged in can ask a resource person for help from here; the person's manager approves the hours.");
     public static readonly LocalText QueryLabel = new("Søgeord", "Search words");
     public static readonly LocalText QueryHint = new(
         "Skriv mindst 2 tegn, fx \"facilitering\" eller \"ensomhed\".",
@@ -26,6 +26,6 @@ public static class NetworkSearchText
     public static readonly LocalText CompetencesLabel = new("Kompetencer", "Competences");
     public static readonly LocalText ChallengeAreasLabel = new("Udfordringsområder", "Challenge areas");
     public static readonly LocalText OrganisationLabel = new("Forvaltning eller organisation", "Department or organisation");
-    public static readonly LocalText CapacityLabel = new("Tid til netværket", "Time for the network");
-    public static readonly LocalText CapacityValue = new("{0} timer om måneden", "{0} hours a month");
+    public static readonly LocalText CapacityLabel = new("Ledig tid til netværket", "Free time for the network");
+    public static readonly LocalText CapacityValue = new("{0} timer tilbage denne måned", "{0} hours left this month");
 }

@@ -31,6 +31,9 @@ public sealed class SearchModel(PageServiceCalls calls, ResourcePersonService.Re
     /// <summary>A department's name for its code; an organisation's name stays as it is.</summary>
     public Func<string, string> OrganisationName { get; private set; } = organisation => organisation;
 
+    /// <summary>Employees may ask a person for help from the results.</summary>
+    public bool CanRequest => Civic.Defaults.Auth.CivicRoles.Employees.Any(User.IsInRole);
+
     public TextField QueryField => new(QueryFieldId, nameof(Query), NetworkSearchText.QueryLabel.Current, NetworkSearchText.QueryHint.Current, Query, Errors.For(QueryFieldId));
 
     public void OnGet()

@@ -20,6 +20,10 @@ public static class ServiceClientsServiceCollectionExtensions
         services.AddCivicClient<CaseService.CaseServiceClient>(CivicServices.Panel, configuration);
         services.AddCivicClient<ConveningService.ConveningServiceClient>(CivicServices.Panel, configuration);
         services.AddCivicClient<ResourcePersonService.ResourcePersonServiceClient>(CivicServices.Network, configuration);
+        services.AddCivicClient<HelpRequestService.HelpRequestServiceClient>(CivicServices.Network, configuration);
+        services.AddCivicClient<TaxonomyService.TaxonomyServiceClient>(CivicServices.Network, configuration);
+        services.AddCivicClient<ToolboxService.ToolboxServiceClient>(CivicServices.Network, configuration);
+        services.AddSingleton<Civic.Gateway.Network.NetworkFormCalls>();
         return services;
     }
 }

@@ -24,6 +24,7 @@ public static class NavigationMenu
         new(RoleAreaId.PanelCases, new("/borgerpanelet/sager", LayoutText.NavPanelCases), CivicRoles.Employees),
         new(RoleAreaId.CallList, new("/direktoerlinjen/opkaldsliste", LayoutText.NavCallList), [CivicRoles.Director]),
         new(RoleAreaId.Administration, new("/administration", LayoutText.NavAdministration), [CivicRoles.Admin]),
+        new(RoleAreaId.NetworkRequests, new("/ressourcenetvaerket/anmodninger", LayoutText.NavNetworkRequests), CivicRoles.Employees),
     ];
 
     public static RoleArea Area(RoleAreaId id) => RoleAreas.Single(area => area.Id == id);

@@ -9,6 +9,7 @@ public enum RoleAreaId
     PanelCases,
     CallList,
     Administration,
+    NetworkRequests,
 }
 
 /// <summary>A role's part of the UI: where it is, what it is called, and who may open it.</summary>

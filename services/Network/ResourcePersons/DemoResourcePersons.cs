@@ -1,50 +1,111 @@
 using Civic.Hosting.DemoData;
+using Civic.Network.Search;
 using Microsoft.EntityFrameworkCore;
 
 namespace Civic.Network.ResourcePersons;
 
-/// <summary>A few fictitious resource persons for the one-machine demo; each added once, by fixed id.</summary>
-public sealed class DemoResourcePersons(NetworkDbContext db, TimeProvider timeProvider) : IDemoDataSeeder
+/// <summary>
+/// The one-machine demo: four hand-written resource persons (fixed ids the gateway tests use) and
+/// ~2,000 staff across the seven departments plus ~40 civil-society partners generated from a fixed
+/// seed (<see cref="DemoProfileGenerator"/>), so every machine gets the same people. Each added once, by id.
+/// </summary>
+public sealed class DemoResourcePersons(NetworkDbContext db, ISearchIndex index, TimeProvider timeProvider) : IDemoDataSeeder
 {
+    public const string DemoStaffUserId = "demo-medarbejder";
+    public const string DemoManagerUserId = "demo-direktoer";
+
     private static readonly (string Id, NewResourcePerson Person)[] People =
     [
-        ("0192f0a0-0000-7000-8000-000000000201", new("Lise Andersen", "boern-og-unge",
-            ["facilitering", "borgerinddragelse", "dialogmøder"], ["udsatte familier", "ensomhed"],
-            [WorkingLanguage.Danish, WorkingLanguage.English], 8, Visibility.Public)),
-        ("0192f0a0-0000-7000-8000-000000000202", new("Ahmed Hassan", "beskaeftigelse",
-            ["navigation i kommunens tilbud", "tolkning", "mentorforløb"], ["integration", "unge uden job"],
-            [WorkingLanguage.Danish, WorkingLanguage.Other], 6, Visibility.Internal)),
-        ("0192f0a0-0000-7000-8000-000000000203", new("Birthe Nielsen", "Ældre Sagen Aalborg",
-            ["frivillighed", "facilitering af netværk"], ["ensomhed", "pårørende"],
-            [WorkingLanguage.Danish], 10, Visibility.Public)),
-        ("0192f0a0-0000-7000-8000-000000000204", new("Mikkel Sørensen", "aeldre-og-handicap",
-            ["samskabelse", "designtænkning", "procesledelse"], ["hjemmepleje", "velfærdsteknologi"],
-            [WorkingLanguage.Danish, WorkingLanguage.English], 4, Visibility.Internal)),
+        ("0192f0a0-0000-7000-8000-000000000201", new NewResourcePerson("Lise Andersen", "boern-og-unge",
+            ["dialogmøder med forældre", "familiesamråd"], ["Udsatte familier", "Ensomhed"],
+            [WorkingLanguage.Danish, WorkingLanguage.English], 8, Visibility.Public)
+        {
+            Role = "Familiekonsulent", CompetenceIds = ["facilitering", "borgerinddragelse.boern-og-unge"], ServicesKnown = ["Familierådgivning", "PPR"],
+            Description = "Jeg faciliterer møder mellem familier og kommunen.", ManagerId = "leder-boern-og-unge-1", OptedIn = true,
+            PublicFields = [ProfileField.Organisation, ProfileField.Role, ProfileField.Competences, ProfileField.ChallengeAreas, ProfileField.Languages, ProfileField.Capacity],
+        }),
+        ("0192f0a0-0000-7000-8000-000000000202", new NewResourcePerson("Ahmed Hassan", "beskaeftigelse",
+            ["mentorforløb for unge", "familiesamråd"], ["Integration", "Unge uden job eller uddannelse"],
+            [WorkingLanguage.Danish, WorkingLanguage.Other], 6, Visibility.Internal)
+        {
+            Role = "Jobkonsulent", CompetenceIds = ["navigation", "tolkning"], ServicesKnown = ["Jobcenter", "Integrationsprogram"],
+            ManagerId = "leder-beskaeftigelse-1", OptedIn = true,
+        }),
+        ("0192f0a0-0000-7000-8000-000000000203", new NewResourcePerson("Birthe Nielsen", "Ældre Sagen Aalborg",
+            ["besøgsvenner"], ["Ensomhed", "Sundhed og trivsel for ældre"],
+            [WorkingLanguage.Danish], 10, Visibility.Public)
+        {
+            Kind = PersonKind.Partner, Role = "Frivilligkoordinator", CompetenceIds = ["frivillighed", "netvaerksarbejde.aeldre"], OptedIn = true,
+            PublicFields = [ProfileField.Organisation, ProfileField.Role, ProfileField.Competences, ProfileField.ChallengeAreas, ProfileField.Languages, ProfileField.Capacity, ProfileField.Description],
+            Description = "Jeg koordinerer besøgsvenner og fællesspisning.",
+        }),
+        ("0192f0a0-0000-7000-8000-000000000204", new NewResourcePerson("Mikkel Sørensen", "aeldre-og-handicap",
+            [], ["Sundhed og trivsel for ældre"],
+            [WorkingLanguage.Danish, WorkingLanguage.English], 4, Visibility.Internal)
+        {
+            Role = "Udviklingskonsulent", CompetenceIds = ["samskabelse", "designtaenkning", "procesledelse"], ServicesKnown = ["Hjemmepleje", "Velfærdsteknologi"],
+            ManagerId = "leder-aeldre-og-handicap-1", OptedIn = true,
+        }),
+        ("0192f0a0-0000-7000-8000-000000000205", new NewResourcePerson("Sofie Nielsen", "boern-og-unge",
+            [], ["Udsatte familier", "Mental sundhed"],
+            [WorkingLanguage.Danish, WorkingLanguage.English], 12, Visibility.Internal)
+        {
+            Role = "Socialrådgiver", CompetenceIds = ["facilitering.boern-og-unge", "paaroerendesamarbejde", "konfliktmaegling"],
+            ServicesKnown = ["Familierådgivning", "Forebyggende foranstaltninger"], Description = "Jeg faciliterer netværksmøder for udsatte familier.",
+            ManagerId = DemoManagerUserId, OwnerId = DemoStaffUserId, OptedIn = true,
+        }),
     ];
 
     public async Task SeedAsync(CancellationToken cancellationToken)
     {
-        var existing = await db.ResourcePersons.Select(p => p.Id).ToListAsync(cancellationToken);
+        var existing = (await db.ResourcePersons.Select(p => p.Id).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
         var now = timeProvider.GetUtcNow();
-        foreach (var (id, person) in People)
+        var added = new List<ResourcePerson>();
+        foreach (var (id, person, completed, feedback) in People.Select(p => new DemoProfile(p.Id, p.Person, 0, 0)).Concat(DemoProfileGenerator.Generate()))
         {
             if (!existing.Contains(id))
             {
-                db.ResourcePersons.Add(new ResourcePerson
+                var valid = ResourcePersonRules.Validate(person);
+                added.Add(new ResourcePerson
                 {
                     Id = id,
-                    DisplayName = person.DisplayName,
-                    Organisation = person.Organisation,
-                    Competences = [.. person.Competences],
-                    ChallengeAreas = [.. person.ChallengeAreas],
-                    Languages = [.. person.Languages],
-                    CapacityHoursPerMonth = person.CapacityHoursPerMonth,
-                    Visibility = person.Visibility,
+                    DisplayName = valid.DisplayName,
+                    Kind = valid.Kind,
+                    Organisation = valid.Organisation,
+                    Role = valid.Role,
+                    CompetenceIds = [.. valid.CompetenceIds],
+                    Competences = [.. valid.Competences],
+                    ChallengeAreas = [.. valid.ChallengeAreas],
+                    ServicesKnown = [.. valid.ServicesKnown],
+                    Languages = [.. valid.Languages],
+                    CapacityHoursPerMonth = valid.CapacityHoursPerMonth,
+                    Description = valid.Description,
+                    ManagerId = valid.ManagerId,
+                    OwnerId = valid.OwnerId,
+                    OptedIn = valid.OptedIn,
+                    Visibility = valid.Visibility,
+                    PublicFields = [.. valid.PublicFields],
+                    CompletedAssignments = completed,
+                    FeedbackPoints = feedback,
                     CreatedAt = now,
+                    UpdatedAt = now,
                 });
             }
         }
 
+        if (added.Count == 0)
+        {
+            return;
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        db.ResourcePersons.AddRange(added);
         await db.SaveChangesAsync(cancellationToken);
+        foreach (var person in added)
+        {
+            await index.ReplaceAsync(person.Id, SearchDocument.For(person), cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
     }
 }

@@ -14,8 +14,28 @@ public enum Visibility
     /// <summary>Staff of the municipality only: the default.</summary>
     Internal,
 
-    /// <summary>Also citizens and civil-society partners.</summary>
+    /// <summary>Also citizens and civil-society partners, with the fields in <see cref="ResourcePerson.PublicFields"/>.</summary>
     Public,
+}
+
+/// <summary>On the municipality's staff, or from civil society.</summary>
+public enum PersonKind
+{
+    Staff,
+    Partner,
+}
+
+/// <summary>A field the owner may share on a public profile. The name and kind always show; manager and owner never do.</summary>
+public enum ProfileField
+{
+    Organisation,
+    Role,
+    Competences,
+    ChallengeAreas,
+    ServicesKnown,
+    Languages,
+    Capacity,
+    Description,
 }
 
 /// <summary>A staff member or civil-society partner with co-creation or navigation skills, available across departments.</summary>
@@ -25,24 +45,57 @@ public sealed class ResourcePerson
 
     public required string DisplayName { get; set; }
 
+    public PersonKind Kind { get; set; }
+
     /// <summary>Department code, or the name of the civil-society organisation.</summary>
     public required string Organisation { get; set; }
 
+    /// <summary>Role or job title.</summary>
+    public string Role { get; set; } = string.Empty;
+
+    /// <summary>Ids from <see cref="Taxonomy.CompetenceTaxonomy"/>.</summary>
+    public List<string> CompetenceIds { get; set; } = [];
+
+    /// <summary>Other competences, in the person's own words: the taxonomy's "other" field.</summary>
     public List<string> Competences { get; set; } = [];
 
     public List<string> ChallengeAreas { get; set; } = [];
+
+    public List<string> ServicesKnown { get; set; } = [];
 
     public List<WorkingLanguage> Languages { get; set; } = [];
 
     /// <summary>Hours a month the manager has set aside for the network.</summary>
     public int CapacityHoursPerMonth { get; set; }
 
+    /// <summary>Self-description: ranked below competences and evidence.</summary>
+    public string Description { get; set; } = string.Empty;
+
+    /// <summary>The user id of the manager who approves the person's hours.</summary>
+    public string ManagerId { get; set; } = string.Empty;
+
+    /// <summary>The user id of the person.</summary>
+    public string OwnerId { get; set; } = string.Empty;
+
+    /// <summary>Only opted-in profiles are found by search.</summary>
+    public bool OptedIn { get; set; }
+
     public Visibility Visibility { get; set; }
 
+    public List<ProfileField> PublicFields { get; set; } = [];
+
+    /// <summary>Requests completed with feedback: the evidence search ranks by.</summary>
+    public int CompletedAssignments { get; set; }
+
+    /// <summary>The sum of the requesters' ratings (1–5) of completed assignments.</summary>
+    public int FeedbackPoints { get; set; }
+
     public DateTimeOffset CreatedAt { get; init; }
+
+    public DateTimeOffset UpdatedAt { get; set; }
 }
 
-/// <summary>What it takes to register a resource person.</summary>
+/// <summary>What it takes to register (or replace) a resource person's profile.</summary>
 public sealed record NewResourcePerson(
     string DisplayName,
     string Organisation,
@@ -50,4 +103,23 @@ public sealed record NewResourcePerson(
     IReadOnlyList<string> ChallengeAreas,
     IReadOnlyList<WorkingLanguage> Languages,
     int CapacityHoursPerMonth,
-    Visibility Visibility);
+    Visibility Visibility)
+{
+    public PersonKind Kind { get; init; }
+
+    public string Role { get; init; } = string.Empty;
+
+    public IReadOnlyList<string> CompetenceIds { get; init; } = [];
+
+    public IReadOnlyList<string> ServicesKnown { get; init; } = [];
+
+    public string Description { get; init; } = string.Empty;
+
+    public string ManagerId { get; init; } = string.Empty;
+
+    public string OwnerId { get; init; } = string.Empty;
+
+    public bool OptedIn { get; init; }
+
+    public IReadOnlyList<ProfileField> PublicFields { get; init; } = [];
+}

@@ -1,22 +1,26 @@
 using Civic.Hosting.Errors;
-using Civic.Hosting.Paging;
 using Civic.Hosting.Storage;
+using Civic.Network.Capacity;
+using Civic.Network.Search;
 using Microsoft.EntityFrameworkCore;
 
 namespace Civic.Network.ResourcePersons;
 
-/// <summary>Registers, finds and searches resource persons.</summary>
-public sealed class ResourcePersonDirectory(NetworkDbContext db, TimeProvider timeProvider)
+/// <summary>A page of search results and the counts of its facets.</summary>
+public sealed record SearchResult(IReadOnlyList<SearchHit> Items, int TotalSize, string NextPageToken, IReadOnlyList<FacetCount> Facets);
+
+/// <summary>Registers, finds, edits and searches resource persons.</summary>
+public sealed class ResourcePersonDirectory(NetworkDbContext db, ISearchIndex index, TimeProvider timeProvider)
 {
     /// <summary>
-    /// The paging scope of a search: a page token only continues the same query, seen by the same
-    /// audience. The first use of the query, so it is where an unbounded query is refused.
+    /// The paging scope of a search: a page token only continues the same query and filters, seen by
+    /// the same audience. The first use of the query, so it is where an unbounded query is refused.
     /// </summary>
     /// <exception cref="ValidationException">The query is beyond <see cref="ResourcePersonRules.QueryWords"/>' bounds.</exception>
-    public static string SearchScope(string? query, bool includeInternal) =>
-        (includeInternal ? "network.search.internal:" : "network.search:") + string.Join(' ', ResourcePersonRules.QueryWords(query));
+    public static string SearchScope(string? query, SearchFilters filters, bool includeInternal) =>
+        (includeInternal ? "network.search.internal:" : "network.search:") + string.Join(' ', ResourcePersonRules.QueryWords(query)) + "|" + filters.Describe();
 
-    public async Task<ResourcePerson> CreateAsync(NewResourcePerson request, CancellationToken cancellationToken)
+    public async Task<ResourcePerson> CreateAsync(NewResourcePerson request, NetworkCaller caller, CancellationToken cancellationToken)
     {
         var valid = ResourcePersonRules.Validate(request);
         var now = timeProvider.GetStoredUtcNow();
@@ -25,48 +29,149 @@ public sealed class ResourcePersonDirectory(NetworkDbContext db, TimeProvider ti
             Id = Guid.CreateVersion7(now).ToString(),
             DisplayName = valid.DisplayName,
             Organisation = valid.Organisation,
-            Competences = [.. valid.Competences],
-            ChallengeAreas = [.. valid.ChallengeAreas],
-            Languages = [.. valid.Languages],
-            CapacityHoursPerMonth = valid.CapacityHoursPerMonth,
-            Visibility = valid.Visibility,
+            OwnerId = valid.OwnerId.Length > 0 ? valid.OwnerId : caller.UserId,
             CreatedAt = now,
         };
+        Apply(person, valid, now);
         db.ResourcePersons.Add(person);
-        await db.SaveChangesAsync(cancellationToken);
+        await SaveAndIndexAsync(person, cancellationToken);
+        return person;
+    }
+
+    /// <summary>Replaces the profile's fields; only its owner, their manager, a coordinator or an administrator may.</summary>
+    public async Task<ResourcePerson> UpdateAsync(string id, NewResourcePerson request, NetworkCaller caller, CancellationToken cancellationToken)
+    {
+        var person = await FindAsync(id, cancellationToken);
+        if (!caller.IsCoordinatorOrAdmin && caller.UserId != person.OwnerId && caller.UserId != person.ManagerId)
+        {
+            throw new PermissionDeniedException(
+                "Only the person, their manager, a network coordinator or an administrator may edit this profile.",
+                "Kun personen selv, personens leder, en netværkskoordinator eller en administrator må ændre profilen.");
+        }
+
+        var valid = ResourcePersonRules.Validate(request);
+        Apply(person, valid, timeProvider.GetStoredUtcNow());
+        await SaveAndIndexAsync(person, cancellationToken);
         return person;
     }
 
     /// <summary>
-    /// One profile. Internal profiles are for the municipality's people: to anyone else they do not
-    /// exist (NOT_FOUND), so their existence is not revealed either.
+    /// One profile. To anyone outside the municipality only opted-in public profiles exist, with the
+    /// shared fields only; others are NOT_FOUND, so their existence is not revealed either.
     /// </summary>
-    public async Task<ResourcePerson> GetAsync(string id, bool includeInternal, CancellationToken cancellationToken)
+    public async Task<(ResourcePerson Person, int AvailableHours)> GetAsync(string id, bool includeInternal, CancellationToken cancellationToken)
+    {
+        var person = await FindAsync(id, cancellationToken, tracked: false);
+        if (!includeInternal && !ProfileVisibility.IsVisibleToOutsiders(person))
+        {
+            throw NotFound(id);
+        }
+
+        var available = (await AvailableHoursAsync([person], cancellationToken))[person.Id];
+        return includeInternal ? (person, available) : (ProfileVisibility.ForOutsiders(person), person.PublicFields.Contains(ProfileField.Capacity) ? available : 0);
+    }
+
+    /// <summary>
+    /// One page of the opted-in people matching <paramref name="query"/> and <paramref name="filters"/>,
+    /// best first (<see cref="SearchRanking"/>); internal profiles and fields only when <paramref name="includeInternal"/>.
+    /// A query of stop words only matches no one; an empty query matches everyone.
+    /// </summary>
+    public async Task<SearchResult> SearchAsync(string? query, SearchFilters filters, bool includeInternal, int pageSize, string? pageToken, CancellationToken cancellationToken)
+    {
+        var scope = SearchScope(query, filters, includeInternal);
+        var after = SearchCursor.Decode(pageToken, scope);
+        var words = ResourcePersonRules.QueryWords(query).Where(w => !DanishText.IsStopWord(w)).ToList();
+        if (words.Count == 0 && !string.IsNullOrWhiteSpace(query))
+        {
+            return new SearchResult([], 0, string.Empty, []);
+        }
+
+        var audience = includeInternal ? SearchAudience.Internal : SearchAudience.Public;
+        var candidates = await CandidatesAsync(words, audience, cancellationToken);
+        var filtered = candidates.Where(c => filters.Accepts(c.Person, c.AvailableHours)).ToList();
+        var ranked = SearchRanking.Rank(filtered, words.Select(DanishText.Stem).ToList());
+        var rest = after is { } position ? ranked.Where(h => SearchCursor.IsAfter(h, position)).ToList() : ranked;
+        var items = rest.Take(pageSize).ToList();
+        var next = rest.Count > pageSize ? SearchCursor.Encode(items[^1].ScoreKey, items[^1].Person.Id, scope) : string.Empty;
+        return new SearchResult(items, ranked.Count, next, SearchFacets.Count(ranked));
+    }
+
+    private async Task<List<SearchCandidate>> CandidatesAsync(List<string> words, SearchAudience audience, CancellationToken cancellationToken)
+    {
+        List<ResourcePerson> people;
+        Dictionary<string, double> textRanks;
+        if (words.Count == 0)
+        {
+            people = await db.ResourcePersons.AsNoTracking()
+                .Where(p => p.OptedIn && (audience == SearchAudience.Internal || p.Visibility == Visibility.Public))
+                .ToListAsync(cancellationToken);
+            textRanks = [];
+        }
+        else
+        {
+            var matches = await index.MatchAsync(audience, words, cancellationToken);
+            textRanks = matches.ToDictionary(m => m.PersonId, m => m.Rank, StringComparer.Ordinal);
+            var ids = textRanks.Keys.ToList();
+            people = await db.ResourcePersons.AsNoTracking().Where(p => ids.Contains(p.Id)).ToListAsync(cancellationToken);
+        }
+
+        var available = await AvailableHoursAsync(people, cancellationToken);
+        return people.Select(p => audience == SearchAudience.Internal
+                ? new SearchCandidate(p, available[p.Id], textRanks.GetValueOrDefault(p.Id))
+                : new SearchCandidate(ProfileVisibility.ForOutsiders(p), p.PublicFields.Contains(ProfileField.Capacity) ? available[p.Id] : 0, textRanks.GetValueOrDefault(p.Id)))
+            .ToList();
+    }
+
+    /// <summary>Each person's hours not yet approved this month.</summary>
+    private async Task<Dictionary<string, int>> AvailableHoursAsync(IReadOnlyList<ResourcePerson> people, CancellationToken cancellationToken)
+    {
+        var month = CapacityMonth.MonthOf(DateOnly.FromDateTime(timeProvider.GetUtcNow().UtcDateTime));
+        var booked = await db.CapacityMonths.AsNoTracking().Where(m => m.Month == month)
+            .Select(m => new { m.PersonId, m.BookedHours })
+            .ToDictionaryAsync(m => m.PersonId, m => m.BookedHours, cancellationToken);
+        return people.ToDictionary(p => p.Id, p => Math.Max(0, p.CapacityHoursPerMonth - booked.GetValueOrDefault(p.Id)), StringComparer.Ordinal);
+    }
+
+    private async Task<ResourcePerson> FindAsync(string id, CancellationToken cancellationToken, bool tracked = true)
     {
         if (string.IsNullOrWhiteSpace(id))
         {
             throw new ValidationException("id", "The resource person's id is required.", "Ressourcepersonens id skal udfyldes.");
         }
 
-        return await db.ResourcePersons.AsNoTracking()
-                .SingleOrDefaultAsync(p => p.Id == id && (includeInternal || p.Visibility == Visibility.Public), cancellationToken)
-            ?? throw new NotFoundException(
-                $"No resource person has id '{id}'. Search the resource persons to find the right id.",
-                $"Der findes ingen ressourceperson med id '{id}'. Søg blandt ressourcepersonerne for at finde det rigtige id.");
+        var people = tracked ? db.ResourcePersons : db.ResourcePersons.AsNoTracking();
+        return await people.SingleOrDefaultAsync(p => p.Id == id, cancellationToken) ?? throw NotFound(id);
     }
 
-    /// <summary>
-    /// One page of the people matching <paramref name="query"/>, best match first; internal profiles
-    /// only when <paramref name="includeInternal"/>. The ranking runs
-    /// in memory over every profile, which suits this first slice's few hundred profiles; the
-    /// full-text search moves it into the database.
-    /// </summary>
-    public async Task<Page<ResourcePerson>> SearchAsync(string? query, bool includeInternal, PageQuery page, CancellationToken cancellationToken)
+    private static NotFoundException NotFound(string id) => new(
+        $"No resource person has id '{id}'. Search the resource persons to find the right id.",
+        $"Der findes ingen ressourceperson med id '{id}'. Søg blandt ressourcepersonerne for at finde det rigtige id.");
+
+    private async Task SaveAndIndexAsync(ResourcePerson person, CancellationToken cancellationToken)
     {
-        var everyone = await db.ResourcePersons.AsNoTracking()
-            .Where(p => includeInternal || p.Visibility == Visibility.Public)
-            .ToListAsync(cancellationToken);
-        var ranked = ResourcePersonSearch.Rank(everyone, query);
-        return page.ToPage(ranked.Skip(page.Offset).Take(page.FetchCount).ToList(), ranked.Count);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await index.ReplaceAsync(person.Id, SearchDocument.For(person), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    private static void Apply(ResourcePerson person, NewResourcePerson valid, DateTimeOffset now)
+    {
+        person.DisplayName = valid.DisplayName;
+        person.Kind = valid.Kind;
+        person.Organisation = valid.Organisation;
+        person.Role = valid.Role;
+        person.CompetenceIds = [.. valid.CompetenceIds];
+        person.Competences = [.. valid.Competences];
+        person.ChallengeAreas = [.. valid.ChallengeAreas];
+        person.ServicesKnown = [.. valid.ServicesKnown];
+        person.Languages = [.. valid.Languages];
+        person.CapacityHoursPerMonth = valid.CapacityHoursPerMonth;
+        person.Description = valid.Description;
+        person.ManagerId = valid.ManagerId;
+        person.OptedIn = valid.OptedIn;
+        person.Visibility = valid.Visibility;
+        person.PublicFields = [.. valid.PublicFields];
+        person.UpdatedAt = now;
     }
 }

@@ -1,4 +1,6 @@
 using Civic.Hosting.Errors;
+using Civic.Network.Search;
+using Civic.Network.Taxonomy;
 
 namespace Civic.Network.ResourcePersons;
 
@@ -8,6 +10,8 @@ public static class ResourcePersonRules
     public const int MaxNameLength = 200;
     public const int MaxTermLength = 100;
     public const int MaxTerms = 30;
+    public const int MaxDescriptionLength = 2000;
+    public const int MaxUserIdLength = 200;
 
     /// <summary>A month's working hours: a profile cannot promise more than a full-time job.</summary>
     public const int MaxCapacityHoursPerMonth = 160;
@@ -22,7 +26,7 @@ public static class ResourcePersonRules
     /// <inheritdoc cref="MaxQueryLength"/>
     public const int MaxQueryWords = 12;
 
-    /// <summary>The query's distinct words (<see cref="ResourcePersonSearch.Words"/>), after refusing a query beyond the bounds.</summary>
+    /// <summary>The query's distinct words (<see cref="DanishText.Words"/>), after refusing a query beyond the bounds.</summary>
     /// <exception cref="ValidationException">The query is too long or has too many words.</exception>
     public static IReadOnlyList<string> QueryWords(string? query)
     {
@@ -34,7 +38,7 @@ public static class ResourcePersonRules
                 $"Søgeteksten må højst være {MaxQueryLength} tegn; den er {query.Length}. Søg med nogle få ord.");
         }
 
-        var words = ResourcePersonSearch.Words(query);
+        var words = DanishText.Words(query).Distinct(StringComparer.Ordinal).ToList();
         if (words.Count > MaxQueryWords)
         {
             throw new ValidationException("query",
@@ -58,6 +62,27 @@ public static class ResourcePersonRules
             .MaxLength("organisation", person.Organisation.Trim(), MaxNameLength, "the organisation", "organisationen");
         CheckTerms(violations, "competences", person.Competences, "competences", "kompetencer");
         CheckTerms(violations, "challenge_areas", person.ChallengeAreas, "challenge areas", "udfordringsområder");
+        CheckTerms(violations, "services_known", person.ServicesKnown, "services", "ydelser");
+        violations
+            .MaxLength("role", person.Role.Trim(), MaxNameLength, "the role", "rollen")
+            .MaxLength("description", person.Description.Trim(), MaxDescriptionLength, "the description", "beskrivelsen")
+            .MaxLength("manager_id", person.ManagerId.Trim(), MaxUserIdLength, "the manager's user id", "lederens bruger-id")
+            .MaxLength("owner_id", person.OwnerId.Trim(), MaxUserIdLength, "the owner's user id", "ejerens bruger-id");
+        if (person.CompetenceIds.Count > MaxTerms)
+        {
+            violations.Add("competence_ids", $"At most {MaxTerms} competences (there are {person.CompetenceIds.Count}).", $"Højst {MaxTerms} kompetencer (der er {person.CompetenceIds.Count}).");
+        }
+
+        for (var i = 0; i < person.CompetenceIds.Count && i < MaxTerms; i++)
+        {
+            if (CompetenceTaxonomy.Find(person.CompetenceIds[i]) is null)
+            {
+                violations.Add($"competence_ids[{i}]",
+                    $"'{Shorten(person.CompetenceIds[i])}' is not a competence of the taxonomy. Take ids from GetTaxonomy, or write the competence under competences (other).",
+                    $"'{Shorten(person.CompetenceIds[i])}' er ikke en kompetence i taksonomien. Brug id'er fra GetTaxonomy, eller skriv kompetencen under competences (andet).");
+            }
+        }
+
         if (person.CapacityHoursPerMonth is < 0 or > MaxCapacityHoursPerMonth)
         {
             violations.Add("capacity_hours_per_month",
@@ -72,7 +97,14 @@ public static class ResourcePersonRules
             Organisation = person.Organisation.Trim(),
             Competences = Clean(person.Competences),
             ChallengeAreas = Clean(person.ChallengeAreas),
+            ServicesKnown = Clean(person.ServicesKnown),
             Languages = person.Languages.Distinct().ToList(),
+            Role = person.Role.Trim(),
+            Description = person.Description.Trim(),
+            ManagerId = person.ManagerId.Trim(),
+            OwnerId = person.OwnerId.Trim(),
+            CompetenceIds = person.CompetenceIds.Distinct(StringComparer.Ordinal).ToList(),
+            PublicFields = person.PublicFields.Distinct().Order().ToList(),
         };
     }
 
@@ -88,6 +120,8 @@ public static class ResourcePersonRules
             violations.MaxLength($"{field}[{i}]", terms[i].Trim(), MaxTermLength, "each entry", "hvert punkt");
         }
     }
+
+    private static string Shorten(string text) => text.Length <= MaxTermLength ? text : text[..MaxTermLength] + "…";
 
     private static List<string> Clean(IReadOnlyList<string> terms) =>
         terms.Select(t => t.Trim()).Where(t => t.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();

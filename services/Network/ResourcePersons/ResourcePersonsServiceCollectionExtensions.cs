@@ -1,14 +1,21 @@
 using Civic.Hosting.DemoData;
 using Civic.Hosting.Grpc;
+using Civic.Network.Search;
+using Microsoft.EntityFrameworkCore;
 
 namespace Civic.Network.ResourcePersons;
 
 public static class ResourcePersonsServiceCollectionExtensions
 {
-    /// <summary>Adds the resource person directory, its gRPC service (and JSON routes) and its demo data.</summary>
+    /// <summary>Adds the resource person directory, its full-text index for the configured database, its gRPC service (and JSON routes) and its demo data.</summary>
     public static IServiceCollection AddResourcePersons(this IServiceCollection services) =>
         services
             .AddScoped<ResourcePersonDirectory>()
+            .AddScoped<ISearchIndex>(provider =>
+            {
+                var db = provider.GetRequiredService<NetworkDbContext>();
+                return db.Database.IsSqlite() ? new SqliteSearchIndex(db) : new PostgresSearchIndex(db);
+            })
             .AddGrpcService<ResourcePersonGrpcService>()
             .AddScoped<IDemoDataSeeder, DemoResourcePersons>();
 }

@@ -28,6 +28,10 @@ public static class UiPages
         new("panel-case", "/borgerpanelet/sager/0192f0a0-0000-7000-8000-000000000102", "coordinator", "Overgang fra hjemmepleje til plejebolig", "Overgang fra hjemmepleje til plejebolig"),
         new("call-list", "/direktoerlinjen/opkaldsliste", "director", "Min opkaldsliste", "My call list"),
         new("administration", "/administration", "admin", "Administration", "Administration"),
+        new("network-requests", "/ressourcenetvaerket/anmodninger", "coordinator", "Anmodninger i netværket", "Network requests"),
+        new("network-request-form", "/ressourcenetvaerket/anmod", "staff", "Anmod om hjælp", "Ask for help"),
+        new("network-toolbox", "/ressourcenetvaerket/vaerktoejskasse", null, "Værktøjskassen", "The toolbox"),
+        new("network-toolbox-article", "/ressourcenetvaerket/vaerktoejskasse/borgermoede-paa-en-aften", null, "Borgermøde på en aften", "Borgermøde på en aften"),
         new("not-found", "/findes-ikke", null, "Siden findes ikke", "Page not found", 404),
         new("forbidden", "/administration", "citizen", "Du har ikke adgang", "You do not have access", 403),
     ];

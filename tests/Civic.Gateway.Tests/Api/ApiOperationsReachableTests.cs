@@ -29,7 +29,7 @@ public sealed partial class ApiOperationsReachableTests(CivicCluster cluster)
     public void All_CoversEveryAnnotatedRpcOfEveryService()
     {
         Assert.Equal(
-            ["changePhase", "convene", "createCase", "createDepartment", "createResourcePerson", "getCase", "getDepartment", "getDraw", "getResourcePerson", "listCases", "listDepartments", "listDraws", "listPhaseTransitions", "searchResourcePersons", "setScopeOfInfluence", "verifyDraw"],
+            ["approveHelpRequest", "assignHelpRequest", "changePhase", "completeHelpRequest", "convene", "createArticle", "createCase", "createDepartment", "createHelpRequest", "createResourcePerson", "getArticle", "getCase", "getDepartment", "getDraw", "getFamily", "getHelpRequest", "getResourcePerson", "getTaxonomy", "handOverFamily", "listArticles", "listCases", "listDepartments", "listDraws", "listHelpRequests", "listPhaseTransitions", "listUnattendedFamilies", "registerFamily", "respondToHelpRequest", "searchResourcePersons", "setScopeOfInfluence", "suggestResourcePersons", "updateResourcePerson", "verifyDraw"],
             ApiOperations.All.Select(o => o.OperationId).Order(StringComparer.Ordinal));
         Assert.All(ApiOperations.All, o => Assert.StartsWith("/api/v1/", o.Route, StringComparison.Ordinal));
     }
@@ -42,8 +42,10 @@ public sealed partial class ApiOperationsReachableTests(CivicCluster cluster)
         var path = PathVariable().Replace(operation.Route, m => m.Groups[1].Value switch
         {
             "id" when operation.Route.StartsWith("/api/v1/panel/draws/", StringComparison.Ordinal) => CivicCluster.DemoDrawId,
-            "id" => KnownId(operation.Tag),
+            "id" => KnownId(operation.Tag, operation.Route),
             "case_id" => CivicCluster.DemoCaseId,
+            "slug" => CivicCluster.DemoPublicArticleSlug,
+            "reference" => CivicCluster.DemoFamilyReference,
             _ => "x",
         });
         // An empty body for creates: the service's own validation answers, which proves the request reached it.
@@ -63,8 +65,9 @@ public sealed partial class ApiOperationsReachableTests(CivicCluster cluster)
         }
     }
 
-    private static string KnownId(string service) => service switch
+    private static string KnownId(string service, string route) => service switch
     {
+        "network" when route.StartsWith("/api/v1/network/requests/", StringComparison.Ordinal) => CivicCluster.DemoHelpRequestId,
         "hotline" => CivicCluster.DemoDepartmentId,
         "panel" => CivicCluster.DemoCaseId,
         "network" => CivicCluster.DemoPublicPersonId,

@@ -25,6 +25,15 @@ public sealed class CivicCluster : IAsyncLifetime
     public const string DemoPublicPersonId = "0192f0a0-0000-7000-8000-000000000201";
     public const string DemoInternalPersonId = "0192f0a0-0000-7000-8000-000000000202";
 
+    /// <summary>A Network demo request in the coordinators' queue, made by demo-koordinator.</summary>
+    public const string DemoHelpRequestId = "0192f0a0-0000-7000-8002-000000000001";
+
+    /// <summary>A public article of the Network's demo toolbox.</summary>
+    public const string DemoPublicArticleSlug = "borgermoede-paa-en-aften";
+
+    /// <summary>The Network's demo family (pseudonymous reference).</summary>
+    public const string DemoFamilyReference = "FAM-2026-0001";
+
     /// <summary>The department of the test staff member: the demo case above belongs to it.</summary>
     public const string StaffDepartment = "boern-og-unge";
 

@@ -209,7 +209,7 @@ class Cases {
 
   search_anonymous() {
     return this.unary(this.args.network, '/civic.network.v1.ResourcePersonService/SearchResourcePersons', 'civic.network.v1.SearchResourcePersonsRequest',
-      'civic.network.v1.SearchResourcePersonsResponse', { query: 'facilitering' },
+      'civic.network.v1.SearchResourcePersonsResponse', { query: 'familiesamråd' },
       { summary: (r) => r.resourcePersons.map((p) => p.id).sort() });
   }
 

@@ -175,7 +175,7 @@ class Cases:
     def search_anonymous(self):
         m = self.m.network
         return self.unary(self.args.network, "/civic.network.v1.ResourcePersonService/SearchResourcePersons",
-                          m.SearchResourcePersonsRequest(query="facilitering"), m.SearchResourcePersonsResponse,
+                          m.SearchResourcePersonsRequest(query="familiesamråd"), m.SearchResourcePersonsResponse,
                           summary=lambda r: sorted(p.id for p in r.resource_persons))
 
     def invalid_token(self):

@@ -1,19 +1,43 @@
 using Civic.Network.ResourcePersons;
+using Civic.Network.Search;
 
 namespace Civic.Services.FunctionalTests.Domain;
 
 public sealed class ResourcePersonSearchTests
 {
-    private static readonly ResourcePerson Lise = Person("1", "Lise Andersen", ["Facilitering", "borgerinddragelse"], ["ensomhed"]);
-    private static readonly ResourcePerson Ahmed = Person("2", "Ahmed Hassan", ["navigation"], ["ensomhed", "integration"]);
-    private static readonly ResourcePerson Ærø = Person("3", "Ærø Bertelsen", ["jura"], ["byggesager"]);
+    [Fact]
+    public void Rank_CompetenceBeatsDescription_AndAvailabilityAndEvidenceBreakTies()
+    {
+        var describer = Person("1", [], "Jeg vil gerne lære facilitering.", completed: 0);
+        var busy = Person("2", ["facilitering"], "", completed: 0);
+        var available = Person("3", ["facilitering"], "", completed: 0);
+        var proven = Person("4", ["facilitering"], "", completed: 8);
+
+        var ranked = SearchRanking.Rank(
+            [new(describer, 20, 1.0), new(busy, 0, 0.5), new(available, 20, 0.5), new(proven, 0, 0.5)],
+            [DanishText.Stem("facilitering")]);
+
+        Assert.Equal(["3", "4", "2", "1"], ranked.Select(h => h.Person.Id));
+    }
+
+    [Theory]
+    [InlineData("facilitator")]
+    [InlineData("facilitering")]
+    [InlineData("faciliterende")]
+    [InlineData("mødeledelse")]
+    public void MatchedCompetences_InflectionsAndSynonyms_FindFacilitering(string word)
+    {
+        var matched = SearchRanking.MatchedCompetences([DanishText.Stem(word)]);
+
+        Assert.Contains("facilitering", matched);
+        Assert.Contains("facilitering.aeldre", matched);
+    }
 
     [Fact]
-    public void Rank_Query_MostMatchesFirstAndNonMatchesLeftOut()
+    public void Words_OperatorsAndQuotes_OnlyLettersAndDigitsRemain()
     {
-        var ranked = ResourcePersonSearch.Rank([Lise, Ahmed, Ærø], "ENSOMHED integration");
-
-        Assert.Equal(["2", "1"], ranked.Select(p => p.Id));
+        Assert.Equal(["ensomhed", "or", "ældre", "near", "2"], DanishText.Words("\"ensomhed\" OR ældre* NEAR(2) -:^"));
+        Assert.True(DanishText.IsStopWord("og"));
     }
 
     [Fact]
@@ -40,24 +64,29 @@ public sealed class ResourcePersonSearchTests
     }
 
     [Fact]
-    public void Rank_WordBeginning_Matches()
+    public void Generate_TwiceFromTheSeed_SameProfilesOfTheTaxonomy()
     {
-        Assert.Equal(["1"], ResourcePersonSearch.Rank([Lise, Ahmed, Ærø], "facilit").Select(p => p.Id));
+        var first = DemoProfileGenerator.Generate().ToList();
+        var second = DemoProfileGenerator.Generate().ToList();
+
+        Assert.Equal(DemoProfileGenerator.StaffCount + DemoProfileGenerator.PartnerCount, first.Count);
+        Assert.Equal(first.Select(p => (p.Id, p.Person.DisplayName, string.Join(',', p.Person.CompetenceIds))), second.Select(p => (p.Id, p.Person.DisplayName, string.Join(',', p.Person.CompetenceIds))));
+        Assert.All(first, p => ResourcePersonRules.Validate(p.Person));
+        Assert.Equal(7, first.Where(p => p.Person.Kind == PersonKind.Staff).Select(p => p.Person.Organisation).Distinct().Count());
+        Assert.Equal(150, Civic.Network.Taxonomy.CompetenceTaxonomy.All.Count);
+        Assert.Equal(8, Civic.Network.Taxonomy.CompetenceTaxonomy.ChallengeAreas.Count);
     }
 
-    [Fact]
-    public void Rank_EmptyQuery_EveryoneByDanishName()
-    {
-        // Danish alphabetical order puts Æ after A and L.
-        Assert.Equal(["2", "1", "3"], ResourcePersonSearch.Rank([Ærø, Lise, Ahmed], "  ").Select(p => p.Id));
-    }
-
-    private static ResourcePerson Person(string id, string name, List<string> competences, List<string> areas) => new()
+    private static ResourcePerson Person(string id, List<string> competences, string description, int completed) => new()
     {
         Id = id,
-        DisplayName = name,
+        DisplayName = $"Person {id}",
         Organisation = "boern-og-unge",
-        Competences = competences,
-        ChallengeAreas = areas,
+        CompetenceIds = competences,
+        Description = description,
+        CapacityHoursPerMonth = 20,
+        CompletedAssignments = completed,
+        FeedbackPoints = completed * 5,
+        OptedIn = true,
     };
 }

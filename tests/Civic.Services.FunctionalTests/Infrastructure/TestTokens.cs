@@ -21,6 +21,10 @@ public static class TestTokens
     public static string For(string role, string? department = null) =>
         Issuer.Issue(new DevelopmentIdentity($"test-{role}", $"Test {role}", role, department ?? (role == CivicRoles.Staff ? StaffDepartment : null)));
 
+    /// <summary>A token for the user <paramref name="userId"/> in <paramref name="role"/>, for rules that depend on who the caller is.</summary>
+    public static string ForUser(string userId, string role, string? department = null) =>
+        Issuer.Issue(new DevelopmentIdentity(userId, $"Test {userId}", role, department ?? (role == CivicRoles.Staff ? StaffDepartment : null)));
+
     /// <summary>A token that expired an hour ago.</summary>
     public static string Expired(string role) =>
         Issuer.Issue(new DevelopmentIdentity($"test-{role}", $"Test {role}", role, null), TimeSpan.FromHours(-1));

@@ -1,0 +1,62 @@
+using System.Buffers.Binary;
+using System.Security.Cryptography;
+using System.Text;
+using Civic.Hosting.Errors;
+
+namespace Civic.Network.Search;
+
+/// <summary>
+/// A keyset page token: the score key and id of the last person on the page, and a fingerprint of
+/// the search it belongs to. The next page starts after that position, so people edited, added or
+/// removed meanwhile do not shift the others (an offset would repeat or skip them).
+/// </summary>
+public static class SearchCursor
+{
+    private const byte Version = 1;
+    private const int FingerprintLength = 8;
+
+    public static string Encode(long scoreKey, string id, string scope)
+    {
+        var idBytes = Encoding.UTF8.GetBytes(id);
+        var bytes = new byte[1 + sizeof(long) + FingerprintLength + idBytes.Length];
+        bytes[0] = Version;
+        BinaryPrimitives.WriteInt64BigEndian(bytes.AsSpan(1), scoreKey);
+        Fingerprint(scope).CopyTo(bytes, 1 + sizeof(long));
+        idBytes.CopyTo(bytes, 1 + sizeof(long) + FingerprintLength);
+        return Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+    }
+
+    /// <summary>The position a token continues after; null for the first page.</summary>
+    /// <exception cref="ValidationException">The token is damaged or belongs to another search.</exception>
+    public static (long ScoreKey, string Id)? Decode(string? token, string scope, string field = "page.page_token")
+    {
+        if (string.IsNullOrEmpty(token))
+        {
+            return null;
+        }
+
+        var base64 = token.Replace('-', '+').Replace('_', '/');
+        base64 = base64.PadRight(base64.Length + ((4 - (base64.Length % 4)) % 4), '=');
+        var bytes = new byte[base64.Length];
+        if (token.Length <= 1024
+            && Convert.TryFromBase64String(base64, bytes, out var written)
+            && written > 1 + sizeof(long) + FingerprintLength
+            && bytes[0] == Version
+            && bytes.AsSpan(1 + sizeof(long), FingerprintLength).SequenceEqual(Fingerprint(scope)))
+        {
+            return (BinaryPrimitives.ReadInt64BigEndian(bytes.AsSpan(1)),
+                Encoding.UTF8.GetString(bytes, 1 + sizeof(long) + FingerprintLength, written - 1 - sizeof(long) - FingerprintLength));
+        }
+
+        throw new ValidationException(field,
+            "The page token is not valid for this list. Pass the next_page_token of the previous page unchanged, or leave it empty for the first page.",
+            "Sidemarkøren passer ikke til denne liste. Brug next_page_token fra den forrige side uændret, eller lad feltet være tomt for at få den første side.");
+    }
+
+    /// <summary>Whether <paramref name="hit"/> comes after the cursor position in the ranking's order (score down, id up).</summary>
+    public static bool IsAfter(SearchHit hit, (long ScoreKey, string Id) position) =>
+        hit.ScoreKey < position.ScoreKey
+        || (hit.ScoreKey == position.ScoreKey && string.CompareOrdinal(hit.Person.Id, position.Id) > 0);
+
+    private static byte[] Fingerprint(string scope) => SHA256.HashData(Encoding.UTF8.GetBytes(scope))[..FingerprintLength];
+}

@@ -1,0 +1,52 @@
+using Civic.Network.ResourcePersons;
+using Civic.Network.Taxonomy;
+
+namespace Civic.Network.Search;
+
+/// <summary>Who a row of the search index is for: the municipality's people, or everyone (the shared fields only).</summary>
+public enum SearchAudience
+{
+    Internal,
+    Public,
+}
+
+/// <summary>
+/// The text of one profile as the index holds it for one audience, in columns that rank differently:
+/// competences (with the taxonomy's names and synonyms) weigh most, then challenge areas, then name,
+/// role and services, and the self-description least.
+/// </summary>
+public sealed record SearchDocument(string PersonId, SearchAudience Audience, string Name, string Competences, string Areas, string Services, string Description)
+{
+    /// <summary>The documents of a profile: none unless opted in; a public one only for a public profile, from its shared fields.</summary>
+    public static IReadOnlyList<SearchDocument> For(ResourcePerson person)
+    {
+        if (!person.OptedIn)
+        {
+            return [];
+        }
+
+        var documents = new List<SearchDocument> { From(person, SearchAudience.Internal) };
+        if (ProfileVisibility.IsVisibleToOutsiders(person))
+        {
+            documents.Add(From(ProfileVisibility.ForOutsiders(person), SearchAudience.Public));
+        }
+
+        return documents;
+    }
+
+    private static SearchDocument From(ResourcePerson person, SearchAudience audience)
+    {
+        var taxonomy = person.CompetenceIds.Select(CompetenceTaxonomy.Find).OfType<Competence>()
+            .SelectMany(c => c.Synonyms.Prepend(c.Name));
+        return new SearchDocument(
+            person.Id,
+            audience,
+            Join([person.DisplayName, person.Organisation, person.Role]),
+            Join(taxonomy.Concat(person.Competences)),
+            Join(person.ChallengeAreas),
+            Join(person.ServicesKnown),
+            person.Description);
+    }
+
+    private static string Join(IEnumerable<string> parts) => string.Join(" · ", parts.Where(p => p.Length > 0));
+}

@@ -1,0 +1,65 @@
+using Civic.Network.ResourcePersons;
+using Civic.Network.Taxonomy;
+
+namespace Civic.Network.Search;
+
+/// <summary>A profile as search sees it: (for outsiders) redacted, with this month's free hours.</summary>
+public sealed record SearchCandidate(ResourcePerson Person, int AvailableHours, double TextRank);
+
+/// <summary>A ranked profile; <see cref="ScoreKey"/> is the score as an integer, so that page cursors compare exactly.</summary>
+public sealed record SearchHit(ResourcePerson Person, int AvailableHours, long ScoreKey);
+
+/// <summary>
+/// How search ranks. Evidence over self-description: a matching taxonomy or "other" competence is
+/// worth far more than words in the description (whose text weight is smallest), and available
+/// hours and completed, well-rated assignments lift a person above an equal match without them.
+/// Plain C#, so the order is the same on both databases and testable without one.
+/// </summary>
+public static class SearchRanking
+{
+    private const double CompetenceWeight = 10;
+    private const double TextWeight = 3;
+    private const double AvailabilityWeight = 2;
+    private const double EvidenceWeight = 2;
+    private const int HoursForFullAvailability = 20;
+    private const int AssignmentsForFullEvidence = 10;
+
+    private static readonly Dictionary<string, HashSet<string>> CompetenceStems = CompetenceTaxonomy.All.ToDictionary(
+        c => c.Id,
+        c => c.Synonyms.Prepend(c.Name).SelectMany(DanishText.Stems).ToHashSet(StringComparer.Ordinal),
+        StringComparer.Ordinal);
+
+    /// <summary>The taxonomy competences whose name or synonyms have a word the query's stems equal or begin.</summary>
+    public static IReadOnlySet<string> MatchedCompetences(IReadOnlyList<string> queryStems) =>
+        CompetenceStems.Where(c => c.Value.Any(stem => Matches(stem, queryStems))).Select(c => c.Key).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>The candidates best first; ties by id, so the order is total and a cursor can continue it.</summary>
+    public static IReadOnlyList<SearchHit> Rank(IReadOnlyList<SearchCandidate> candidates, IReadOnlyList<string> queryStems)
+    {
+        var matched = MatchedCompetences(queryStems);
+        var maxText = candidates.Count == 0 ? 0 : candidates.Max(c => c.TextRank);
+        return candidates
+            .Select(c => new SearchHit(c.Person, c.AvailableHours, (long)Math.Round(Score(c, matched, queryStems, maxText) * 1_000_000)))
+            .OrderByDescending(h => h.ScoreKey)
+            .ThenBy(h => h.Person.Id, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    public static double Score(SearchCandidate candidate, IReadOnlySet<string> matchedCompetences, IReadOnlyList<string> queryStems, double maxTextRank)
+    {
+        var person = candidate.Person;
+        var competences = person.CompetenceIds.Count(matchedCompetences.Contains)
+            + person.Competences.Count(other => DanishText.Stems(other).Any(stem => Matches(stem, queryStems)));
+        var text = maxTextRank > 0 ? candidate.TextRank / maxTextRank : 0;
+        var availability = (double)Math.Min(candidate.AvailableHours, HoursForFullAvailability) / HoursForFullAvailability;
+        var assignments = (double)Math.Min(person.CompletedAssignments, AssignmentsForFullEvidence) / AssignmentsForFullEvidence;
+        var rating = person.CompletedAssignments > 0 ? person.FeedbackPoints / (5.0 * person.CompletedAssignments) : 0;
+        return (CompetenceWeight * Math.Min(competences, 3))
+            + (TextWeight * text)
+            + (AvailabilityWeight * availability)
+            + (EvidenceWeight * (assignments + rating) / 2);
+    }
+
+    private static bool Matches(string stem, IReadOnlyList<string> queryStems) =>
+        queryStems.Any(q => stem.StartsWith(q, StringComparison.Ordinal));
+}
