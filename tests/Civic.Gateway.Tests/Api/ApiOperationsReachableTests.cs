@@ -29,7 +29,7 @@ public sealed partial class ApiOperationsReachableTests(CivicCluster cluster)
     public void All_CoversEveryAnnotatedRpcOfEveryService()
     {
         Assert.Equal(
-            ["createCase", "createDepartment", "createResourcePerson", "getCase", "getDepartment", "getResourcePerson", "listCases", "listDepartments", "searchResourcePersons"],
+            ["cancelBooking", "changeIdeaStatus", "createBooking", "createCase", "createDepartment", "createResourcePerson", "createScheduleRule", "getBooking", "getCase", "getDepartment", "getResourcePerson", "listCalls", "listCases", "listDepartments", "listIdeas", "listMailbox", "listScheduleRules", "listSessions", "materialiseSessions", "recordCallOutcome", "registerIdea", "rescheduleBooking", "routeTopic", "searchResourcePersons"],
             ApiOperations.All.Select(o => o.OperationId).Order(StringComparer.Ordinal));
         Assert.All(ApiOperations.All, o => Assert.StartsWith("/api/v1/", o.Route, StringComparison.Ordinal));
     }
@@ -39,15 +39,21 @@ public sealed partial class ApiOperationsReachableTests(CivicCluster cluster)
     public async Task Operation_AsAdmin_AnsweredByTheService(string operationId)
     {
         var operation = ApiOperations.All.Single(o => o.OperationId == operationId);
-        var path = PathVariable().Replace(operation.Route, m => m.Groups[1].Value == "id" ? KnownId(operation.Tag) : "x");
+        var path = PathVariable().Replace(operation.Route, m => m.Groups[1].Value == "id" || (m.Groups[1].Value == "department_id" && operation.Tag == "hotline") ? KnownId(operation.Tag) : "x");
         // An empty body for creates: the service's own validation answers, which proves the request reached it.
         using var response = await cluster.Api.SendAsync(
             CivicCluster.Request(new HttpMethod(operation.Method), path, cluster.TokenFor(CivicRoles.Admin), operation.RequestBody is null ? null : "{}"),
             TestContext.Current.CancellationToken);
         var body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
 
-        if (operation.RequestBody is null)
+        if (operation.OperationId == "listMailbox")
         {
+            // The Hotline's development mailbox exists only in the Development environment; the cluster runs as Testing.
+            await ProblemAssert.IsProblemAsync(response, HttpStatusCode.Conflict, "failed-precondition");
+        }
+        else if (operation.RequestBody is null || operation.OperationId == "materialiseSessions")
+        {
+            // materialiseSessions takes no input: an empty body is a whole, valid request.
             Assert.True(response.StatusCode == HttpStatusCode.OK, $"{operation.Method} {path} ({operation.OperationId}) answered {(int)response.StatusCode}: {body}");
         }
         else
