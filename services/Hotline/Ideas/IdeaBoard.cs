@@ -34,7 +34,13 @@ public sealed class IdeaBoard(HotlineDbContext db, DepartmentScope scope, Notifi
 
     public async Task<Idea> ChangeStatusAsync(ClaimsPrincipal caller, string id, IdeaStatus? status, string reason, CancellationToken cancellationToken)
     {
-        new FieldViolations().Required("id", id, "the idea's id", "idéens id").ThrowIfAny();
+        var violations = new FieldViolations().Required("id", id, "the idea's id", "idéens id");
+        if (status is null)
+        {
+            violations.Add("status", "Choose the idea's new status.", "Vælg idéens nye status.");
+        }
+
+        violations.ThrowIfAny();
         var idea = await db.Ideas.SingleOrDefaultAsync(i => i.Id == id, cancellationToken)
             ?? throw new NotFoundException($"No idea has id '{id}'.", $"Der findes ingen idé med id '{id}'.");
         await scope.ResolveAsync(caller, idea.DepartmentId, cancellationToken);

@@ -98,6 +98,9 @@ public sealed class RpcDeclarationTests
         public override Task<GetDepartmentResponse> GetDepartment(GetDepartmentRequest request, ServerCallContext context) => Task.FromResult(new GetDepartmentResponse());
 
         public override Task<CreateDepartmentResponse> CreateDepartment(CreateDepartmentRequest request, ServerCallContext context) => Task.FromResult(new CreateDepartmentResponse());
+
+        [AllowAnonymous]
+        public override Task<RouteTopicResponse> RouteTopic(RouteTopicRequest request, ServerCallContext context) => Task.FromResult(new RouteTopicResponse());
     }
 
     private sealed class UnknownRoleHandler : DepartmentService.DepartmentServiceBase
@@ -110,6 +113,9 @@ public sealed class RpcDeclarationTests
 
         [AllowRoles(CivicRoles.Admin)]
         public override Task<CreateDepartmentResponse> CreateDepartment(CreateDepartmentRequest request, ServerCallContext context) => Task.FromResult(new CreateDepartmentResponse());
+
+        [AllowAnonymous]
+        public override Task<RouteTopicResponse> RouteTopic(RouteTopicRequest request, ServerCallContext context) => Task.FromResult(new RouteTopicResponse());
     }
 
     private sealed class BothDeclaredHandler : DepartmentService.DepartmentServiceBase
@@ -123,6 +129,9 @@ public sealed class RpcDeclarationTests
 
         [AllowRoles(CivicRoles.Admin)]
         public override Task<CreateDepartmentResponse> CreateDepartment(CreateDepartmentRequest request, ServerCallContext context) => Task.FromResult(new CreateDepartmentResponse());
+
+        [AllowAnonymous]
+        public override Task<RouteTopicResponse> RouteTopic(RouteTopicRequest request, ServerCallContext context) => Task.FromResult(new RouteTopicResponse());
     }
 
     [AllowRoles(CivicRoles.Admin)]
@@ -139,6 +148,8 @@ public sealed class RpcDeclarationTests
         public override Task<GetDepartmentResponse> GetDepartment(GetDepartmentRequest request, ServerCallContext context) => Task.FromResult(new GetDepartmentResponse());
 
         public override Task<CreateDepartmentResponse> CreateDepartment(CreateDepartmentRequest request, ServerCallContext context) => Task.FromResult(new CreateDepartmentResponse());
+
+        public override Task<RouteTopicResponse> RouteTopic(RouteTopicRequest request, ServerCallContext context) => Task.FromResult(new RouteTopicResponse());
     }
 
     [AllowRoles(CivicRoles.Admin)]
@@ -151,5 +162,8 @@ public sealed class RpcDeclarationTests
         public override Task<GetDepartmentResponse> GetDepartment(GetDepartmentRequest request, ServerCallContext context) => Task.FromResult(new GetDepartmentResponse());
 
         public override Task<CreateDepartmentResponse> CreateDepartment(CreateDepartmentRequest request, ServerCallContext context) => Task.FromResult(new CreateDepartmentResponse());
+
+        [AllowAnonymous]
+        public override Task<RouteTopicResponse> RouteTopic(RouteTopicRequest request, ServerCallContext context) => Task.FromResult(new RouteTopicResponse());
     }
 }

@@ -9,9 +9,9 @@ public sealed class MigrateCommandTests : IDisposable
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "civic-functional-tests", Guid.NewGuid().ToString("N"));
 
     [Theory]
-    [InlineData("Civic.Hotline", "hotline", 2)]
+    [InlineData("Civic.Hotline", "hotline", 7)]
     [InlineData("Civic.Panel", "panel", 2)]
-    [InlineData("Civic.Network", "network", 1)]
+    [InlineData("Civic.Network", "network", 5)]
     public async Task Migrate_CommandLine_AppliesMigrationsAndExits(string assembly, string service, int migrations)
     {
         var database = Path.Combine(_folder, $"{service}.db");
