@@ -32,6 +32,6 @@ public static class PanelText
     public static readonly LocalText CasePhaseColumn = new("Fase", "Phase");
     public static readonly LocalText CasesEmpty = new("Der er ingen sager endnu.", "There are no cases yet.");
     public static readonly LocalText CasesComing = new(
-        "Oprettelse af sager, indkaldelse af paneler og lodtrækning kommer i en senere version. Her kan du indtil da læse sagerne.",
-        "Creating cases, convening panels and the draw come in a later version. Until then you can read the cases here.");
+        "Oprettelse af sager, invitationer og møder kommer i en senere version. Koordinatorer kan allerede indkalde et panel ved lodtrækning: åbn sagen.",
+        "Creating cases, invitations and meetings come in a later version. Coordinators can already convene a panel by lottery: open the case.");
 }
