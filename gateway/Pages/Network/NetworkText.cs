@@ -19,7 +19,7 @@ public static class NetworkText
         "En familie kan vælge en medarbejder, den kender, som navigatør. Forvaltningen udpeger også en ekstra navigatør, så der altid er én at gå til.",
         "A family can choose a staff member it knows as its navigator. The department also appoints a second navigator, so there is always someone to turn to.");
     public static readonly LocalText NotYet = new(
-        "Du kan søge i netværket nu. Medarbejdere, der er logget ind, ser også de profiler, der kun er for kommunens ansatte, og kan bede om hjælp under Anmodninger i netværket. Værktøjskassen er åben for alle. Netværksgrupper og navigatører kommer i en senere version.",
-        "You can search the network now. Staff who are logged in also see the profiles meant only for the municipality's employees, and can ask for help under Network requests. The toolbox is open to everyone. Network groups and navigators come in a later version.");
+        "Du kan søge i netværket nu. Medarbejdere, der er logget ind, ser også de profiler, der kun er for kommunens ansatte, og kan bede om hjælp under Anmodninger i netværket. Værktøjskassen er åben for alle. Medarbejdere kan se en families navigatører. Netværksgrupper kommer i en senere version.",
+        "You can search the network now. Staff who are logged in also see the profiles meant only for the municipality's employees, and can ask for help under Network requests. The toolbox is open to everyone. Staff can see a family's navigators. Network groups come in a later version.");
     public static readonly LocalText SearchLink = new("Søg efter en ressourceperson", "Search for a resource person");
 }

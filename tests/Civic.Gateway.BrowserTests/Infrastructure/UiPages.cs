@@ -30,6 +30,7 @@ public static class UiPages
         new("administration", "/administration", "admin", "Administration", "Administration"),
         new("network-requests", "/ressourcenetvaerket/anmodninger", "coordinator", "Anmodninger i netværket", "Network requests"),
         new("network-request-form", "/ressourcenetvaerket/anmod", "staff", "Anmod om hjælp", "Ask for help"),
+        new("network-navigators", "/ressourcenetvaerket/navigatoerer", "staff", "Navigatører", "Navigators"),
         new("network-toolbox", "/ressourcenetvaerket/vaerktoejskasse", null, "Værktøjskassen", "The toolbox"),
         new("network-toolbox-article", "/ressourcenetvaerket/vaerktoejskasse/borgermoede-paa-en-aften", null, "Borgermøde på en aften", "Borgermøde på en aften"),
         new("not-found", "/findes-ikke", null, "Siden findes ikke", "Page not found", 404),
