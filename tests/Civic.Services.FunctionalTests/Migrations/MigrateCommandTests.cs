@@ -11,7 +11,7 @@ public sealed class MigrateCommandTests : IDisposable
     [Theory]
     [InlineData("Civic.Hotline", "hotline", 2)]
     [InlineData("Civic.Panel", "panel", 1)]
-    [InlineData("Civic.Network", "network", 1)]
+    [InlineData("Civic.Network", "network", 5)]
     public async Task Migrate_CommandLine_AppliesMigrationsAndExits(string assembly, string service, int migrations)
     {
         var database = Path.Combine(_folder, $"{service}.db");
