@@ -24,13 +24,30 @@ public sealed class RoleMatrixTests(CivicCluster cluster)
     /// <summary>The columns of the table: no token, then each role.</summary>
     private static readonly string?[] Callers = [null, .. CivicRoles.All];
 
-    // A = allowed (the call succeeds), U = UNAUTHENTICATED, D = PERMISSION_DENIED.
+    // A = allowed (the call succeeds), U = UNAUTHENTICATED, D = PERMISSION_DENIED, F = FAILED_PRECONDITION (served, not here).
     // Columns:                                                      anon citizen panel staff coord dir admin
     private static readonly Dictionary<string, string> Expected = new(StringComparer.Ordinal)
     {
         ["/civic.hotline.v1.DepartmentService/ListDepartments"] =        "A    A       A     A     A     A   A",
         ["/civic.hotline.v1.DepartmentService/GetDepartment"] =          "A    A       A     A     A     A   A",
         ["/civic.hotline.v1.DepartmentService/CreateDepartment"] =       "U    D       D     D     D     D   A",
+        ["/civic.hotline.v1.DepartmentService/RouteTopic"] =             "A    A       A     A     A     A   A",
+        ["/civic.hotline.v1.ScheduleService/CreateScheduleRule"] =       "U    D       D     D     D     D   A",
+        ["/civic.hotline.v1.ScheduleService/ListScheduleRules"] =        "A    A       A     A     A     A   A",
+        ["/civic.hotline.v1.ScheduleService/ListSessions"] =             "A    A       A     A     A     A   A",
+        ["/civic.hotline.v1.ScheduleService/MaterialiseSessions"] =      "U    D       D     D     D     D   A",
+        // Open to all, but only in Development: the test cluster runs as Testing, so every caller gets FAILED_PRECONDITION.
+        ["/civic.hotline.v1.DevelopmentMailboxService/ListMailbox"] =    "F    F       F     F     F     F   F",
+        // Citizens book without signing in; the manage token, not a role, guards a booking.
+        ["/civic.hotline.v1.BookingService/CreateBooking"] =             "A    A       A     A     A     A   A",
+        ["/civic.hotline.v1.BookingService/GetBooking"] =                "A    A       A     A     A     A   A",
+        ["/civic.hotline.v1.BookingService/CancelBooking"] =             "A    A       A     A     A     A   A",
+        ["/civic.hotline.v1.BookingService/RescheduleBooking"] =         "A    A       A     A     A     A   A",
+        ["/civic.hotline.v1.CallService/ListCalls"] =                    "U    D       D     D     D     A   A",
+        ["/civic.hotline.v1.CallService/RecordCallOutcome"] =            "U    D       D     D     D     A   A",
+        ["/civic.hotline.v1.IdeaService/RegisterIdea"] =                 "U    D       D     D     D     A   A",
+        ["/civic.hotline.v1.IdeaService/ChangeIdeaStatus"] =             "U    D       D     D     D     A   A",
+        ["/civic.hotline.v1.IdeaService/ListIdeas"] =                    "A    A       A     A     A     A   A",
         ["/civic.panel.v1.CaseService/CreateCase"] =                 "U    D       D     A     A     A   A",
         ["/civic.panel.v1.CaseService/GetCase"] =                    "U    D       D     A     A     A   A",
         ["/civic.panel.v1.CaseService/ListCases"] =                  "U    D       D     A     A     A   A",
@@ -178,6 +195,7 @@ public sealed class RoleMatrixTests(CivicCluster cluster)
         "A" => "allowed",
         "U" => "UNAUTHENTICATED",
         "D" => "PERMISSION_DENIED",
+        "F" => "FAILED_PRECONDITION",
         _ => outcome,
     };
 
@@ -195,9 +213,14 @@ public sealed class RoleMatrixTests(CivicCluster cluster)
             await Calls[path](client, options);
             return "A";
         }
-        catch (RpcException exception) when (exception.StatusCode is StatusCode.Unauthenticated or StatusCode.PermissionDenied)
+        catch (RpcException exception) when (exception.StatusCode is StatusCode.Unauthenticated or StatusCode.PermissionDenied or StatusCode.FailedPrecondition)
         {
-            return exception.StatusCode == StatusCode.Unauthenticated ? "U" : "D";
+            return exception.StatusCode switch
+            {
+                StatusCode.Unauthenticated => "U",
+                StatusCode.PermissionDenied => "D",
+                _ => "F",
+            };
         }
         catch (RpcException exception)
         {
@@ -217,6 +240,48 @@ public sealed class RoleMatrixTests(CivicCluster cluster)
             Name = new LocalizedText { Da = "Matrix", En = "Matrix" },
             DirectorName = "Mads Matrix",
         }, o),
+        ["/civic.hotline.v1.DepartmentService/RouteTopic"] = async (c, o) =>
+            await new DepartmentService.DepartmentServiceClient(c).RouteTopicAsync(new() { Unsure = true }, o),
+        ["/civic.hotline.v1.ScheduleService/CreateScheduleRule"] = async (c, o) => await CreateScheduleRuleAsync(c, o),
+        ["/civic.hotline.v1.ScheduleService/ListScheduleRules"] = async (c, o) =>
+            await new ScheduleService.ScheduleServiceClient(c).ListScheduleRulesAsync(new() { DepartmentId = CivicCluster.DemoDepartmentId }, o),
+        ["/civic.hotline.v1.ScheduleService/ListSessions"] = async (c, o) =>
+            await new ScheduleService.ScheduleServiceClient(c).ListSessionsAsync(new() { DepartmentId = CivicCluster.DemoDepartmentId }, o),
+        ["/civic.hotline.v1.ScheduleService/MaterialiseSessions"] = async (c, o) => await new ScheduleService.ScheduleServiceClient(c).MaterialiseSessionsAsync(new(), o),
+        ["/civic.hotline.v1.DevelopmentMailboxService/ListMailbox"] = async (c, o) =>
+            await new DevelopmentMailboxService.DevelopmentMailboxServiceClient(c).ListMailboxAsync(new(), o),
+        ["/civic.hotline.v1.BookingService/CreateBooking"] = async (c, o) => await BookAsync(c, o),
+        ["/civic.hotline.v1.BookingService/GetBooking"] = async (c, o) =>
+        {
+            var booked = await BookAsync(c, o);
+            await new BookingService.BookingServiceClient(c).GetBookingAsync(new() { Reference = booked.Booking.Reference, ManageToken = booked.ManageToken }, o);
+        },
+        ["/civic.hotline.v1.BookingService/CancelBooking"] = async (c, o) =>
+        {
+            var booked = await BookAsync(c, o);
+            await new BookingService.BookingServiceClient(c).CancelBookingAsync(new() { Reference = booked.Booking.Reference, ManageToken = booked.ManageToken }, o);
+        },
+        ["/civic.hotline.v1.BookingService/RescheduleBooking"] = async (c, o) =>
+        {
+            var booked = await BookAsync(c, o);
+            var other = await OpenSlotAsync(c, o, except: booked.Booking.Slot.Id);
+            await new BookingService.BookingServiceClient(c).RescheduleBookingAsync(new()
+            {
+                Reference = booked.Booking.Reference, ManageToken = booked.ManageToken, SlotId = other,
+            }, o);
+        },
+        ["/civic.hotline.v1.CallService/ListCalls"] = async (c, o) => await TodaysCallsAsync(c, o),
+        // The demo director's department has three demo calls today; ListCalls has the same access rule, so the rows hold.
+        ["/civic.hotline.v1.CallService/RecordCallOutcome"] = async (c, o) => await new CallService.CallServiceClient(c).RecordCallOutcomeAsync(new()
+        {
+            Reference = (await TodaysCallsAsync(c, o)).Calls[0].Booking.Reference, Result = CallResult.Answered, Summary = "Rolletestens samtale.",
+        }, o),
+        ["/civic.hotline.v1.IdeaService/RegisterIdea"] = async (c, o) => await RegisterIdeaAsync(c, o),
+        ["/civic.hotline.v1.IdeaService/ChangeIdeaStatus"] = async (c, o) => await new IdeaService.IdeaServiceClient(c).ChangeIdeaStatusAsync(new()
+        {
+            Id = (await RegisterIdeaAsync(c, o)).Idea.Id, Status = IdeaStatus.UnderConsideration,
+        }, o),
+        ["/civic.hotline.v1.IdeaService/ListIdeas"] = async (c, o) => await new IdeaService.IdeaServiceClient(c).ListIdeasAsync(new(), o),
         ["/civic.panel.v1.CaseService/CreateCase"] = async (c, o) => await new CaseService.CaseServiceClient(c).CreateCaseAsync(new()
         {
             Title = "Matrixsag",
@@ -306,6 +371,83 @@ public sealed class RoleMatrixTests(CivicCluster cluster)
             Assert.True(await call.ResponseStream.MoveNext(o.CancellationToken));
         },
     };
+
+    /// <summary>A rule for a department of its own (rules of one department must not overlap), created by the caller.</summary>
+    private static async Task<CreateScheduleRuleResponse> CreateScheduleRuleAsync(CallInvoker c, CallOptions o)
+    {
+        var department = await new DepartmentService.DepartmentServiceClient(c).CreateDepartmentAsync(new()
+        {
+            Code = $"regel-{Guid.NewGuid().ToString("N")[..8]}",
+            Name = new LocalizedText { Da = "Regelforvaltning", En = "Rule department" },
+            DirectorName = "Rita Regel",
+        }, o);
+        var today = DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime);
+        return await new ScheduleService.ScheduleServiceClient(c).CreateScheduleRuleAsync(new()
+        {
+            DepartmentId = department.Department.Id, WeekOfMonth = 1, Weekday = Weekday.Tuesday,
+            StartsAt = new() { Hour = 16 }, EndsAt = new() { Hour = 18 }, SlotMinutes = 10, ParallelLines = 2,
+            BookingOpensDaysBefore = 14, BookingOpensAt = new() { Hour = 8 }, BookingClosesHoursBefore = 2,
+            HolidayPolicy = HolidayPolicy.NextWorkingDay, ValidFrom = new() { Year = today.Year, Month = today.Month, Day = 1 },
+        }, o);
+    }
+
+    /// <summary>A free seat in any demo department's session that is open for booking now.</summary>
+    private static async Task<string> OpenSlotAsync(CallInvoker c, CallOptions o, string? except = null)
+    {
+        var now = TimeProvider.System.GetUtcNow();
+        var departments = await new DepartmentService.DepartmentServiceClient(c).ListDepartmentsAsync(new() { Page = new() { PageSize = 50 } }, o);
+        foreach (var department in departments.Departments)
+        {
+            var sessions = await new ScheduleService.ScheduleServiceClient(c).ListSessionsAsync(new() { DepartmentId = department.Id }, o);
+            var slot = sessions.Sessions
+                .Where(s => !s.Cancelled && s.BookingOpensAt.ToDateTimeOffset() <= now && s.BookingClosesAt.ToDateTimeOffset() > now.AddMinutes(5))
+                .SelectMany(s => s.Slots)
+                .FirstOrDefault(slot => slot.Booked < slot.Capacity && slot.Id != except);
+            if (slot is not null)
+            {
+                return slot.Id;
+            }
+        }
+
+        throw new InvalidOperationException("No demo session is open for booking now; the role matrix needs one.");
+    }
+
+    /// <summary>A booking by a citizen with a phone number of their own (the per-phone limits stay out of the way).</summary>
+    private static async Task<CreateBookingResponse> BookAsync(CallInvoker c, CallOptions o) =>
+        await new BookingService.BookingServiceClient(c).CreateBookingAsync(new()
+        {
+            SlotId = await OpenSlotAsync(c, o),
+            Name = "Rolle Testesen",
+            Phone = NewPhone(),
+            TopicKind = TopicKind.Question,
+            Description = "Et spørgsmål fra rolletesten.",
+            Consent = true,
+            IdempotencyKey = Guid.NewGuid().ToString("N"),
+        }, o);
+
+    /// <summary>A random Danish number libphonenumber accepts (not every range is allocated).</summary>
+    private static string NewPhone()
+    {
+        while (true)
+        {
+            var phone = $"+452{Random.Shared.Next(0, 10_000_000):0000000}";
+            if (Civic.Hotline.Bookings.PhoneNumberNormaliser.Normalise(phone) == phone)
+            {
+                return phone;
+            }
+        }
+    }
+
+    private static async Task<ListCallsResponse> TodaysCallsAsync(CallInvoker c, CallOptions o) =>
+        await new CallService.CallServiceClient(c).ListCallsAsync(new() { DepartmentId = CivicCluster.DemoDepartmentId }, o);
+
+    private static async Task<RegisterIdeaResponse> RegisterIdeaAsync(CallInvoker c, CallOptions o) =>
+        await new IdeaService.IdeaServiceClient(c).RegisterIdeaAsync(new()
+        {
+            BookingReference = (await TodaysCallsAsync(c, o)).Calls[0].Booking.Reference,
+            Title = "Rolletestens idé",
+            Description = "En idé fra et demoopkald.",
+        }, o);
 
     private static async Task<string> CaseReadyForPlanningAsync(CallInvoker client, CallOptions options)
     {
