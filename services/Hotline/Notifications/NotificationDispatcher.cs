@@ -14,7 +14,7 @@ public interface INotificationSender
 
 /// <summary>
 /// On one machine nothing leaves it: delivering a message means the development mailbox page shows it
-/// (it reads the outbox). SMTP and SMS providers replace this sender where they are configured.
+/// (it reads the outbox). It delivers e-mails unless SMTP is configured, and SMS (no SMS provider yet).
 /// </summary>
 public sealed class DevelopmentMailboxSender : INotificationSender
 {

@@ -1,0 +1,92 @@
+using System.ComponentModel.DataAnnotations;
+using System.Text;
+using MailKit.Net.Smtp;
+using MailKit.Security;
+using Microsoft.Extensions.Options;
+using MimeKit;
+
+namespace Civic.Hotline.Notifications;
+
+/// <summary>Hotline:Notifications:Smtp settings: without a host, e-mails stay in the development mailbox.</summary>
+public sealed class SmtpOptions : IValidatableObject
+{
+    public const string SectionName = NotificationOptions.SectionName + ":Smtp";
+
+    public string? Host { get; set; }
+
+    [Range(1, 65535)]
+    public int Port { get; set; } = 587;
+
+    /// <summary>None (a local relay only), StartTls, SslOnConnect (port 465), StartTlsWhenAvailable or Auto.</summary>
+    public SecureSocketOptions Tls { get; set; } = SecureSocketOptions.StartTls;
+
+    public string FromAddress { get; set; } = string.Empty;
+
+    public string FromName { get; set; } = "Direktørlinjen";
+
+    /// <summary>Empty: the server takes mail without authentication.</summary>
+    public string? UserName { get; set; }
+
+    public string? Password { get; set; }
+
+    [Range(typeof(TimeSpan), "00:00:01", "00:05:00")]
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    public bool IsConfigured => !string.IsNullOrWhiteSpace(Host);
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (IsConfigured && !MailboxAddress.TryParse(FromAddress, out _))
+        {
+            yield return new ValidationResult($"{SectionName}:{nameof(FromAddress)} must be an e-mail address when {SectionName}:{nameof(Host)} is set.", [nameof(FromAddress)]);
+        }
+    }
+}
+
+/// <summary>
+/// Sends e-mails over SMTP with MailKit, one connection per message; the confirmation's calendar goes along
+/// as a text/calendar attachment. Any failure before the server accepts the message throws, so the outbox
+/// tries again later; once it is accepted, nothing that follows (the QUIT) may fail the delivery.
+/// </summary>
+public sealed class SmtpEmailSender(IOptions<SmtpOptions> options) : INotificationSender
+{
+    public async Task SendAsync(Notification notification, string body, CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        using var message = Compose(notification, body, settings);
+        using var client = new SmtpClient { Timeout = (int)settings.Timeout.TotalMilliseconds };
+        var host = settings.Host ?? throw new InvalidOperationException($"{SmtpOptions.SectionName}:{nameof(SmtpOptions.Host)} is not set.");
+        await client.ConnectAsync(host, settings.Port, settings.Tls, cancellationToken);
+        if (!string.IsNullOrEmpty(settings.UserName))
+        {
+            await client.AuthenticateAsync(settings.UserName, settings.Password ?? string.Empty, cancellationToken);
+        }
+
+        await client.SendAsync(message, cancellationToken);
+        try
+        {
+            await client.DisconnectAsync(quit: true, CancellationToken.None);
+        }
+        catch (Exception exception) when (exception is IOException or MailKit.ProtocolException or SmtpCommandException)
+        {
+            // The message was accepted: failing now would make the outbox send it a second time.
+        }
+    }
+
+    public static MimeMessage Compose(Notification notification, string body, SmtpOptions settings)
+    {
+        var message = new MimeMessage { Subject = notification.Subject };
+        message.From.Add(new MailboxAddress(settings.FromName, settings.FromAddress));
+        message.To.Add(MailboxAddress.Parse(notification.Recipient));
+        // The outbox id, so a receiving system can tell a repeat after a crash between sending and marking sent.
+        message.MessageId = $"{notification.Id}@direktoerlinjen";
+        var parts = new BodyBuilder { TextBody = body };
+        if (notification.Calendar is not null)
+        {
+            parts.Attachments.Add("direktoerlinjen.ics", Encoding.UTF8.GetBytes(notification.Calendar), new ContentType("text", "calendar") { Charset = "utf-8" });
+        }
+
+        message.Body = parts.ToMessageBody();
+        return message;
+    }
+}
