@@ -20,13 +20,15 @@ public static class LaunchPlan
 
     /// <summary>
     /// The environment every child gets: the one-machine default, whatever the shell has set. Data
-    /// lands in data/ under the repository root (the children's working directory). The development
-    /// signing key is new for every run and shared by the gateway's development login (which signs
-    /// the demo users' tokens) and the services (which validate them); it exists only in memory.
+    /// lands in data/ under <paramref name="repositoryRoot"/> (the children's working directory). The
+    /// development signing key is new for every call and shared by the gateway's development login (which
+    /// signs the demo users' tokens) and the services (which validate them); it exists only in memory. The
+    /// Hotline's manage-link key stays the same from run to run (<see cref="ManageTokenKeyFile"/>).
     /// </summary>
-    public static IReadOnlyDictionary<string, string> Environment { get; } = new Dictionary<string, string>
+    public static IReadOnlyDictionary<string, string> Environment(string repositoryRoot) => new Dictionary<string, string>
     {
         ["Auth__SigningKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
+        ["Hotline__Booking__ManageTokenKey"] = ManageTokenKeyFile.LoadOrCreate(Path.Combine(repositoryRoot, "data")),
         ["ASPNETCORE_ENVIRONMENT"] = "Development",
         ["DOTNET_ENVIRONMENT"] = "Development",
         ["Storage__Provider"] = "Sqlite",

@@ -36,7 +36,8 @@ public sealed class Supervisor(IReadOnlyList<ChildApp> apps, string workingDirec
         }
 
         output.Say($"Starting Civic in {workingDirectory} (SQLite in data/, jobs in memory, demo data) …");
-        var children = apps.Select(app => ChildProcess.Start(app, workingDirectory, LaunchPlan.Environment, output)).ToList();
+        var environment = LaunchPlan.Environment(workingDirectory);
+        var children = apps.Select(app => ChildProcess.Start(app, workingDirectory, environment, output)).ToList();
         try
         {
             var exitCode = await SuperviseAsync(children, stop);
