@@ -30,7 +30,7 @@ public sealed class LeximinSolver
     private const double DampingFactor = 0.8;
 
     // Swap search starts from this many of the best known panels under the current weights.
-    private const int SwapStarts = 5;
+    private const int SwapStarts = 25;
 
     public static LeximinDistribution Solve(MemberTypes types, IReadOnlyList<FeatureQuota> quotas, int panelSize)
     {

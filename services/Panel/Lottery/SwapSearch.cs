@@ -58,12 +58,13 @@ internal sealed class SwapSearch
         // Types that could gain a seat, best first; only positive weights can improve a panel.
         var entering = Enumerable.Range(0, counts.Length).Where(t => weightPerPerson[t] > 0)
             .OrderByDescending(t => weightPerPerson[t]).ThenBy(t => t).ToArray();
+        // Passes over the entering types; a pass keeps going after a move, so a pass costs |entering| × k checks.
         var moved = true;
         while (moved)
         {
             moved = false;
             var leaving = Enumerable.Range(0, counts.Length).Where(t => counts[t] > 0)
-                .OrderBy(t => weightPerPerson[t]).ThenBy(t => t).ToArray();
+                .OrderBy(t => weightPerPerson[t]).ThenBy(t => t).ToList();
             foreach (var into in entering)
             {
                 if (counts[into] >= _types.Types[into].Size)
@@ -78,17 +79,12 @@ internal sealed class SwapSearch
                         break;
                     }
 
-                    if (from != into && CanMove(from, into, quotaSeats, householdSeats))
+                    if (counts[from] > 0 && from != into && CanMove(from, into, quotaSeats, householdSeats))
                     {
                         Apply(from, into, counts, quotaSeats, householdSeats);
                         moved = true;
                         break;
                     }
-                }
-
-                if (moved)
-                {
-                    break;
                 }
             }
         }
