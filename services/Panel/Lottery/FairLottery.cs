@@ -28,7 +28,7 @@ public sealed record LotteryVerification(bool Reproduced, bool SnapshotMatches, 
 public static class FairLottery
 {
     /// <summary>Changes whenever anything that decides a draw changes (solver, tolerances, sampling, random source).</summary>
-    public const string AlgorithmVersion = "leximin-cg/1 (types, GLOP dual + CP-SAT pricing, OR-Tools 9.15.6755; SplitMix64 draw)";
+    public const string AlgorithmVersion = "leximin-cg/2 (types, GLOP dual + swap-search and CP-SAT pricing, OR-Tools 9.15.6755; SplitMix64 draw)";
 
     public static LotteryDraw Draw(LotteryProblem problem, ulong seed)
     {

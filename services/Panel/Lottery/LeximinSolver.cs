@@ -29,9 +29,13 @@ public sealed class LeximinSolver
     private const int ExtraPanelsPerRound = 10;
     private const double DampingFactor = 0.8;
 
+    // Swap search starts from this many of the best known panels under the current weights.
+    private const int SwapStarts = 25;
+
     public static LeximinDistribution Solve(MemberTypes types, IReadOnlyList<FeatureQuota> quotas, int panelSize)
     {
         var pricing = new PanelPricing(types, quotas, panelSize);
+        var search = new SwapSearch(types, quotas);
         var panels = new List<PanelComposition>();
         var known = new HashSet<PanelComposition>();
         var covered = Cover(types, pricing, panels, known);
@@ -49,7 +53,7 @@ public sealed class LeximinSolver
         {
             stages++;
             dual.SetLevel(fixedAt);
-            var (value, weights) = SolveLevel(dual, pricing, panels, known, out var upperBound);
+            var (value, weights) = SolveLevel(dual, pricing, search, panels, known, out var upperBound);
             if (stages == 1)
             {
                 certifiedUpperBound = upperBound;
@@ -114,12 +118,19 @@ public sealed class LeximinSolver
 
     /// <summary>Column generation for one level; returns the level's value, the dual weights, and an upper bound on the value.</summary>
     private static (double Value, double[] Weights) SolveLevel(
-        DualProgram dual, PanelPricing pricing, List<PanelComposition> panels, HashSet<PanelComposition> known, out double upperBound)
+        DualProgram dual, PanelPricing pricing, SwapSearch search, List<PanelComposition> panels, HashSet<PanelComposition> known,
+        out double upperBound)
     {
         while (true)
         {
             var (objective, cap, weights) = dual.Solve();
             var perPerson = dual.PerPerson(weights);
+            if (AddSwappedPanels(dual, search, panels, known, perPerson, cap))
+            {
+                continue;
+            }
+
+            // Only exact pricing may end a level: it alone proves that no improving panel is left.
             var best = pricing.Best(perPerson) ?? throw new InvalidOperationException("The pricing problem became infeasible.");
             // Raising ŷ to the best panel's value makes the LP's weights feasible for all panels: a valid bound.
             upperBound = objective + Math.Max(0, best.UpperBound - cap);
@@ -132,6 +143,30 @@ public sealed class LeximinSolver
             dual.AddPanel(best.Panel);
             AddDampedPanels(dual, pricing, panels, known, perPerson, cap, best.Panel);
         }
+    }
+
+    /// <summary>
+    /// Improves the best known panels under the new weights by single-seat swaps and adds every new panel that
+    /// beats ŷ; false when none does, and exact pricing has to decide.
+    /// </summary>
+    private static bool AddSwappedPanels(
+        DualProgram dual, SwapSearch search, List<PanelComposition> panels, HashSet<PanelComposition> known, double[] perPerson, double cap)
+    {
+        var starts = panels.Select((panel, index) => (Value: panel.Value(perPerson), Index: index))
+            .OrderByDescending(p => p.Value).ThenBy(p => p.Index).Take(SwapStarts).Select(p => panels[p.Index]).ToList();
+        var added = false;
+        foreach (var start in starts)
+        {
+            var panel = search.Improve(start, perPerson);
+            if (panel.Value(perPerson) > cap + ImprovementTolerance && known.Add(panel))
+            {
+                panels.Add(panel);
+                dual.AddPanel(panel);
+                added = true;
+            }
+        }
+
+        return added;
     }
 
     private static void AddDampedPanels(
