@@ -63,6 +63,7 @@ public sealed class NetworkGroupDirectory(NetworkDbContext db, TimeProvider time
     /// <exception cref="AlreadyExistsException">The person is a member already.</exception>
     public async Task<NetworkGroupView> AddMemberAsync(string groupId, string resourcePersonId, CancellationToken cancellationToken)
     {
+        new FieldViolations().Required("resource_person_id", resourcePersonId, "the resource person's id", "ressourcepersonens id").ThrowIfAny();
         var group = await FindAsync(groupId, cancellationToken);
         var person = await db.ResourcePersons.AsNoTracking().SingleOrDefaultAsync(p => p.Id == resourcePersonId && p.OptedIn, cancellationToken)
             ?? throw new NotFoundException($"'{resourcePersonId}' is not a resource person in the network. Search the network for the person's id.",
