@@ -65,17 +65,19 @@ public abstract class NetworkGroupTests(ServiceFixture<ResourcePersonGrpcService
     }
 
     [Fact]
-    public async Task AddMember_UnknownPerson_NotFound_Twice_AlreadyExists_UnknownGroup_NotFound()
+    public async Task AddMember_NoPerson_InvalidArgument_UnknownPerson_NotFound_Twice_AlreadyExists_UnknownGroup_NotFound()
     {
         var group = await CreateAsync("Integration");
         var person = await PersonAsync(PersonKind.Staff, "beskaeftigelse");
 
         await RpcAssert.FailsAsync(StatusCode.NotFound, () => AddAsync(group.Id, "findes-ikke"));
+        var noId = await RpcAssert.FailsAsync(StatusCode.InvalidArgument, () => AddAsync(group.Id, " "));
         await AddAsync(group.Id, person.Id);
         await RpcAssert.FailsAsync(StatusCode.AlreadyExists, () => AddAsync(group.Id, person.Id));
         await RpcAssert.FailsAsync(StatusCode.NotFound, () => AddAsync("findes-ikke", person.Id));
         var got = (await Host.CallAsync<GetGroupRequest, GetGroupResponse>(Groups, "GetGroup", new() { Id = group.Id }, CivicRoles.Staff)).Group;
 
+        Assert.Equal(["resource_person_id"], RpcAssert.ViolatedFields(noId));
         Assert.Equal([person.Id], got.Members.Select(m => m.ResourcePersonId));
     }
 
