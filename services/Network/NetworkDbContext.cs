@@ -1,5 +1,6 @@
 using Civic.Hosting.Storage;
 using Civic.Network.Capacity;
+using Civic.Network.Groups;
 using Civic.Network.Navigators;
 using Civic.Network.Requests;
 using Civic.Network.ResourcePersons;
@@ -21,6 +22,12 @@ public sealed class NetworkDbContext(DbContextOptions<NetworkDbContext> options)
 
     public DbSet<Family> Families => Set<Family>();
 
+    public DbSet<NetworkGroup> NetworkGroups => Set<NetworkGroup>();
+
+    public DbSet<GroupMembership> NetworkGroupMembers => Set<GroupMembership>();
+
+    public DbSet<GroupNotice> NetworkGroupNotices => Set<GroupNotice>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.AddCivicConventions(Database);
 
@@ -30,5 +37,8 @@ public sealed class NetworkDbContext(DbContextOptions<NetworkDbContext> options)
             .ApplyConfiguration(new CapacityMonthConfiguration())
             .ApplyConfiguration(new HelpRequestConfiguration())
             .ApplyConfiguration(new ToolboxArticleConfiguration())
-            .ApplyConfiguration(new FamilyConfiguration());
+            .ApplyConfiguration(new FamilyConfiguration())
+            .ApplyConfiguration<NetworkGroup>(new NetworkGroupConfiguration())
+            .ApplyConfiguration<GroupMembership>(new NetworkGroupConfiguration())
+            .ApplyConfiguration<GroupNotice>(new NetworkGroupConfiguration());
 }

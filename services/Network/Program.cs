@@ -1,6 +1,7 @@
 using Civic.Defaults.Services;
 using Civic.Hosting;
 using Civic.Network;
+using Civic.Network.Groups;
 using Civic.Network.Navigators;
 using Civic.Network.Requests;
 using Civic.Network.ResourcePersons;
@@ -15,6 +16,7 @@ builder.Services.AddResourcePersons();
 builder.Services.AddHelpRequests();
 builder.Services.AddToolbox();
 builder.Services.AddNavigators();
+builder.Services.AddNetworkGroups();
 
 var app = builder.Build();
 app.MapCivicServiceDefaults();

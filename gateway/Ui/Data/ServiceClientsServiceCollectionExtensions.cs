@@ -24,6 +24,7 @@ public static class ServiceClientsServiceCollectionExtensions
         services.AddCivicClient<TaxonomyService.TaxonomyServiceClient>(CivicServices.Network, configuration);
         services.AddCivicClient<ToolboxService.ToolboxServiceClient>(CivicServices.Network, configuration);
         services.AddCivicClient<NavigatorService.NavigatorServiceClient>(CivicServices.Network, configuration);
+        services.AddCivicClient<NetworkGroupService.NetworkGroupServiceClient>(CivicServices.Network, configuration);
         services.AddSingleton<Civic.Gateway.Network.NetworkFormCalls>();
         return services;
     }

@@ -31,6 +31,8 @@ public static class UiPages
         new("network-requests", "/ressourcenetvaerket/anmodninger", "coordinator", "Anmodninger i netværket", "Network requests"),
         new("network-request-form", "/ressourcenetvaerket/anmod", "staff", "Anmod om hjælp", "Ask for help"),
         new("network-navigators", "/ressourcenetvaerket/navigatoerer", "staff", "Navigatører", "Navigators"),
+        new("network-groups", "/ressourcenetvaerket/grupper", "staff", "Netværksgrupper", "Network groups"),
+        new("network-group", "/ressourcenetvaerket/grupper/0192f0a0-0000-7000-8006-000000000002", "staff", "Netværk om udsatte familier", "Netværk om udsatte familier"),
         new("network-toolbox", "/ressourcenetvaerket/vaerktoejskasse", null, "Værktøjskassen", "The toolbox"),
         new("network-toolbox-article", "/ressourcenetvaerket/vaerktoejskasse/borgermoede-paa-en-aften", null, "Borgermøde på en aften", "Borgermøde på en aften"),
         new("not-found", "/findes-ikke", null, "Siden findes ikke", "Page not found", 404),

@@ -29,7 +29,7 @@ public sealed partial class ApiOperationsReachableTests(CivicCluster cluster)
     public void All_CoversEveryAnnotatedRpcOfEveryService()
     {
         Assert.Equal(
-            ["approveHelpRequest", "assignHelpRequest", "cancelBooking", "changeIdeaStatus", "changePhase", "completeHelpRequest", "convene", "createArticle", "createBooking", "createCase", "createDepartment", "createHelpRequest", "createResourcePerson", "createScheduleRule", "getArticle", "getBooking", "getCase", "getDepartment", "getDraw", "getFamily", "getHelpRequest", "getResourcePerson", "getTaxonomy", "handOverFamily", "listArticles", "listCalls", "listCases", "listDepartments", "listDraws", "listHelpRequests", "listIdeas", "listMailbox", "listPhaseTransitions", "listScheduleRules", "listSessions", "listUnattendedFamilies", "materialiseSessions", "recordCallOutcome", "registerFamily", "registerIdea", "rescheduleBooking", "respondToHelpRequest", "routeTopic", "searchResourcePersons", "setScopeOfInfluence", "suggestResourcePersons", "updateResourcePerson", "verifyDraw"],
+            ["addMember", "approveHelpRequest", "assignHelpRequest", "cancelBooking", "changeIdeaStatus", "changePhase", "completeHelpRequest", "convene", "createArticle", "createBooking", "createCase", "createDepartment", "createGroup", "createHelpRequest", "createResourcePerson", "createScheduleRule", "getArticle", "getBooking", "getCase", "getDepartment", "getDraw", "getFamily", "getGroup", "getHelpRequest", "getResourcePerson", "getTaxonomy", "handOverFamily", "listArticles", "listCalls", "listCases", "listDepartments", "listDraws", "listGroups", "listHelpRequests", "listIdeas", "listMailbox", "listPhaseTransitions", "listScheduleRules", "listSessions", "listUnattendedFamilies", "materialiseSessions", "postNotice", "recordCallOutcome", "registerFamily", "registerIdea", "rescheduleBooking", "respondToHelpRequest", "routeTopic", "searchResourcePersons", "setScopeOfInfluence", "suggestResourcePersons", "updateResourcePerson", "verifyDraw"],
             ApiOperations.All.Select(o => o.OperationId).Order(StringComparer.Ordinal));
         Assert.All(ApiOperations.All, o => Assert.StartsWith("/api/v1/", o.Route, StringComparison.Ordinal));
     }
@@ -44,6 +44,7 @@ public sealed partial class ApiOperationsReachableTests(CivicCluster cluster)
             "id" when operation.Route.StartsWith("/api/v1/panel/draws/", StringComparison.Ordinal) => CivicCluster.DemoDrawId,
             "id" => KnownId(operation.Tag, operation.Route),
             "case_id" => CivicCluster.DemoCaseId,
+            "group_id" => CivicCluster.DemoNetworkGroupId,
             "department_id" when operation.Tag == "hotline" => CivicCluster.DemoDepartmentId,
             "slug" => CivicCluster.DemoPublicArticleSlug,
             "reference" => CivicCluster.DemoFamilyReference,
@@ -75,6 +76,7 @@ public sealed partial class ApiOperationsReachableTests(CivicCluster cluster)
     private static string KnownId(string service, string route) => service switch
     {
         "network" when route.StartsWith("/api/v1/network/requests/", StringComparison.Ordinal) => CivicCluster.DemoHelpRequestId,
+        "network" when route.StartsWith("/api/v1/network/groups/", StringComparison.Ordinal) => CivicCluster.DemoNetworkGroupId,
         "hotline" => CivicCluster.DemoDepartmentId,
         "panel" => CivicCluster.DemoCaseId,
         "network" => CivicCluster.DemoPublicPersonId,

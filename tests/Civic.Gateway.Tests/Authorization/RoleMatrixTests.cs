@@ -80,6 +80,12 @@ public sealed class RoleMatrixTests(CivicCluster cluster)
         ["/civic.network.v1.NavigatorService/GetFamily"] =                   "U    D       D     A     A     A   A",
         ["/civic.network.v1.NavigatorService/HandOverFamily"] =              "U    D       D     A     A     A   A",
         ["/civic.network.v1.NavigatorService/ListUnattendedFamilies"] =      "U    D       D     D     A     D   A",
+        ["/civic.network.v1.NetworkGroupService/CreateGroup"] =              "U    D       D     D     A     D   A",
+        ["/civic.network.v1.NetworkGroupService/ListGroups"] =               "U    D       D     A     A     A   A",
+        ["/civic.network.v1.NetworkGroupService/GetGroup"] =                 "U    D       D     A     A     A   A",
+        ["/civic.network.v1.NetworkGroupService/AddMember"] =                "U    D       D     D     A     D   A",
+        // Staff and directors pass the role check but post only as members; the test tokens own no member profile.
+        ["/civic.network.v1.NetworkGroupService/PostNotice"] =               "U    D       D     D     A     D   A",
         ["/grpc.health.v1.Health/Check"] =                            "A    A       A     A     A     A   A",
         ["/grpc.health.v1.Health/Watch"] =                            "A    A       A     A     A     A   A",
         ["/grpc.reflection.v1.ServerReflection/ServerReflectionInfo"] = "A    A       A     A     A     A   A",
@@ -157,6 +163,13 @@ public sealed class RoleMatrixTests(CivicCluster cluster)
         }, o);
         return response.Family.Reference;
     }
+
+    /// <summary>A network group created by the caller; returns its id.</summary>
+    private static async Task<string> CreateGroupAsync(CallInvoker c, CallOptions o) =>
+        (await new NetworkGroupService.NetworkGroupServiceClient(c).CreateGroupAsync(new()
+        {
+            Name = $"Rolletestens gruppe {Guid.NewGuid().ToString("N")[..8]}", ChallengeArea = "Integration",
+        }, o)).Group.Id;
 
     /// <summary>A request to the coordinators' queue, made by the caller; returns its id.</summary>
     private static async Task<string> CreateHelpRequestAsync(CallInvoker c, CallOptions o)
@@ -331,6 +344,19 @@ public sealed class RoleMatrixTests(CivicCluster cluster)
         }, o),
         ["/civic.network.v1.NavigatorService/ListUnattendedFamilies"] = async (c, o) =>
             await new NavigatorService.NavigatorServiceClient(c).ListUnattendedFamiliesAsync(new(), o),
+        ["/civic.network.v1.NetworkGroupService/CreateGroup"] = async (c, o) => await CreateGroupAsync(c, o),
+        ["/civic.network.v1.NetworkGroupService/ListGroups"] = async (c, o) =>
+            await new NetworkGroupService.NetworkGroupServiceClient(c).ListGroupsAsync(new() { ChallengeArea = "Ensomhed" }, o),
+        ["/civic.network.v1.NetworkGroupService/GetGroup"] = async (c, o) =>
+            await new NetworkGroupService.NetworkGroupServiceClient(c).GetGroupAsync(new() { Id = CivicCluster.DemoNetworkGroupId }, o),
+        ["/civic.network.v1.NetworkGroupService/AddMember"] = async (c, o) => await new NetworkGroupService.NetworkGroupServiceClient(c).AddMemberAsync(new()
+        {
+            GroupId = await CreateGroupAsync(c, o), ResourcePersonId = CivicCluster.DemoPublicPersonId,
+        }, o),
+        ["/civic.network.v1.NetworkGroupService/PostNotice"] = async (c, o) => await new NetworkGroupService.NetworkGroupServiceClient(c).PostNoticeAsync(new()
+        {
+            GroupId = CivicCluster.DemoNetworkGroupId, Text = "Rolletestens opslag",
+        }, o),
         ["/civic.network.v1.ToolboxService/ListArticles"] = async (c, o) => await new ToolboxService.ToolboxServiceClient(c).ListArticlesAsync(new() { Query = "borgermøde" }, o),
         ["/civic.network.v1.ToolboxService/GetArticle"] = async (c, o) =>
             await new ToolboxService.ToolboxServiceClient(c).GetArticleAsync(new() { Slug = CivicCluster.DemoPublicArticleSlug }, o),
