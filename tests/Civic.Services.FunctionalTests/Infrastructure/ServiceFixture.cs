@@ -46,9 +46,12 @@ public abstract class ServiceFixture<TEntryPoint>(string serviceName, Backend ba
 
         if (Storage is not null)
         {
-            _host = new ServiceHost<TEntryPoint>(Storage.Settings(ServiceName));
+            _host = new ServiceHost<TEntryPoint>(HostSettings(Storage));
         }
     }
+
+    /// <summary>The service's configuration on <paramref name="storage"/>; a fixture may add to it (e.g. demo data).</summary>
+    protected virtual IReadOnlyDictionary<string, string> HostSettings(StorageBackend storage) => storage.Settings(ServiceName);
 
     public async ValueTask DisposeAsync()
     {
