@@ -1,3 +1,4 @@
+using Civic.Hosting.Notifications;
 using Civic.Hosting.Storage;
 using Civic.Panel.Cases;
 using Civic.Panel.Convening;
@@ -18,6 +19,9 @@ public sealed class PanelDbContext(DbContextOptions<PanelDbContext> options) : D
     public DbSet<PoolMember> PoolMembers => Set<PoolMember>();
 
     public DbSet<PanelDrawRecord> Draws => Set<PanelDrawRecord>();
+
+    /// <summary>Messages to people, written with the change they tell about (Migrations/0003).</summary>
+    public DbSet<OutboxMessage> Notifications => Set<OutboxMessage>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.AddCivicConventions(Database);

@@ -58,6 +58,7 @@ public sealed class RoleMatrixTests(CivicCluster cluster)
         ["/civic.panel.v1.ConveningService/GetDraw"] =               "U    D       D     D     A     A   A",
         ["/civic.panel.v1.ConveningService/ListDraws"] =             "U    D       D     D     A     A   A",
         ["/civic.panel.v1.ConveningService/VerifyDraw"] =            "U    D       D     D     A     A   A",
+        ["/civic.panel.v1.DevelopmentMailboxService/ListMailbox"] =  "F    F       F     F     F     F   F",
         ["/civic.network.v1.ResourcePersonService/CreateResourcePerson"] =   "U    D       D     A     A     A   A",
         ["/civic.network.v1.ResourcePersonService/GetResourcePerson"] =      "A    A       A     A     A     A   A",
         ["/civic.network.v1.ResourcePersonService/SearchResourcePersons"] =  "A    A       A     A     A     A   A",
@@ -86,6 +87,7 @@ public sealed class RoleMatrixTests(CivicCluster cluster)
         ["/civic.network.v1.NetworkGroupService/AddMember"] =                "U    D       D     D     A     D   A",
         // Staff and directors pass the role check but post only as members; the test tokens own no member profile.
         ["/civic.network.v1.NetworkGroupService/PostNotice"] =               "U    D       D     D     A     D   A",
+        ["/civic.network.v1.DevelopmentMailboxService/ListMailbox"] =        "F    F       F     F     F     F   F",
         ["/grpc.health.v1.Health/Check"] =                            "A    A       A     A     A     A   A",
         ["/grpc.health.v1.Health/Watch"] =                            "A    A       A     A     A     A   A",
         ["/grpc.reflection.v1.ServerReflection/ServerReflectionInfo"] = "A    A       A     A     A     A   A",
@@ -262,7 +264,7 @@ public sealed class RoleMatrixTests(CivicCluster cluster)
             await new ScheduleService.ScheduleServiceClient(c).ListSessionsAsync(new() { DepartmentId = CivicCluster.DemoDepartmentId }, o),
         ["/civic.hotline.v1.ScheduleService/MaterialiseSessions"] = async (c, o) => await new ScheduleService.ScheduleServiceClient(c).MaterialiseSessionsAsync(new(), o),
         ["/civic.hotline.v1.DevelopmentMailboxService/ListMailbox"] = async (c, o) =>
-            await new DevelopmentMailboxService.DevelopmentMailboxServiceClient(c).ListMailboxAsync(new(), o),
+            await new Contracts.Hotline.V1.DevelopmentMailboxService.DevelopmentMailboxServiceClient(c).ListMailboxAsync(new(), o),
         ["/civic.hotline.v1.BookingService/CreateBooking"] = async (c, o) => await BookAsync(c, o),
         ["/civic.hotline.v1.BookingService/GetBooking"] = async (c, o) =>
         {
@@ -321,6 +323,8 @@ public sealed class RoleMatrixTests(CivicCluster cluster)
         ["/civic.panel.v1.ConveningService/GetDraw"] = async (c, o) => await new ConveningService.ConveningServiceClient(c).GetDrawAsync(new() { Id = CivicCluster.DemoDrawId }, o),
         ["/civic.panel.v1.ConveningService/ListDraws"] = async (c, o) => await new ConveningService.ConveningServiceClient(c).ListDrawsAsync(new() { CaseId = CivicCluster.DemoCaseId }, o),
         ["/civic.panel.v1.ConveningService/VerifyDraw"] = async (c, o) => await new ConveningService.ConveningServiceClient(c).VerifyDrawAsync(new() { Id = CivicCluster.DemoDrawId }, o),
+        ["/civic.panel.v1.DevelopmentMailboxService/ListMailbox"] = async (c, o) =>
+            await new Contracts.Panel.V1.DevelopmentMailboxService.DevelopmentMailboxServiceClient(c).ListMailboxAsync(new(), o),
         ["/civic.network.v1.ResourcePersonService/CreateResourcePerson"] = async (c, o) => await new ResourcePersonService.ResourcePersonServiceClient(c).CreateResourcePersonAsync(new()
         {
             DisplayName = "Rikke Rolle",
@@ -357,6 +361,8 @@ public sealed class RoleMatrixTests(CivicCluster cluster)
         {
             GroupId = CivicCluster.DemoNetworkGroupId, Text = "Rolletestens opslag",
         }, o),
+        ["/civic.network.v1.DevelopmentMailboxService/ListMailbox"] = async (c, o) =>
+            await new Contracts.Network.V1.DevelopmentMailboxService.DevelopmentMailboxServiceClient(c).ListMailboxAsync(new(), o),
         ["/civic.network.v1.ToolboxService/ListArticles"] = async (c, o) => await new ToolboxService.ToolboxServiceClient(c).ListArticlesAsync(new() { Query = "borgermøde" }, o),
         ["/civic.network.v1.ToolboxService/GetArticle"] = async (c, o) =>
             await new ToolboxService.ToolboxServiceClient(c).GetArticleAsync(new() { Slug = CivicCluster.DemoPublicArticleSlug }, o),
