@@ -45,7 +45,8 @@ echo "== starting Hotline (SQLite, demo data) and the gateway (Production, as it
 start hotline "" env ASPNETCORE_ENVIRONMENT=Production \
   "$repo/services/Hotline/bin/Release/net10.0/Civic.Hotline" --contentRoot "$repo/services/Hotline" \
   --Civic:Grpc:Port "$PORT_HOTLINE" --Civic:SeedDemoData true --Storage:MigrateOnStartup true \
-  --Storage:ConnectionString "Data Source=$out/data/hotline.db" --Auth:Authority https://login.invalid
+  --Storage:ConnectionString "Data Source=$out/data/hotline.db" --Auth:Authority https://login.invalid \
+  --Hotline:Booking:ManageTokenKey "$(head -c 32 /dev/urandom | base64)"
 # Anonymous limits high enough that no call is refused: the rate limiter still counts every call.
 start gateway "" env ASPNETCORE_ENVIRONMENT=Production \
   "$repo/gateway/bin/Release/net10.0/Civic.Gateway" --contentRoot "$repo/gateway" \

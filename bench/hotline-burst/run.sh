@@ -56,14 +56,20 @@ echo "== starting Hotline (PostgreSQL, demo data) and the gateway (Production)"
 start hotline "" env ASPNETCORE_ENVIRONMENT=Production \
   "$repo/services/Hotline/bin/Release/net10.0/Civic.Hotline" --contentRoot "$repo/services/Hotline" \
   --Civic:Grpc:Port "$PORT_HOTLINE" --Civic:SeedDemoData true --Storage:MigrateOnStartup true \
-  --Storage:Provider Postgres --Storage:ConnectionString "$hotline_db" --Auth:Authority https://login.invalid
+  --Storage:Provider Postgres --ConnectionStrings:hotline "$hotline_db" --Auth:Authority https://login.invalid \
+  --Hotline:Booking:ManageTokenKey "$(head -c 32 /dev/urandom | base64)"
 start gateway "" env ASPNETCORE_ENVIRONMENT=Production \
   "$repo/gateway/bin/Release/net10.0/Civic.Gateway" --contentRoot "$repo/gateway" \
   --Auth:Authority https://login.invalid --Civic:Services:hotline "http://127.0.0.1:$PORT_HOTLINE" \
-  --RateLimiting:Anonymous:PermitLimit=10000000 --RateLimiting:Anonymous:Window=00:00:01 \
-  --RateLimiting:Create:PermitLimit=10000000 --RateLimiting:Create:Window=00:00:01 \
+  --RateLimiting:Anonymous:PermitLimit=1000000 --RateLimiting:Anonymous:Window=00:00:01 \
+  --RateLimiting:Create:PermitLimit=1000000 --RateLimiting:Create:Window=00:00:01 \
   --Gateway:Port "$PORT_GATEWAY_HTTP" --Gateway:GrpcPort "$PORT_GATEWAY_GRPC"
-for _ in $(seq 1 90); do curl -sf "http://127.0.0.1:$PORT_GATEWAY_HTTP/api/v1/hotline/departments" >/dev/null 2>&1 && break; sleep 1; done
+ready=0
+for _ in $(seq 1 120); do
+  curl -sf "http://127.0.0.1:$PORT_GATEWAY_HTTP/api/v1/hotline/departments" >/dev/null 2>&1 && { ready=1; break; }
+  sleep 1
+done
+[ "$ready" = 1 ] || { echo "the Hotline or the gateway did not start:" >&2; tail -n 20 "$out"/logs/*.out >&2; exit 1; }
 
 echo "== burst: $ATTEMPTS attempts from $CLIENTS clients on $SLOTS x $CAPACITY seats"
 status=0
