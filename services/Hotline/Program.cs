@@ -4,6 +4,7 @@ using Civic.Hotline;
 using Civic.Hotline.Bookings;
 using Civic.Hotline.Calls;
 using Civic.Hotline.Departments;
+using Civic.Hotline.Holds;
 using Civic.Hotline.Notifications;
 using Civic.Hotline.Schedules;
 
@@ -13,6 +14,7 @@ builder.Services.AddHotlineStorage();
 builder.Services.AddDepartments();
 builder.Services.AddSchedules();
 builder.Services.AddBookings();
+builder.Services.AddSlotHolds(builder.Configuration);
 builder.Services.AddCallsAndIdeas();
 builder.Services.AddNotifications();
 

@@ -114,7 +114,8 @@ public sealed record NewBooking(
     BookingLanguage? Language,
     string Needs,
     bool Consent,
-    string IdempotencyKey);
+    string IdempotencyKey,
+    string? HoldId = null);
 
 /// <summary>A booking request that passed <see cref="BookingRules.Validate"/>: trimmed, phone in E.164.</summary>
 public sealed record ValidBooking(

@@ -1,5 +1,6 @@
 using Civic.Hosting.Errors;
 using Civic.Hosting.Storage;
+using Civic.Hotline.Holds;
 using Civic.Hotline.Ideas;
 using Civic.Hotline.Notifications;
 using Civic.Hotline.Schedules;
@@ -21,7 +22,8 @@ public sealed record BookingReceipt(BookingView View, string ManageToken, bool R
 /// On PostgreSQL, transaction-scoped advisory locks on the idempotency key and the phone number make the
 /// retry and per-phone checks race-free; SQLite serialises writing transactions anyway.
 /// </summary>
-public sealed class BookingDesk(HotlineDbContext db, ManageTokens tokens, NotificationOutbox outbox, IOptions<BookingOptions> options, TimeProvider timeProvider)
+public sealed class BookingDesk(
+    HotlineDbContext db, ManageTokens tokens, BookableSlots slots, SlotHolds holds, NotificationOutbox outbox, IOptions<BookingOptions> options, TimeProvider timeProvider)
 {
     public async Task<BookingReceipt> CreateAsync(NewBooking request, CancellationToken cancellationToken)
     {
@@ -42,9 +44,10 @@ public sealed class BookingDesk(HotlineDbContext db, ManageTokens tokens, Notifi
             return new BookingReceipt(await ViewAsync(earlier, cancellationToken), tokens.TokenFor(earlier.Id), Replayed: true);
         }
 
-        var (slot, session) = await BookableSlotAsync(valid.SlotId, now, cancellationToken);
+        var (slot, session) = await slots.FindAsync(valid.SlotId, now, cancellationToken);
         var month = MonthOf(session);
         await CheckLimitsAsync(valid.Phone, session.DepartmentId, month, exceptBookingId: null, cancellationToken);
+        await holds.EnsureNotHeldByOthersAsync(slot, request.HoldId, now);
         await TakeSeatAsync(slot, cancellationToken);
         var id = Guid.CreateVersion7(now).ToString();
         var booking = new Booking
@@ -74,6 +77,7 @@ public sealed class BookingDesk(HotlineDbContext db, ManageTokens tokens, Notifi
         outbox.BookingConfirmed(booking, slot);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        await holds.ReleaseAsync(slot.Id, request.HoldId);
         return new BookingReceipt(new BookingView(booking, slot, []), tokens.TokenFor(id), Replayed: false);
     }
 
@@ -133,7 +137,7 @@ public sealed class BookingDesk(HotlineDbContext db, ManageTokens tokens, Notifi
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await LockAsync("phone:" + booking.Phone, cancellationToken);
-        var (slot, session) = await BookableSlotAsync(slotId.Trim(), now, cancellationToken);
+        var (slot, session) = await slots.FindAsync(slotId.Trim(), now, cancellationToken);
         if (session.DepartmentId != booking.DepartmentId)
         {
             throw new ValidationException("slot_id", "The new slot belongs to another department; a booking moves only within its department.",
@@ -142,6 +146,7 @@ public sealed class BookingDesk(HotlineDbContext db, ManageTokens tokens, Notifi
 
         var month = MonthOf(session);
         await CheckLimitsAsync(booking.Phone, session.DepartmentId, month, booking.Id, cancellationToken);
+        await holds.EnsureNotHeldByOthersAsync(slot, holdId: null, now);
         await TakeSeatAsync(slot, cancellationToken);
         var moved = await db.Bookings.Where(b => b.Id == booking.Id && b.Status == BookingStatus.Booked && b.SlotId == booking.SlotId)
             .ExecuteUpdateAsync(
@@ -183,37 +188,6 @@ public sealed class BookingDesk(HotlineDbContext db, ManageTokens tokens, Notifi
         }
 
         return booking;
-    }
-
-    private async Task<(Slot Slot, Session Session)> BookableSlotAsync(string slotId, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        var slot = await db.Slots.AsNoTracking().SingleOrDefaultAsync(s => s.Id == slotId, cancellationToken)
-            ?? throw new NotFoundException($"No slot has id '{slotId}'. List the department's sessions to choose a slot.",
-                $"Der findes ingen samtaletid med id '{slotId}'. Se forvaltningens telefontider for at vælge en tid.");
-        var session = await db.Sessions.AsNoTracking().SingleAsync(s => s.Id == slot.SessionId, cancellationToken);
-        if (session.CancelledAt is not null)
-        {
-            throw new FailedPreconditionException("The session is cancelled; choose a time in another session.", "Telefontiden er aflyst; vælg en tid i en anden telefontid.");
-        }
-
-        if (slot.StartsAt <= now)
-        {
-            throw new FailedPreconditionException("The slot is in the past; choose a coming time.", "Tiden er overstået; vælg en kommende tid.");
-        }
-
-        if (now < session.BookingOpensAt)
-        {
-            var opens = TimeZoneInfo.ConvertTime(session.BookingOpensAt, HotlineTime.Zone);
-            throw new FailedPreconditionException($"Booking for this session opens {opens:yyyy-MM-dd HH:mm} (Danish time).",
-                $"Booking til denne telefontid åbner {opens:dd-MM-yyyy 'kl.' HH:mm}.");
-        }
-
-        if (now >= session.BookingClosesAt)
-        {
-            throw new FailedPreconditionException("Booking for this session has closed; choose a later session.", "Bookingen til denne telefontid er lukket; vælg en senere telefontid.");
-        }
-
-        return (slot, session);
     }
 
     private async Task CheckLimitsAsync(string phone, string departmentId, string month, string? exceptBookingId, CancellationToken cancellationToken)

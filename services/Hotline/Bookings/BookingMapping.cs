@@ -1,8 +1,8 @@
 using Civic.Contracts.Hotline.V1;
+using Civic.Hotline.Schedules;
 using Google.Protobuf.WellKnownTypes;
 using BookingMessage = Civic.Contracts.Hotline.V1.Booking;
 using LanguageMessage = Civic.Contracts.Common.V1.Language;
-using SlotMessage = Civic.Contracts.Hotline.V1.Slot;
 using TopicKindMessage = Civic.Contracts.Hotline.V1.TopicKind;
 
 namespace Civic.Hotline.Bookings;
@@ -32,7 +32,8 @@ public static class BookingMapping
         },
         request.Needs,
         request.Consent,
-        request.IdempotencyKey);
+        request.IdempotencyKey,
+        request.HoldId);
 
     public static BookingMessage ToMessage(BookingView view)
     {
@@ -42,11 +43,7 @@ public static class BookingMapping
             Reference = booking.Reference,
             DepartmentId = booking.DepartmentId,
             SessionId = booking.SessionId,
-            Slot = new SlotMessage
-            {
-                Id = view.Slot.Id, StartsAt = Timestamp.FromDateTimeOffset(view.Slot.StartsAt), EndsAt = Timestamp.FromDateTimeOffset(view.Slot.EndsAt),
-                Capacity = view.Slot.Capacity, Booked = view.Slot.Booked,
-            },
+            Slot = ScheduleMapping.ToMessage(view.Slot, held: 0),
             Name = booking.Name,
             Phone = booking.Phone,
             Email = booking.Email ?? string.Empty,
