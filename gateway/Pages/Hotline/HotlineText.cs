@@ -82,6 +82,13 @@ public static class HotlineText
         "Jeg accepterer, at kommunen gemmer mine kontaktoplysninger, indtil samtalen er afsluttet.",
         "I agree that the municipality keeps my contact data until the call is done.");
     public static readonly LocalText BookButton = new("Book tiden", "Book the time");
+    public static readonly LocalText HoldButton = new("Vælg tiden", "Choose the time");
+    public static readonly LocalText SlotRequired = new("Vælg en af de ledige tider.", "Choose one of the free times.");
+    public static readonly LocalText ChosenSlot = new("Din tid: kl. {0}, {1}", "Your time: {0}, {1}");
+    public static readonly LocalText HeldUntil = new(
+        "Vi holder tiden til dig til kl. {0}, mens du udfylder resten. Book inden da, ellers kan andre få den.",
+        "We keep the time for you until {0} while you fill in the rest. Book before then, or others may get it.");
+    public static readonly LocalText OtherTime = new("Vælg en anden tid", "Choose another time");
     public static readonly LocalText BookingUnavailable = new(
         "Booking virker ikke lige nu. Prøv igen om lidt.", "Booking does not work right now. Try again in a moment.");
     public static readonly LocalText ManageTitle = new("Din booking", "Your booking");

@@ -62,7 +62,7 @@ public sealed class ManageModel(
     public bool Bookable(Session session, Slot slot) =>
         !session.Cancelled
         && session.BookingOpensAt.ToDateTimeOffset() <= Now && Now < session.BookingClosesAt.ToDateTimeOffset()
-        && slot.StartsAt.ToDateTimeOffset() > Now && slot.Booked < slot.Capacity && slot.Id != Booking?.Slot.Id;
+        && slot.StartsAt.ToDateTimeOffset() > Now && BookModel.Free(slot) > 0 && slot.Id != Booking?.Slot.Id;
 
     private async Task<IActionResult> ChangeAsync<T>(string notice, Func<CallOptions, Task<T>> call)
     {

@@ -31,6 +31,10 @@ public sealed partial class BookingJourneyTests(CivicStack stack)
         await AxeAsync("booking: choose a time");
 
         await session.Page.Locator("#slot").CheckAsync();
+        await session.Page.GetByRole(AriaRole.Button, new() { Name = "Vælg tiden" }).ClickAsync();
+        // The chosen time is held while the form is filled in.
+        await Assertions.Expect(session.Page.Locator("#held-until")).ToContainTextAsync("Vi holder tiden til dig til kl.");
+        await AxeAsync("booking: the time is held, fill in the details");
         await session.Page.GetByLabel("Navn", new() { Exact = true }).FillAsync("Mette Jensen");
         await session.Page.GetByLabel("Telefonnummer").FillAsync(phone);
         await session.Page.GetByLabel("En idé til forbedring").CheckAsync();
@@ -74,11 +78,20 @@ public sealed partial class BookingJourneyTests(CivicStack stack)
         await using var session = await stack.OpenAsync("en");
         await session.GotoAsync("/direktoerlinjen/book?afdeling=0192f0a0-0000-7000-8000-000000000004");
 
+        await session.Page.GetByRole(AriaRole.Button, new() { Name = "Choose the time" }).ClickAsync();
+        await Assertions.Expect(session.Page.Locator(".error-summary")).ToBeVisibleAsync();
+        var slotLinks = await session.Page.Locator(".error-summary a").EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href'))");
+        await session.AssertNoAccessibilityViolationsAsync("booking without a chosen time");
+        await session.Page.Locator("#slot").CheckAsync();
+        await session.Page.GetByRole(AriaRole.Button, new() { Name = "Choose the time" }).ClickAsync();
         await session.Page.GetByRole(AriaRole.Button, new() { Name = "Book the time" }).ClickAsync();
         await Assertions.Expect(session.Page.Locator(".error-summary")).ToBeVisibleAsync();
 
         var links = await session.Page.Locator(".error-summary a").EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href'))");
-        Assert.Equal(["#slot", "#name", "#phone", "#kind", "#description", "#consent"], links);
+        Assert.Equal(["#slot"], slotLinks);
+        Assert.Equal(["#name", "#phone", "#kind", "#description", "#consent"], links);
+        // The time stays held for the next try.
+        await Assertions.Expect(session.Page.Locator("#held-until")).ToBeVisibleAsync();
         Assert.DoesNotMatch(ManageLink(), session.Page.Url);
         await session.AssertNoAccessibilityViolationsAsync("booking with errors");
         session.AssertNoConsoleErrors();

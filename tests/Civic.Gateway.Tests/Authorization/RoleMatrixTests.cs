@@ -43,6 +43,7 @@ public sealed class RoleMatrixTests(CivicCluster cluster)
         ["/civic.hotline.v1.BookingService/GetBooking"] =                "A    A       A     A     A     A   A",
         ["/civic.hotline.v1.BookingService/CancelBooking"] =             "A    A       A     A     A     A   A",
         ["/civic.hotline.v1.BookingService/RescheduleBooking"] =         "A    A       A     A     A     A   A",
+        ["/civic.hotline.v1.BookingService/HoldSlot"] =                  "A    A       A     A     A     A   A",
         ["/civic.hotline.v1.CallService/ListCalls"] =                    "U    D       D     D     D     A   A",
         ["/civic.hotline.v1.CallService/RecordCallOutcome"] =            "U    D       D     D     D     A   A",
         ["/civic.hotline.v1.IdeaService/RegisterIdea"] =                 "U    D       D     D     D     A   A",
@@ -283,6 +284,7 @@ public sealed class RoleMatrixTests(CivicCluster cluster)
                 Reference = booked.Booking.Reference, ManageToken = booked.ManageToken, SlotId = other,
             }, o);
         },
+        ["/civic.hotline.v1.BookingService/HoldSlot"] = async (c, o) => await new BookingService.BookingServiceClient(c).HoldSlotAsync(new() { SlotId = await OpenSlotAsync(c, o) }, o),
         ["/civic.hotline.v1.CallService/ListCalls"] = async (c, o) => await TodaysCallsAsync(c, o),
         // The demo director's department has three demo calls today; ListCalls has the same access rule, so the rows hold.
         ["/civic.hotline.v1.CallService/RecordCallOutcome"] = async (c, o) => await new CallService.CallServiceClient(c).RecordCallOutcomeAsync(new()
@@ -428,7 +430,7 @@ public sealed class RoleMatrixTests(CivicCluster cluster)
             var slot = sessions.Sessions
                 .Where(s => !s.Cancelled && s.BookingOpensAt.ToDateTimeOffset() <= now && s.BookingClosesAt.ToDateTimeOffset() > now.AddMinutes(5))
                 .SelectMany(s => s.Slots)
-                .FirstOrDefault(slot => slot.Booked < slot.Capacity && slot.Id != except);
+                .FirstOrDefault(slot => slot.Booked + slot.Held < slot.Capacity && slot.Id != except);
             if (slot is not null)
             {
                 return slot.Id;
