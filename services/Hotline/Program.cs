@@ -6,6 +6,7 @@ using Civic.Hotline.Calls;
 using Civic.Hotline.Departments;
 using Civic.Hotline.Holds;
 using Civic.Hotline.Notifications;
+using Civic.Hotline.Reminders;
 using Civic.Hotline.Schedules;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -17,6 +18,7 @@ builder.Services.AddBookings();
 builder.Services.AddSlotHolds(builder.Configuration);
 builder.Services.AddCallsAndIdeas();
 builder.Services.AddNotifications();
+builder.Services.AddReminders();
 
 var app = builder.Build();
 app.MapCivicServiceDefaults();

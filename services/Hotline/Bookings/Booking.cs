@@ -69,6 +69,12 @@ public sealed class Booking
 
     public DateTimeOffset? CancelledAt { get; set; }
 
+    /// <summary>When the reminder a day before went into the outbox (Migrations/0008); cleared when the booking moves.</summary>
+    public DateTimeOffset? DayReminderSentAt { get; set; }
+
+    /// <summary>When the reminder an hour before went into the outbox; cleared when the booking moves.</summary>
+    public DateTimeOffset? HourReminderSentAt { get; set; }
+
     /// <summary>How the call went; null until the director records it.</summary>
     public CallResult? Result { get; set; }
 

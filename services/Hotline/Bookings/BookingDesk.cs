@@ -151,7 +151,8 @@ public sealed class BookingDesk(
         var moved = await db.Bookings.Where(b => b.Id == booking.Id && b.Status == BookingStatus.Booked && b.SlotId == booking.SlotId)
             .ExecuteUpdateAsync(
                 s => s.SetProperty(b => b.SlotId, slot.Id).SetProperty(b => b.SessionId, session.Id)
-                    .SetProperty(b => b.SlotStartsAt, slot.StartsAt).SetProperty(b => b.SessionMonth, month),
+                    .SetProperty(b => b.SlotStartsAt, slot.StartsAt).SetProperty(b => b.SessionMonth, month)
+                    .SetProperty(b => b.DayReminderSentAt, (DateTimeOffset?)null).SetProperty(b => b.HourReminderSentAt, (DateTimeOffset?)null),
                 cancellationToken);
         if (moved != 1)
         {

@@ -9,6 +9,7 @@ public enum NotificationKind
     BookingCancelled = 2,
     BookingMoved = 3,
     IdeaStatusChanged = 4,
+    BookingReminder = 5,
 }
 
 public enum NotificationChannel

@@ -33,6 +33,11 @@ public sealed class NotificationOutbox(HotlineDbContext db, TimeProvider timePro
         Add(booking, NotificationKind.BookingMoved, "Din tid på Direktørlinjen er flyttet",
             $"Din booking {booking.Reference} er flyttet til {Local(slot.StartsAt)}. Se, flyt eller aflys: {ManageLinkPlaceholder}", CalendarFor(booking, slot));
 
+    /// <summary>A reminder that the director calls soon (<paramref name="before"/>: a day or an hour).</summary>
+    public void BookingReminder(Booking booking, TimeSpan before) =>
+        Add(booking, NotificationKind.BookingReminder, before >= TimeSpan.FromDays(1) ? "Påmindelse: Direktørlinjen ringer i morgen" : "Påmindelse: Direktørlinjen ringer om lidt",
+            $"Påmindelse: direktøren ringer til {booking.Phone} {Local(booking.SlotStartsAt)}. Bookingnummer {booking.Reference}. Kan du ikke alligevel, så aflys eller flyt her: {ManageLinkPlaceholder}", null);
+
     public void IdeaStatusChanged(Booking booking, Idea idea) =>
         Add(booking, NotificationKind.IdeaStatusChanged, "Nyt om din idé",
             $"Din idé \"{idea.Title}\" har fået status: {StatusText(idea.Status)}.{(idea.DeclineReason is null ? string.Empty : " Begrundelse: " + idea.DeclineReason)} Følg den her: {ManageLinkPlaceholder}", null);

@@ -278,7 +278,7 @@ public sealed class RoleMatrixTests(CivicCluster cluster)
         ["/civic.hotline.v1.BookingService/RescheduleBooking"] = async (c, o) =>
         {
             var booked = await BookAsync(c, o);
-            var other = await OpenSlotAsync(c, o, except: booked.Booking.Slot.Id);
+            var other = await OpenSlotAsync(c, o, except: booked.Booking.Slot.Id, departmentId: booked.Booking.DepartmentId);
             await new BookingService.BookingServiceClient(c).RescheduleBookingAsync(new()
             {
                 Reference = booked.Booking.Reference, ManageToken = booked.ManageToken, SlotId = other,
@@ -419,12 +419,12 @@ public sealed class RoleMatrixTests(CivicCluster cluster)
         }, o);
     }
 
-    /// <summary>A free seat in any demo department's session that is open for booking now.</summary>
-    private static async Task<string> OpenSlotAsync(CallInvoker c, CallOptions o, string? except = null)
+    /// <summary>A free (neither booked nor held) seat in a demo department's session that is open for booking now; in <paramref name="departmentId"/> when given.</summary>
+    private static async Task<string> OpenSlotAsync(CallInvoker c, CallOptions o, string? except = null, string? departmentId = null)
     {
         var now = TimeProvider.System.GetUtcNow();
         var departments = await new DepartmentService.DepartmentServiceClient(c).ListDepartmentsAsync(new() { Page = new() { PageSize = 50 } }, o);
-        foreach (var department in departments.Departments)
+        foreach (var department in departments.Departments.Where(d => departmentId is null || d.Id == departmentId))
         {
             var sessions = await new ScheduleService.ScheduleServiceClient(c).ListSessionsAsync(new() { DepartmentId = department.Id }, o);
             var slot = sessions.Sessions

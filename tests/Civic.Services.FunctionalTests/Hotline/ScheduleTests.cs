@@ -253,7 +253,7 @@ internal static class HotlineData
         return slot.Id;
     }
 
-    public static async Task<(string Reference, string Token)> InsertBookingAsync<T>(ServiceHost<T> host, string slotId, DateTimeOffset startsAt)
+    public static async Task<(string Reference, string Token)> InsertBookingAsync<T>(ServiceHost<T> host, string slotId, DateTimeOffset startsAt, DateTimeOffset? createdAt = null)
         where T : class
     {
         await using var scope = host.Services.CreateAsyncScope();
@@ -268,7 +268,7 @@ internal static class HotlineData
             Id = id, Reference = reference, ManageTokenHash = ManageTokens.Hash(token), IdempotencyKey = Guid.NewGuid().ToString("N"),
             DepartmentId = session.DepartmentId, SessionId = session.Id, SlotId = slotId, SlotStartsAt = Trim(startsAt), SessionMonth = "1999-01",
             Name = "Gammel Booking", Phone = BookingTests.NewPhone(), Description = "Gammel", Status = Civic.Hotline.Bookings.BookingStatus.Booked,
-            ConsentedAt = Trim(startsAt), CreatedAt = Trim(startsAt),
+            ConsentedAt = Trim(createdAt ?? startsAt), CreatedAt = Trim(createdAt ?? startsAt),
         });
         await db.SaveChangesAsync(TestContext.Current.CancellationToken);
         return (reference, token);
