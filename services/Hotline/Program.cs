@@ -8,6 +8,7 @@ using Civic.Hotline.Holds;
 using Civic.Hotline.Notifications;
 using Civic.Hotline.Reminders;
 using Civic.Hotline.Schedules;
+using Civic.Hotline.Waitlist;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddCivicServiceDefaults(CivicServices.Hotline);
@@ -19,6 +20,7 @@ builder.Services.AddSlotHolds(builder.Configuration);
 builder.Services.AddCallsAndIdeas();
 builder.Services.AddNotifications();
 builder.Services.AddReminders();
+builder.Services.AddWaitlist();
 
 var app = builder.Build();
 app.MapCivicServiceDefaults();

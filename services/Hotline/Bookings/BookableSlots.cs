@@ -7,7 +7,8 @@ namespace Civic.Hotline.Bookings;
 /// <summary>Finds a slot a citizen may book (or hold) now, or says why not.</summary>
 public sealed class BookableSlots(HotlineDbContext db)
 {
-    public async Task<(Slot Slot, Session Session)> FindAsync(string slotId, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>The slot and its session; <paramref name="ignoreOpening"/>: a priority rebooking may take a slot whose session has not opened for booking yet.</summary>
+    public async Task<(Slot Slot, Session Session)> FindAsync(string slotId, DateTimeOffset now, CancellationToken cancellationToken, bool ignoreOpening = false)
     {
         var slot = await db.Slots.AsNoTracking().SingleOrDefaultAsync(s => s.Id == slotId, cancellationToken)
             ?? throw new NotFoundException($"No slot has id '{slotId}'. List the department's sessions to choose a slot.",
@@ -23,7 +24,7 @@ public sealed class BookableSlots(HotlineDbContext db)
             throw new FailedPreconditionException("The slot is in the past; choose a coming time.", "Tiden er overstået; vælg en kommende tid.");
         }
 
-        if (now < session.BookingOpensAt)
+        if (now < session.BookingOpensAt && !ignoreOpening)
         {
             var opens = TimeZoneInfo.ConvertTime(session.BookingOpensAt, HotlineTime.Zone);
             throw new FailedPreconditionException($"Booking for this session opens {opens:yyyy-MM-dd HH:mm} (Danish time).",

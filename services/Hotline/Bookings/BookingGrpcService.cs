@@ -24,6 +24,17 @@ public sealed class BookingGrpcService(BookingDesk desk, SlotHolds holds) : Book
     }
 
     [AllowAnonymous]
+    public override async Task<JoinWaitlistResponse> JoinWaitlist(JoinWaitlistRequest request, ServerCallContext context)
+    {
+        var receipt = await desk.JoinWaitlistAsync(request.SessionId, BookingMapping.ToNewBooking(request), context.CancellationToken);
+        return new() { Booking = BookingMapping.ToMessage(receipt.View), ManageToken = receipt.ManageToken, Replayed = receipt.Replayed };
+    }
+
+    [AllowAnonymous]
+    public override async Task<AcceptWaitlistOfferResponse> AcceptWaitlistOffer(AcceptWaitlistOfferRequest request, ServerCallContext context) =>
+        new() { Booking = BookingMapping.ToMessage(await desk.AcceptOfferAsync(request.Reference, request.ManageToken, context.CancellationToken)) };
+
+    [AllowAnonymous]
     public override async Task<GetBookingResponse> GetBooking(GetBookingRequest request, ServerCallContext context) =>
         new() { Booking = BookingMapping.ToMessage(await desk.GetAsync(request.Reference, request.ManageToken, context.CancellationToken)) };
 

@@ -10,6 +10,13 @@ namespace Civic.Hotline.Bookings;
 /// <summary>Between civic.hotline.v1 booking messages and the booking domain.</summary>
 public static class BookingMapping
 {
+    /// <summary>A waitlist request as a booking request; its slot is chosen later, by an offer.</summary>
+    public static NewBooking ToNewBooking(JoinWaitlistRequest request) => ToNewBooking(new CreateBookingRequest
+    {
+        SlotId = request.SessionId, Name = request.Name, Phone = request.Phone, Email = request.Email, TopicKind = request.TopicKind,
+        Description = request.Description, Language = request.Language, Needs = request.Needs, Consent = request.Consent, IdempotencyKey = request.IdempotencyKey,
+    });
+
     public static NewBooking ToNewBooking(CreateBookingRequest request) => new(
         request.SlotId,
         request.Name,
@@ -56,9 +63,18 @@ public static class BookingMapping
                 _ => LanguageMessage.Danish,
             },
             Needs = booking.Needs ?? string.Empty,
-            Status = booking.Status == BookingStatus.Booked ? Contracts.Hotline.V1.BookingStatus.Booked : Contracts.Hotline.V1.BookingStatus.Cancelled,
+            Status = booking.Status switch
+            {
+                BookingStatus.Booked => Contracts.Hotline.V1.BookingStatus.Booked,
+                BookingStatus.Waitlisted => Contracts.Hotline.V1.BookingStatus.Waitlisted,
+                BookingStatus.Offered => Contracts.Hotline.V1.BookingStatus.Offered,
+                _ => Contracts.Hotline.V1.BookingStatus.Cancelled,
+            },
             CreatedAt = Timestamp.FromDateTimeOffset(booking.CreatedAt),
             Ideas = { view.Ideas.Select(Ideas.IdeaMapping.ToMessage) },
+            OfferExpiresAt = booking.OfferExpiresAt is { } expires ? Timestamp.FromDateTimeOffset(expires) : null,
+            RebookUntil = booking.RebookUntil is { } until ? Timestamp.FromDateTimeOffset(until) : null,
+            SessionCancelReason = view.SessionCancelReason ?? string.Empty,
         };
     }
 }

@@ -10,6 +10,10 @@ public enum NotificationKind
     BookingMoved = 3,
     IdeaStatusChanged = 4,
     BookingReminder = 5,
+    SessionCancelled = 6,
+    WaitlistJoined = 7,
+    WaitlistOffer = 8,
+    WaitlistOfferLapsed = 9,
 }
 
 public enum NotificationChannel

@@ -11,7 +11,7 @@ namespace Civic.Hotline.Schedules;
 /// civic.hotline.v1.ScheduleService. Sessions and rules are public (citizens see when directors take calls);
 /// administrators add rules and can materialise sessions on demand.
 /// </summary>
-public sealed class ScheduleGrpcService(ScheduleCatalog catalog, SessionMaterialiser materialiser, SlotHolds holds) : ScheduleService.ScheduleServiceBase
+public sealed class ScheduleGrpcService(ScheduleCatalog catalog, SessionMaterialiser materialiser, SessionCancellation cancellation, SlotHolds holds) : ScheduleService.ScheduleServiceBase
 {
     [AllowRoles(CivicRoles.Admin)]
     public override async Task<CreateScheduleRuleResponse> CreateScheduleRule(CreateScheduleRuleRequest request, ServerCallContext context) =>
@@ -33,6 +33,13 @@ public sealed class ScheduleGrpcService(ScheduleCatalog catalog, SessionMaterial
         var response = new ListSessionsResponse();
         response.Sessions.AddRange(sessions.Select(s => ScheduleMapping.ToMessage(s, held)));
         return response;
+    }
+
+    [AllowRoles(CivicRoles.Director, CivicRoles.Admin)]
+    public override async Task<CancelSessionResponse> CancelSession(CancelSessionRequest request, ServerCallContext context)
+    {
+        var (session, cancelled) = await cancellation.CancelAsync(context.User, request.SessionId, request.Reason, context.CancellationToken);
+        return new() { Session = ScheduleMapping.ToMessage(session, new Dictionary<string, int>()), BookingsCancelled = cancelled };
     }
 
     [AllowRoles(CivicRoles.Admin)]

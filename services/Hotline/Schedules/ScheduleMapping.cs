@@ -62,6 +62,7 @@ public static class ScheduleMapping
             BookingClosesAt = Timestamp.FromDateTimeOffset(session.BookingClosesAt),
             MovedFrom = session.Date == session.NominalDate ? null : ToMessage(session.NominalDate),
             Cancelled = session.CancelledAt is not null,
+            CancelReason = session.CancelReason ?? string.Empty,
         };
         message.Slots.AddRange(session.Slots.Select(s => ToMessage(s, held.GetValueOrDefault(s.Id))));
         return message;
