@@ -8,6 +8,7 @@ using Civic.Hotline.Holds;
 using Civic.Hotline.Notifications;
 using Civic.Hotline.Reminders;
 using Civic.Hotline.Schedules;
+using Civic.Hotline.Statistics;
 using Civic.Hotline.Waitlist;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -21,6 +22,7 @@ builder.Services.AddCallsAndIdeas();
 builder.Services.AddNotifications();
 builder.Services.AddReminders();
 builder.Services.AddWaitlist();
+builder.Services.AddHotlineStatistics();
 
 var app = builder.Build();
 app.MapCivicServiceDefaults();

@@ -41,6 +41,10 @@ public sealed class BookModel(
     [BindProperty]
     public string? SlotId { get; set; }
 
+    /// <summary>A full session the citizen wants to wait for (JoinWaitlist) instead of choosing a time.</summary>
+    [BindProperty(SupportsGet = true, Name = "venteliste")]
+    public string? WaitlistSessionId { get; set; }
+
     /// <summary>The hold on the chosen slot (from HoldSlot), sent with the booking so the held seat is this citizen's.</summary>
     [BindProperty]
     public string? HoldId { get; set; }
@@ -90,6 +94,14 @@ public sealed class BookModel(
     /// <summary>The slot the citizen holds, once chosen: the page then asks for the details.</summary>
     public Slot? ChosenSlot { get; private set; }
 
+    /// <summary>The full session whose waitlist the citizen joins; the page then asks for the details.</summary>
+    public Session? WaitlistSession { get; private set; }
+
+    /// <summary>True when a session has no free time left but is open for booking, so its waitlist can be joined.</summary>
+    public bool Full(Session session) =>
+        !session.Cancelled && session.BookingOpensAt.ToDateTimeOffset() <= Now && Now < session.BookingClosesAt.ToDateTimeOffset()
+        && session.Slots.Any(s => s.StartsAt.ToDateTimeOffset() > Now) && !session.Slots.Any(s => Bookable(session, s));
+
 
     public DateTimeOffset Now => timeProvider.GetUtcNow();
 
@@ -135,6 +147,39 @@ public sealed class BookModel(
         {
             Errors.Add(SlotFieldId, HotlineText.BookingUnavailable.Current);
             SlotId = null;
+        }
+
+        await LoadAsync();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostWaitlistAsync()
+    {
+        var request = new JoinWaitlistRequest
+        {
+            SessionId = WaitlistSessionId ?? string.Empty,
+            Name = Name ?? string.Empty,
+            Phone = Phone ?? string.Empty,
+            Email = Email ?? string.Empty,
+            TopicKind = Kind,
+            Description = Description ?? string.Empty,
+            Language = BookingLanguage,
+            Needs = Needs ?? string.Empty,
+            Consent = Consent,
+            IdempotencyKey = IdempotencyKey,
+        };
+        try
+        {
+            var response = await bookings.JoinWaitlistAsync(request, deadline: timeProvider.GetUtcNow().UtcDateTime + PageServiceCalls.Timeout, cancellationToken: HttpContext.RequestAborted);
+            return Redirect(ManageModel.LinkTo(response.Booking.Reference, response.ManageToken));
+        }
+        catch (RpcException exception) when (RpcFormErrors.IsRefusal(exception))
+        {
+            RpcFormErrors.AddTo(Errors, exception, FieldIds, SlotFieldId);
+        }
+        catch (RpcException)
+        {
+            Errors.Add(SlotFieldId, HotlineText.BookingUnavailable.Current);
         }
 
         await LoadAsync();
@@ -196,6 +241,7 @@ public sealed class BookModel(
                 Sessions = (await calls.CallAsync(HttpContext, nameof(schedules.ListSessions),
                     options => schedules.ListSessionsAsync(new ListSessionsRequest { DepartmentId = id, MaxSessions = 3 }, options)))?.Sessions;
                 ChosenSlot = string.IsNullOrWhiteSpace(SlotId) ? null : Sessions?.SelectMany(s => s.Slots).FirstOrDefault(s => s.Id == SlotId);
+                WaitlistSession = string.IsNullOrWhiteSpace(WaitlistSessionId) ? null : Sessions?.FirstOrDefault(s => s.Id == WaitlistSessionId);
                 return;
             }
         }

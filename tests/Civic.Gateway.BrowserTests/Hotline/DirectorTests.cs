@@ -51,6 +51,30 @@ public sealed class DirectorTests(CivicStack stack)
         await session.AssertNoAccessibilityViolationsAsync("call list with an error");
     }
 
+    /// <summary>The director cancels their last listed coming session: without a reason it is refused, with one it is cancelled.</summary>
+    [Fact]
+    public async Task Director_CancelsAComingSession_AReasonIsRequiredThenItIsCancelled()
+    {
+        await using var session = await stack.OpenAsync("da");
+        await session.LogInAsAsync("director");
+        await OpenCallListAsync(session);
+        var last = session.Page.Locator("#coming-sessions ~ section").Last;
+        var day = (await last.Locator("h3").InnerTextAsync()).Trim();
+        await session.AssertNoAccessibilityViolationsAsync("call list with coming sessions");
+
+        await last.GetByRole(AriaRole.Button, new() { Name = "Aflys telefontiden" }).ClickAsync();
+        await Assertions.Expect(session.Page.Locator(".error-summary")).ToBeVisibleAsync();
+        await session.AssertNoAccessibilityViolationsAsync("cancelling a session without a reason");
+        last = session.Page.Locator("#coming-sessions ~ section", new() { HasText = day });
+        await last.GetByLabel("Begrundelse til borgerne").FillAsync("Direktøren er på kursus");
+        await last.GetByRole(AriaRole.Button, new() { Name = "Aflys telefontiden" }).ClickAsync();
+
+        await Assertions.Expect(session.Page.Locator(".alert-success")).ToContainTextAsync("Telefontiden er aflyst");
+        await Assertions.Expect(session.Page.Locator("#coming-sessions ~ section", new() { HasText = day })).ToContainTextAsync("Direktøren er på kursus");
+        await session.AssertNoAccessibilityViolationsAsync("call list after cancelling a session");
+        session.AssertNoConsoleErrors();
+    }
+
     /// <summary>
     /// Opens the call list. The page gives the Hotline service 5 seconds; while other browser tests load the
     /// two-core machine, the first call can take longer (JIT, database warm-up) and the page then says the
