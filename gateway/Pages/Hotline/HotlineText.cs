@@ -112,6 +112,16 @@ public static class HotlineText
     public static readonly LocalText CancelSessionButton = new("Aflys telefontiden", "Cancel the session");
     public static readonly LocalText SessionCancelledNotice = new(
         "Telefontiden er aflyst. De bookede borgere får besked og fortrinsret til en ny tid.", "The session is cancelled. The booked citizens are told and get priority for a new time.");
+    public static readonly LocalText StatisticsTitle = new("Direktørlinjen i tal", "The Director Line in numbers");
+    public static readonly LocalText StatisticsLead = new(
+        "Direktørgruppens overblik pr. forvaltning og måned: udbudte og bookede tider, gennemførte opkald, udeblevne, emner og idéer.",
+        "The directors' group's overview per department and month: times offered and booked, calls held, no-shows, topics and ideas.");
+    public static readonly LocalText MonthLabel = new("Måned", "Month");
+    public static readonly LocalText MonthHint = new("Skrives ÅÅÅÅ-MM, fx 2026-11.", "Written YYYY-MM, e.g. 2026-11.");
+    public static readonly LocalText ShowButton = new("Vis", "Show");
+    public static readonly LocalText StatisticsCaption = new("Tal for {0}", "Numbers for {0}");
+    public static readonly LocalText CsvLink = new("Hent tallene som CSV", "Download the numbers as CSV");
+    public static readonly LocalText StatisticsLink = new("Se Direktørlinjen i tal", "See the Director Line in numbers");
     public static readonly LocalText HoldButton = new("Vælg tiden", "Choose the time");
     public static readonly LocalText SlotRequired = new("Vælg en af de ledige tider.", "Choose one of the free times.");
     public static readonly LocalText ChosenSlot = new("Din tid: kl. {0}, {1}", "Your time: {0}, {1}");

@@ -16,6 +16,7 @@ public static class ServiceClientsServiceCollectionExtensions
         services.AddCivicClient<BookingService.BookingServiceClient>(CivicServices.Hotline, configuration);
         services.AddCivicClient<CallService.CallServiceClient>(CivicServices.Hotline, configuration);
         services.AddCivicClient<IdeaService.IdeaServiceClient>(CivicServices.Hotline, configuration);
+        services.AddCivicClient<StatisticsService.StatisticsServiceClient>(CivicServices.Hotline, configuration);
         services.AddCivicClient<DevelopmentMailboxService.DevelopmentMailboxServiceClient>(CivicServices.Hotline, configuration);
         services.AddCivicClient<CaseService.CaseServiceClient>(CivicServices.Panel, configuration);
         services.AddCivicClient<ConveningService.ConveningServiceClient>(CivicServices.Panel, configuration);
