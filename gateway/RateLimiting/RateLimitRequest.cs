@@ -35,7 +35,9 @@ public readonly record struct RateLimitRequest(RateLimitPolicy Policy, string Pa
         {
             var path = request.Path.Value ?? string.Empty;
             var method = path[(path.LastIndexOf('/') + 1)..];
-            return method.StartsWith("Create", StringComparison.Ordinal) || method.StartsWith("Book", StringComparison.Ordinal);
+            // Hold*: a seat hold (Hotline HoldSlot) takes a seat away from others like a booking does.
+            return method.StartsWith("Create", StringComparison.Ordinal) || method.StartsWith("Book", StringComparison.Ordinal)
+                || method.StartsWith("Hold", StringComparison.Ordinal);
         }
 
         return HttpMethods.IsPost(request.Method) && request.Path.StartsWithSegments(ApiV1Prefix, StringComparison.OrdinalIgnoreCase);

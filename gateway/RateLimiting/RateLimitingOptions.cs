@@ -21,7 +21,7 @@ public sealed class RateLimitingOptions
     [Required]
     public RateLimitPolicyOptions Login { get; set; } = new() { PermitLimit = 30, Window = TimeSpan.FromMinutes(1) };
 
-    /// <summary>Anything that books or creates (POST under /api/v1, gRPC Create*/Book*), per identity or IP.</summary>
+    /// <summary>Anything that books or creates (POST under /api/v1, gRPC Create*/Book*/Hold*), per identity or IP.</summary>
     [Required]
     public RateLimitPolicyOptions Create { get; set; } = new() { PermitLimit = 120, Window = TimeSpan.FromMinutes(1) };
 

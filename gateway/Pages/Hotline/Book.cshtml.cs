@@ -10,7 +10,8 @@ namespace Civic.Gateway.Pages.Hotline;
 
 /// <summary>
 /// Booking a call without logging in: choose a department (or describe the topic, or say you do not know),
-/// then a free time, then who you are and what it is about. Plain forms, no script.
+/// then a free time, which is held for the citizen (HoldSlot) while they say who they are and what it is about.
+/// Plain forms, no script.
 /// </summary>
 public sealed class BookModel(
     PageServiceCalls calls,
@@ -39,6 +40,17 @@ public sealed class BookModel(
 
     [BindProperty]
     public string? SlotId { get; set; }
+
+    /// <summary>A full session the citizen wants to wait for (JoinWaitlist) instead of choosing a time.</summary>
+    [BindProperty(SupportsGet = true, Name = "venteliste")]
+    public string? WaitlistSessionId { get; set; }
+
+    /// <summary>The hold on the chosen slot (from HoldSlot), sent with the booking so the held seat is this citizen's.</summary>
+    [BindProperty]
+    public string? HoldId { get; set; }
+
+    [BindProperty]
+    public DateTimeOffset? HoldExpiresAt { get; set; }
 
     [BindProperty]
     public string? Name { get; set; }
@@ -79,6 +91,18 @@ public sealed class BookModel(
     /// <summary>The department's coming sessions; null when the service could not be reached.</summary>
     public IReadOnlyList<Session>? Sessions { get; private set; }
 
+    /// <summary>The slot the citizen holds, once chosen: the page then asks for the details.</summary>
+    public Slot? ChosenSlot { get; private set; }
+
+    /// <summary>The full session whose waitlist the citizen joins; the page then asks for the details.</summary>
+    public Session? WaitlistSession { get; private set; }
+
+    /// <summary>True when a session has no free time left but is open for booking, so its waitlist can be joined.</summary>
+    public bool Full(Session session) =>
+        !session.Cancelled && session.BookingOpensAt.ToDateTimeOffset() <= Now && Now < session.BookingClosesAt.ToDateTimeOffset()
+        && session.Slots.Any(s => s.StartsAt.ToDateTimeOffset() > Now) && !session.Slots.Any(s => Bookable(session, s));
+
+
     public DateTimeOffset Now => timeProvider.GetUtcNow();
 
     public TextField TopicField => new("topic", "emne", HotlineText.TopicLabel.Current, HotlineText.TopicHint.Current, Topic, null);
@@ -97,6 +121,71 @@ public sealed class BookModel(
         await LoadAsync();
     }
 
+    /// <summary>The citizen picked a time: hold its seat, then ask for the details.</summary>
+    public async Task<IActionResult> OnPostHoldAsync()
+    {
+        IdempotencyKey = Guid.NewGuid().ToString("N");
+        if (string.IsNullOrWhiteSpace(SlotId))
+        {
+            Errors.Add(SlotFieldId, HotlineText.SlotRequired.Current);
+            await LoadAsync();
+            return Page();
+        }
+
+        try
+        {
+            var hold = await bookings.HoldSlotAsync(new HoldSlotRequest { SlotId = SlotId }, deadline: timeProvider.GetUtcNow().UtcDateTime + PageServiceCalls.Timeout, cancellationToken: HttpContext.RequestAborted);
+            HoldId = hold.HoldId;
+            HoldExpiresAt = hold.ExpiresAt.ToDateTimeOffset();
+        }
+        catch (RpcException exception) when (RpcFormErrors.IsRefusal(exception))
+        {
+            RpcFormErrors.AddTo(Errors, exception, FieldIds, SlotFieldId);
+            SlotId = null;
+        }
+        catch (RpcException)
+        {
+            Errors.Add(SlotFieldId, HotlineText.BookingUnavailable.Current);
+            SlotId = null;
+        }
+
+        await LoadAsync();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostWaitlistAsync()
+    {
+        var request = new JoinWaitlistRequest
+        {
+            SessionId = WaitlistSessionId ?? string.Empty,
+            Name = Name ?? string.Empty,
+            Phone = Phone ?? string.Empty,
+            Email = Email ?? string.Empty,
+            TopicKind = Kind,
+            Description = Description ?? string.Empty,
+            Language = BookingLanguage,
+            Needs = Needs ?? string.Empty,
+            Consent = Consent,
+            IdempotencyKey = IdempotencyKey,
+        };
+        try
+        {
+            var response = await bookings.JoinWaitlistAsync(request, deadline: timeProvider.GetUtcNow().UtcDateTime + PageServiceCalls.Timeout, cancellationToken: HttpContext.RequestAborted);
+            return Redirect(ManageModel.LinkTo(response.Booking.Reference, response.ManageToken));
+        }
+        catch (RpcException exception) when (RpcFormErrors.IsRefusal(exception))
+        {
+            RpcFormErrors.AddTo(Errors, exception, FieldIds, SlotFieldId);
+        }
+        catch (RpcException)
+        {
+            Errors.Add(SlotFieldId, HotlineText.BookingUnavailable.Current);
+        }
+
+        await LoadAsync();
+        return Page();
+    }
+
     public async Task<IActionResult> OnPostAsync()
     {
         var request = new CreateBookingRequest
@@ -111,6 +200,7 @@ public sealed class BookModel(
             Needs = Needs ?? string.Empty,
             Consent = Consent,
             IdempotencyKey = IdempotencyKey,
+            HoldId = HoldId ?? string.Empty,
         };
         try
         {
@@ -134,7 +224,10 @@ public sealed class BookModel(
     public bool Bookable(Session session, Slot slot) =>
         !session.Cancelled
         && session.BookingOpensAt.ToDateTimeOffset() <= Now && Now < session.BookingClosesAt.ToDateTimeOffset()
-        && slot.StartsAt.ToDateTimeOffset() > Now && slot.Booked < slot.Capacity;
+        && slot.StartsAt.ToDateTimeOffset() > Now && Free(slot) > 0;
+
+    /// <summary>Seats neither booked nor held by someone filling in the form.</summary>
+    public static int Free(Slot slot) => slot.Capacity - slot.Booked - slot.Held;
 
     private async Task LoadAsync()
     {
@@ -147,6 +240,8 @@ public sealed class BookModel(
             {
                 Sessions = (await calls.CallAsync(HttpContext, nameof(schedules.ListSessions),
                     options => schedules.ListSessionsAsync(new ListSessionsRequest { DepartmentId = id, MaxSessions = 3 }, options)))?.Sessions;
+                ChosenSlot = string.IsNullOrWhiteSpace(SlotId) ? null : Sessions?.SelectMany(s => s.Slots).FirstOrDefault(s => s.Id == SlotId);
+                WaitlistSession = string.IsNullOrWhiteSpace(WaitlistSessionId) ? null : Sessions?.FirstOrDefault(s => s.Id == WaitlistSessionId);
                 return;
             }
         }

@@ -17,8 +17,21 @@ public sealed class CallListModel(
     PageServiceCalls calls,
     CallService.CallServiceClient callService,
     IdeaService.IdeaServiceClient ideas,
+    ScheduleService.ScheduleServiceClient schedules,
+    DepartmentLookup departments,
     TimeProvider timeProvider) : PageModel
 {
+    [BindProperty]
+    public string? SessionId { get; set; }
+
+    [BindProperty]
+    public string? CancelReason { get; set; }
+
+    /// <summary>The director's department's coming sessions, which they can cancel; null for a caller without a department.</summary>
+    public IReadOnlyList<Session>? ComingSessions { get; private set; }
+
+    public static string SessionFieldId(string sessionId) => $"cancel-reason-{sessionId}";
+
     [BindProperty(SupportsGet = true, Name = "dato")]
     public string? Date { get; set; }
 
@@ -79,6 +92,29 @@ public sealed class CallListModel(
             BookingReference = Reference, Title = IdeaTitle ?? string.Empty, Description = IdeaDescription ?? string.Empty,
         }, options).ResponseAsync);
 
+    /// <summary>The director cancels a coming session (e.g. ill): every booked citizen is told and may rebook with priority.</summary>
+    public async Task<IActionResult> OnPostCancelSessionAsync()
+    {
+        var sessionId = SessionId ?? string.Empty;
+        try
+        {
+            await schedules.CancelSessionAsync(new CancelSessionRequest { SessionId = sessionId, Reason = CancelReason ?? string.Empty },
+                deadline: timeProvider.GetUtcNow().UtcDateTime + PageServiceCalls.Timeout, cancellationToken: HttpContext.RequestAborted);
+            return Redirect("/direktoerlinjen/opkaldsliste?besked=session#coming-sessions");
+        }
+        catch (RpcException exception) when (RpcFormErrors.IsRefusal(exception) || exception.StatusCode == Grpc.Core.StatusCode.PermissionDenied)
+        {
+            RpcFormErrors.AddTo(Errors, exception, new Dictionary<string, string>(StringComparer.Ordinal) { ["reason"] = SessionFieldId(sessionId) }, SessionFieldId(sessionId));
+        }
+        catch (RpcException)
+        {
+            Errors.Add(SessionFieldId(sessionId), HotlineText.BookingUnavailable.Current);
+        }
+
+        await LoadAsync();
+        return Page();
+    }
+
     private async Task<IActionResult> ChangeAsync<T>(string notice, Dictionary<string, string> fieldIds, Func<CallOptions, Task<T>> call)
     {
         try
@@ -101,10 +137,17 @@ public sealed class CallListModel(
 
     private async Task LoadAsync()
     {
-        Notice = Notice is "outcome" or "idea" ? Notice : null;
+        Notice = Notice is "outcome" or "idea" or "session" ? Notice : null;
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(timeProvider.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById("Europe/Copenhagen")).DateTime);
         Day = DateOnly.TryParseExact(Date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var chosen) ? chosen : today;
         var request = new ListCallsRequest { Date = new LocalDate { Year = Day.Year, Month = Day.Month, Day = Day.Day } };
         List = await calls.CallAsync(HttpContext, nameof(callService.ListCalls), options => callService.ListCallsAsync(request, options));
+        var code = Civic.Defaults.Auth.CallerExtensions.Department(User);
+        if (code is not null && (await departments.ListAsync(HttpContext))?.FirstOrDefault(d => d.Code == code) is { } own)
+        {
+            var sessions = await calls.CallAsync(HttpContext, nameof(schedules.ListSessions),
+                options => schedules.ListSessionsAsync(new ListSessionsRequest { DepartmentId = own.Id, MaxSessions = 3 }, options));
+            ComingSessions = sessions?.Sessions.Where(s => s.StartsAt.ToDateTimeOffset() > timeProvider.GetUtcNow()).ToList();
+        }
     }
 }

@@ -82,6 +82,53 @@ public static class HotlineText
         "Jeg accepterer, at kommunen gemmer mine kontaktoplysninger, indtil samtalen er afsluttet.",
         "I agree that the municipality keeps my contact data until the call is done.");
     public static readonly LocalText BookButton = new("Book tiden", "Book the time");
+    public static readonly LocalText StatusWaitlisted = new("På venteliste", "On the waitlist");
+    public static readonly LocalText StatusOffered = new("Tilbudt en tid", "Offered a time");
+    public static readonly LocalText SessionCancelledLabel = new("Telefontiden er aflyst", "The session is cancelled");
+    public static readonly LocalText OfferHeading = new("En tid er ledig til dig", "A time is free for you");
+    public static readonly LocalText OfferText = new(
+        "Du kan få tiden kl. {0}, {1}. Vi holder den til dig til {2} kl. {3}.", "You can have the time {0}, {1}. We keep it for you until {2} at {3}.");
+    public static readonly LocalText AcceptOfferButton = new("Tag imod tiden", "Accept the time");
+    public static readonly LocalText WaitlistText = new(
+        "Du er på ventelisten. Bliver en tid ledig, får du besked og kan tage imod den her.",
+        "You are on the waitlist. If a time frees up, you are told and can accept it here.");
+    public static readonly LocalText LeaveWaitlistButton = new("Afmeld", "Withdraw");
+    public static readonly LocalText PriorityHeading = new("Vælg en ny tid med fortrinsret", "Choose a new time with priority");
+    public static readonly LocalText PriorityText = new(
+        "Kommunen aflyste din telefontid. Indtil {0} kan du vælge en ny tid her – også i telefontider, hvor bookingen ikke er åbnet endnu.",
+        "The municipality cancelled your session. Until {0} you can choose a new time here – also in sessions where booking has not opened yet.");
+    public static readonly LocalText WaitlistLink = new("Alle tider er optaget – skriv dig på ventelisten", "Every time is taken – join the waitlist");
+    public static readonly LocalText WaitlistFor = new(
+        "Du skriver dig på ventelisten til telefontiden {0}. Bliver en tid ledig, får du et tilbud.",
+        "You join the waitlist for the session on {0}. If a time frees up, you get an offer.");
+    public static readonly LocalText JoinWaitlistButton = new("Skriv mig på ventelisten", "Put me on the waitlist");
+    public static readonly LocalText ComingSessionsHeading = new("Dine kommende telefontider", "Your coming sessions");
+    public static readonly LocalText ComingSessionsLead = new(
+        "Kan du ikke tage en telefontid (fx ved sygdom), kan du aflyse den. Alle bookede borgere får besked med din begrundelse og fortrinsret til en ny tid.",
+        "If you cannot take a session (e.g. when ill), you can cancel it. Every booked citizen is told your reason and gets priority for a new time.");
+    public static readonly LocalText BookedSeats = new("{0} bookede samtaler.", "{0} booked calls.");
+    public static readonly LocalText CancelReasonLabel = new("Begrundelse til borgerne", "Reason for the citizens");
+    public static readonly LocalText CancelReasonHint = new("Fx \"Direktøren er syg\". Borgerne får den at vide.", "E.g. \"The director is ill\". The citizens are told.");
+    public static readonly LocalText CancelSessionButton = new("Aflys telefontiden", "Cancel the session");
+    public static readonly LocalText SessionCancelledNotice = new(
+        "Telefontiden er aflyst. De bookede borgere får besked og fortrinsret til en ny tid.", "The session is cancelled. The booked citizens are told and get priority for a new time.");
+    public static readonly LocalText StatisticsTitle = new("Direktørlinjen i tal", "The Director Line in numbers");
+    public static readonly LocalText StatisticsLead = new(
+        "Direktørgruppens overblik pr. forvaltning og måned: udbudte og bookede tider, gennemførte opkald, udeblevne, emner og idéer.",
+        "The directors' group's overview per department and month: times offered and booked, calls held, no-shows, topics and ideas.");
+    public static readonly LocalText MonthLabel = new("Måned", "Month");
+    public static readonly LocalText MonthHint = new("Skrives ÅÅÅÅ-MM, fx 2026-11.", "Written YYYY-MM, e.g. 2026-11.");
+    public static readonly LocalText ShowButton = new("Vis", "Show");
+    public static readonly LocalText StatisticsCaption = new("Tal for {0}", "Numbers for {0}");
+    public static readonly LocalText CsvLink = new("Hent tallene som CSV", "Download the numbers as CSV");
+    public static readonly LocalText StatisticsLink = new("Se Direktørlinjen i tal", "See the Director Line in numbers");
+    public static readonly LocalText HoldButton = new("Vælg tiden", "Choose the time");
+    public static readonly LocalText SlotRequired = new("Vælg en af de ledige tider.", "Choose one of the free times.");
+    public static readonly LocalText ChosenSlot = new("Din tid: kl. {0}, {1}", "Your time: {0}, {1}");
+    public static readonly LocalText HeldUntil = new(
+        "Vi holder tiden til dig til kl. {0}, mens du udfylder resten. Book inden da, ellers kan andre få den.",
+        "We keep the time for you until {0} while you fill in the rest. Book before then, or others may get it.");
+    public static readonly LocalText OtherTime = new("Vælg en anden tid", "Choose another time");
     public static readonly LocalText BookingUnavailable = new(
         "Booking virker ikke lige nu. Prøv igen om lidt.", "Booking does not work right now. Try again in a moment.");
     public static readonly LocalText ManageTitle = new("Din booking", "Your booking");
@@ -93,6 +140,14 @@ public static class HotlineText
     public static readonly LocalText ReferenceLabel = new("Bookingnummer", "Booking reference");
     public static readonly LocalText StatusLabel = new("Status", "Status");
     public static readonly LocalText StatusBooked = new("Booket", "Booked");
+
+    public static LocalText StatusName(BookingStatus status) => status switch
+    {
+        BookingStatus.Booked => StatusBooked,
+        BookingStatus.Waitlisted => StatusWaitlisted,
+        BookingStatus.Offered => StatusOffered,
+        _ => StatusCancelled,
+    };
     public static readonly LocalText StatusCancelled = new("Aflyst", "Cancelled");
     public static readonly LocalText TimeLabel = new("Tidspunkt", "Time");
     public static readonly LocalText At = new("kl.", "at");

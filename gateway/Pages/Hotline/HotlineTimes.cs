@@ -15,5 +15,7 @@ public static class HotlineTimes
         Local(instant).ToString(HotlineText.DayFormat.Current, CultureInfo.CurrentCulture);
 
     /// <summary>E.g. "16:00".</summary>
-    public static string Clock(Timestamp instant) => Local(instant).ToString("HH:mm", CultureInfo.InvariantCulture);
+    public static string Clock(Timestamp instant) => Clock(instant.ToDateTimeOffset());
+
+    public static string Clock(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, Zone).ToString("HH:mm", CultureInfo.InvariantCulture);
 }

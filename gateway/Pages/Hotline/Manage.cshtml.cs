@@ -59,10 +59,21 @@ public sealed class ManageModel(
         await ChangeAsync(Moved, options => bookings.RescheduleBookingAsync(
             new RescheduleBookingRequest { Reference = Reference, ManageToken = Token ?? string.Empty, SlotId = NewSlotId ?? string.Empty }, options).ResponseAsync);
 
+    public async Task<IActionResult> OnPostAcceptOfferAsync() =>
+        await ChangeAsync(JustBooked, options => bookings.AcceptWaitlistOfferAsync(new AcceptWaitlistOfferRequest { Reference = Reference, ManageToken = Token ?? string.Empty }, options).ResponseAsync);
+
+    /// <summary>The municipality cancelled the session: the citizen may pick a new time, also where booking has not opened yet.</summary>
+    public bool Priority => Booking is { Status: BookingStatus.Cancelled, RebookUntil: { } until } && until.ToDateTimeOffset() > Now;
+
+    public bool CanCancel => Booking is { Status: BookingStatus.Waitlisted or BookingStatus.Offered }
+        || (Booking is { Status: BookingStatus.Booked } && Booking.Slot.StartsAt.ToDateTimeOffset() > Now);
+
+    public bool CanMove => Priority || (Booking is { Status: BookingStatus.Booked } && Booking.Slot.StartsAt.ToDateTimeOffset() > Now);
+
     public bool Bookable(Session session, Slot slot) =>
         !session.Cancelled
-        && session.BookingOpensAt.ToDateTimeOffset() <= Now && Now < session.BookingClosesAt.ToDateTimeOffset()
-        && slot.StartsAt.ToDateTimeOffset() > Now && slot.Booked < slot.Capacity && slot.Id != Booking?.Slot.Id;
+        && (Priority || session.BookingOpensAt.ToDateTimeOffset() <= Now) && Now < session.BookingClosesAt.ToDateTimeOffset()
+        && slot.StartsAt.ToDateTimeOffset() > Now && BookModel.Free(slot) > 0 && slot.Id != Booking?.Slot.Id;
 
     private async Task<IActionResult> ChangeAsync<T>(string notice, Func<CallOptions, Task<T>> call)
     {
@@ -105,11 +116,11 @@ public sealed class ManageModel(
             return;
         }
 
-        if (Booking.Status == BookingStatus.Booked)
+        if (CanMove)
         {
             var departmentId = Booking.DepartmentId;
             Sessions = (await calls.CallAsync(HttpContext, nameof(schedules.ListSessions),
-                options => schedules.ListSessionsAsync(new ListSessionsRequest { DepartmentId = departmentId, MaxSessions = 3 }, options)))?.Sessions;
+                options => schedules.ListSessionsAsync(new ListSessionsRequest { DepartmentId = departmentId, MaxSessions = Priority ? 6 : 3 }, options)))?.Sessions;
         }
     }
 }

@@ -19,6 +19,7 @@ public static class ServiceClientsServiceCollectionExtensions
         services.AddCivicClient<Contracts.Hotline.V1.DevelopmentMailboxService.DevelopmentMailboxServiceClient>(CivicServices.Hotline, configuration);
         services.AddCivicClient<Contracts.Panel.V1.DevelopmentMailboxService.DevelopmentMailboxServiceClient>(CivicServices.Panel, configuration);
         services.AddCivicClient<Contracts.Network.V1.DevelopmentMailboxService.DevelopmentMailboxServiceClient>(CivicServices.Network, configuration);
+        services.AddCivicClient<StatisticsService.StatisticsServiceClient>(CivicServices.Hotline, configuration);
         services.AddCivicClient<CaseService.CaseServiceClient>(CivicServices.Panel, configuration);
         services.AddCivicClient<ConveningService.ConveningServiceClient>(CivicServices.Panel, configuration);
         services.AddCivicClient<ResourcePersonService.ResourcePersonServiceClient>(CivicServices.Network, configuration);

@@ -12,6 +12,12 @@ public enum BookingStatus
 {
     Booked = 1,
     Cancelled = 2,
+
+    /// <summary>On the waitlist of its session (Migrations/0009); no seat yet.</summary>
+    Waitlisted = 3,
+
+    /// <summary>Offered a seat from the waitlist until <see cref="Booking.OfferExpiresAt"/>; the seat is taken for it meanwhile.</summary>
+    Offered = 4,
 }
 
 public enum BookingLanguage
@@ -69,6 +75,18 @@ public sealed class Booking
 
     public DateTimeOffset? CancelledAt { get; set; }
 
+    /// <summary>When the reminder a day before went into the outbox (Migrations/0008); cleared when the booking moves.</summary>
+    public DateTimeOffset? DayReminderSentAt { get; set; }
+
+    /// <summary>When the reminder an hour before went into the outbox; cleared when the booking moves.</summary>
+    public DateTimeOffset? HourReminderSentAt { get; set; }
+
+    /// <summary>Set when the municipality cancelled the session: until then the citizen may rebook with priority through the manage link.</summary>
+    public DateTimeOffset? RebookUntil { get; set; }
+
+    /// <summary>For <see cref="BookingStatus.Offered"/>: when the waitlist offer lapses.</summary>
+    public DateTimeOffset? OfferExpiresAt { get; set; }
+
     /// <summary>How the call went; null until the director records it.</summary>
     public CallResult? Result { get; set; }
 
@@ -114,7 +132,8 @@ public sealed record NewBooking(
     BookingLanguage? Language,
     string Needs,
     bool Consent,
-    string IdempotencyKey);
+    string IdempotencyKey,
+    string? HoldId = null);
 
 /// <summary>A booking request that passed <see cref="BookingRules.Validate"/>: trimmed, phone in E.164.</summary>
 public sealed record ValidBooking(

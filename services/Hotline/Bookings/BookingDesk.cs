@@ -1,5 +1,6 @@
 using Civic.Hosting.Errors;
 using Civic.Hosting.Storage;
+using Civic.Hotline.Holds;
 using Civic.Hotline.Ideas;
 using Civic.Hotline.Notifications;
 using Civic.Hotline.Schedules;
@@ -9,7 +10,7 @@ using Microsoft.Extensions.Options;
 namespace Civic.Hotline.Bookings;
 
 /// <summary>A booking with the slot it holds and the ideas registered from its call.</summary>
-public sealed record BookingView(Booking Booking, Slot Slot, IReadOnlyList<Idea> Ideas);
+public sealed record BookingView(Booking Booking, Slot Slot, IReadOnlyList<Idea> Ideas, string? SessionCancelReason = null);
 
 /// <summary>A booking just made (or found again by its idempotency key) with its manage token.</summary>
 public sealed record BookingReceipt(BookingView View, string ManageToken, bool Replayed);
@@ -21,7 +22,8 @@ public sealed record BookingReceipt(BookingView View, string ManageToken, bool R
 /// On PostgreSQL, transaction-scoped advisory locks on the idempotency key and the phone number make the
 /// retry and per-phone checks race-free; SQLite serialises writing transactions anyway.
 /// </summary>
-public sealed class BookingDesk(HotlineDbContext db, ManageTokens tokens, NotificationOutbox outbox, IOptions<BookingOptions> options, TimeProvider timeProvider)
+public sealed class BookingDesk(
+    HotlineDbContext db, ManageTokens tokens, BookableSlots slots, SlotHolds holds, NotificationOutbox outbox, IOptions<BookingOptions> options, TimeProvider timeProvider)
 {
     public async Task<BookingReceipt> CreateAsync(NewBooking request, CancellationToken cancellationToken)
     {
@@ -30,51 +32,104 @@ public sealed class BookingDesk(HotlineDbContext db, ManageTokens tokens, Notifi
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await LockAsync("idempotency:" + valid.IdempotencyKey, cancellationToken);
         await LockAsync("phone:" + valid.Phone, cancellationToken);
-        var earlier = await db.Bookings.AsNoTracking().SingleOrDefaultAsync(b => b.IdempotencyKey == valid.IdempotencyKey, cancellationToken);
-        if (earlier is not null)
+        if (await ReplayAsync(valid, cancellationToken) is { } replay)
         {
-            if (earlier.Phone != valid.Phone || earlier.Name != valid.Name)
-            {
-                throw new ValidationException("idempotency_key", "This idempotency key was used for another booking; send a new key for a new booking.",
-                    "Idempotensnøglen er brugt til en anden booking; send en ny nøgle for en ny booking.");
-            }
-
-            return new BookingReceipt(await ViewAsync(earlier, cancellationToken), tokens.TokenFor(earlier.Id), Replayed: true);
+            return replay;
         }
 
-        var (slot, session) = await BookableSlotAsync(valid.SlotId, now, cancellationToken);
+        var (slot, session) = await slots.FindAsync(valid.SlotId, now, cancellationToken);
         var month = MonthOf(session);
         await CheckLimitsAsync(valid.Phone, session.DepartmentId, month, exceptBookingId: null, cancellationToken);
+        await holds.EnsureNotHeldByOthersAsync(slot, request.HoldId, now);
         await TakeSeatAsync(slot, cancellationToken);
-        var id = Guid.CreateVersion7(now).ToString();
-        var booking = new Booking
-        {
-            Id = id,
-            Reference = BookingReferences.New(),
-            ManageTokenHash = ManageTokens.Hash(tokens.TokenFor(id)),
-            IdempotencyKey = valid.IdempotencyKey,
-            DepartmentId = session.DepartmentId,
-            SessionId = session.Id,
-            SlotId = slot.Id,
-            SlotStartsAt = slot.StartsAt,
-            SessionMonth = month,
-            Name = valid.Name,
-            Phone = valid.Phone,
-            Email = valid.Email,
-            TopicKind = valid.TopicKind,
-            Description = valid.Description,
-            Language = valid.Language,
-            Needs = valid.Needs,
-            ConsentedAt = now,
-            Status = BookingStatus.Booked,
-            CreatedAt = now,
-        };
+        var booking = NewEntity(valid, session, slot, BookingStatus.Booked, now);
         db.Bookings.Add(booking);
         slot.Booked++;
         outbox.BookingConfirmed(booking, slot);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return new BookingReceipt(new BookingView(booking, slot, []), tokens.TokenFor(id), Replayed: false);
+        await holds.ReleaseAsync(slot.Id, request.HoldId);
+        return new BookingReceipt(new BookingView(booking, slot, []), tokens.TokenFor(booking.Id), Replayed: false);
+    }
+
+    /// <summary>Puts a citizen on the waitlist of a session whose every coming seat is booked or held.</summary>
+    public async Task<BookingReceipt> JoinWaitlistAsync(string sessionId, NewBooking request, CancellationToken cancellationToken)
+    {
+        new FieldViolations().Required("session_id", sessionId, "the session", "telefontiden").ThrowIfAny();
+        var valid = BookingRules.Validate(request with { SlotId = sessionId });
+        var now = timeProvider.GetStoredUtcNow();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await LockAsync("idempotency:" + valid.IdempotencyKey, cancellationToken);
+        await LockAsync("phone:" + valid.Phone, cancellationToken);
+        if (await ReplayAsync(valid, cancellationToken) is { } replay)
+        {
+            return replay;
+        }
+
+        var session = await db.Sessions.AsNoTracking().Include(s => s.Slots).SingleOrDefaultAsync(s => s.Id == valid.SlotId, cancellationToken)
+            ?? throw new NotFoundException($"No session has id '{valid.SlotId}'.", $"Der findes ingen telefontid med id '{valid.SlotId}'.");
+        var coming = session.Slots.Where(s => s.StartsAt > now).OrderBy(s => s.StartsAt).ToList();
+        if (session.CancelledAt is not null || coming.Count == 0 || now < session.BookingOpensAt || now >= session.BookingClosesAt)
+        {
+            throw new FailedPreconditionException("This session is cancelled, over or not open for booking, so it has no waitlist now.",
+                "Telefontiden er aflyst, overstået eller ikke åben for booking, så den har ingen venteliste nu.");
+        }
+
+        var held = await holds.CountAsync(coming.Select(s => s.Id).ToList());
+        if (coming.Any(s => s.Booked + held.GetValueOrDefault(s.Id) < s.Capacity))
+        {
+            throw new FailedPreconditionException("The session still has a free time; book it instead of joining the waitlist.",
+                "Telefontiden har stadig en ledig tid; book den i stedet for at skrive dig på ventelisten.");
+        }
+
+        if (await db.Bookings.AsNoTracking().AnyAsync(
+            b => b.SessionId == session.Id && b.Phone == valid.Phone && (b.Status == BookingStatus.Waitlisted || b.Status == BookingStatus.Offered || b.Status == BookingStatus.Booked),
+            cancellationToken))
+        {
+            throw new FailedPreconditionException("This phone number is already booked or on the waitlist for this session.",
+                "Telefonnummeret er allerede booket eller på ventelisten til denne telefontid.");
+        }
+
+        await CheckLimitsAsync(valid.Phone, session.DepartmentId, MonthOf(session), exceptBookingId: null, cancellationToken);
+        // Until an offer names a slot, the entry points at the session's first coming slot.
+        var entry = NewEntity(valid, session, coming[0], BookingStatus.Waitlisted, now);
+        db.Bookings.Add(entry);
+        outbox.WaitlistJoined(entry, session);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return new BookingReceipt(await ViewAsync(entry, cancellationToken), tokens.TokenFor(entry.Id), Replayed: false);
+    }
+
+    /// <summary>Accepts a live waitlist offer: the seat already taken for it becomes the citizen's booking.</summary>
+    public async Task<BookingView> AcceptOfferAsync(string reference, string manageToken, CancellationToken cancellationToken)
+    {
+        var booking = await OpenAsync(reference, manageToken, cancellationToken);
+        var now = timeProvider.GetStoredUtcNow();
+        if (booking.Status == BookingStatus.Booked)
+        {
+            return await ViewAsync(booking, cancellationToken);
+        }
+
+        if (booking.Status != BookingStatus.Offered || booking.OfferExpiresAt <= now)
+        {
+            throw new FailedPreconditionException("There is no offer to accept: it has lapsed, or you are not offered a time yet.",
+                "Der er intet tilbud at tage imod: det er udløbet, eller du har ikke fået tilbudt en tid endnu.");
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await LockAsync("phone:" + booking.Phone, cancellationToken);
+        await CheckLimitsAsync(booking.Phone, booking.DepartmentId, booking.SessionMonth, booking.Id, cancellationToken);
+        var accepted = await db.Bookings.Where(b => b.Id == booking.Id && b.Status == BookingStatus.Offered && b.OfferExpiresAt > now)
+            .ExecuteUpdateAsync(s => s.SetProperty(b => b.Status, BookingStatus.Booked).SetProperty(b => b.OfferExpiresAt, (DateTimeOffset?)null), cancellationToken);
+        if (accepted != 1)
+        {
+            throw new FailedPreconditionException("The offer lapsed just now; you stay off the list. Book another time.", "Tilbuddet er netop udløbet. Book en anden tid.");
+        }
+
+        outbox.BookingConfirmed(booking, await db.Slots.AsNoTracking().SingleAsync(s => s.Id == booking.SlotId, cancellationToken));
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return await ViewAsync(await db.Bookings.AsNoTracking().SingleAsync(b => b.Id == booking.Id, cancellationToken), cancellationToken);
     }
 
     public async Task<BookingView> GetAsync(string reference, string manageToken, CancellationToken cancellationToken)
@@ -87,20 +142,25 @@ public sealed class BookingDesk(HotlineDbContext db, ManageTokens tokens, Notifi
     {
         var booking = await OpenAsync(reference, manageToken, cancellationToken);
         var now = timeProvider.GetStoredUtcNow();
-        if (booking.Status == BookingStatus.Booked)
+        // A waitlist entry leaves the list; an offered seat is declined (and freed for the next on the list).
+        if (booking.Status is BookingStatus.Booked or BookingStatus.Offered or BookingStatus.Waitlisted)
         {
-            if (booking.SlotStartsAt <= now)
+            if (booking.Status == BookingStatus.Booked && booking.SlotStartsAt <= now)
             {
                 throw new FailedPreconditionException("The call has started or is over; it can no longer be cancelled.",
                     "Opkaldet er begyndt eller overstået og kan ikke længere aflyses.");
             }
 
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            var changed = await db.Bookings.Where(b => b.Id == booking.Id && b.Status == BookingStatus.Booked)
+            var changed = await db.Bookings.Where(b => b.Id == booking.Id && b.Status == booking.Status)
                 .ExecuteUpdateAsync(s => s.SetProperty(b => b.Status, BookingStatus.Cancelled).SetProperty(b => b.CancelledAt, now), cancellationToken);
             if (changed == 1)
             {
-                await FreeSeatAsync(booking.SlotId, cancellationToken);
+                if (booking.Status != BookingStatus.Waitlisted)
+                {
+                    await FreeSeatAsync(booking.SlotId, cancellationToken);
+                }
+
                 outbox.BookingCancelled(booking);
                 await db.SaveChangesAsync(cancellationToken);
             }
@@ -116,24 +176,26 @@ public sealed class BookingDesk(HotlineDbContext db, ManageTokens tokens, Notifi
         new FieldViolations().Required("slot_id", slotId, "the new slot", "den nye samtaletid").ThrowIfAny();
         var booking = await OpenAsync(reference, manageToken, cancellationToken);
         var now = timeProvider.GetStoredUtcNow();
-        if (booking.Status != BookingStatus.Booked)
+        // The municipality cancelled this booking's session: it may be rebooked with priority for a while.
+        var priority = booking.Status == BookingStatus.Cancelled && booking.RebookUntil > now;
+        if (booking.Status != BookingStatus.Booked && !priority)
         {
-            throw new FailedPreconditionException("The booking is cancelled; book a new call instead.", "Bookingen er aflyst; book et nyt opkald i stedet.");
+            throw new FailedPreconditionException("The booking is cancelled (or not yet booked); book a new call instead.", "Bookingen er aflyst (eller ikke booket endnu); book et nyt opkald i stedet.");
         }
 
-        if (booking.SlotStartsAt <= now)
+        if (!priority && booking.SlotStartsAt <= now)
         {
             throw new FailedPreconditionException("The call has started or is over; it can no longer be moved.", "Opkaldet er begyndt eller overstået og kan ikke længere flyttes.");
         }
 
-        if (booking.SlotId == slotId.Trim())
+        if (!priority && booking.SlotId == slotId.Trim())
         {
             return await ViewAsync(booking, cancellationToken);
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await LockAsync("phone:" + booking.Phone, cancellationToken);
-        var (slot, session) = await BookableSlotAsync(slotId.Trim(), now, cancellationToken);
+        var (slot, session) = await slots.FindAsync(slotId.Trim(), now, cancellationToken, ignoreOpening: priority);
         if (session.DepartmentId != booking.DepartmentId)
         {
             throw new ValidationException("slot_id", "The new slot belongs to another department; a booking moves only within its department.",
@@ -142,11 +204,15 @@ public sealed class BookingDesk(HotlineDbContext db, ManageTokens tokens, Notifi
 
         var month = MonthOf(session);
         await CheckLimitsAsync(booking.Phone, session.DepartmentId, month, booking.Id, cancellationToken);
+        await holds.EnsureNotHeldByOthersAsync(slot, holdId: null, now);
         await TakeSeatAsync(slot, cancellationToken);
-        var moved = await db.Bookings.Where(b => b.Id == booking.Id && b.Status == BookingStatus.Booked && b.SlotId == booking.SlotId)
+        var moved = await db.Bookings.Where(b => b.Id == booking.Id && b.Status == booking.Status && b.SlotId == booking.SlotId)
             .ExecuteUpdateAsync(
                 s => s.SetProperty(b => b.SlotId, slot.Id).SetProperty(b => b.SessionId, session.Id)
-                    .SetProperty(b => b.SlotStartsAt, slot.StartsAt).SetProperty(b => b.SessionMonth, month),
+                    .SetProperty(b => b.SlotStartsAt, slot.StartsAt).SetProperty(b => b.SessionMonth, month)
+                    .SetProperty(b => b.DayReminderSentAt, (DateTimeOffset?)null).SetProperty(b => b.HourReminderSentAt, (DateTimeOffset?)null)
+                    .SetProperty(b => b.Status, BookingStatus.Booked).SetProperty(b => b.CancelledAt, (DateTimeOffset?)null)
+                    .SetProperty(b => b.RebookUntil, (DateTimeOffset?)null),
                 cancellationToken);
         if (moved != 1)
         {
@@ -154,11 +220,60 @@ public sealed class BookingDesk(HotlineDbContext db, ManageTokens tokens, Notifi
                 "Bookingen blev ændret, mens den blev flyttet; se den igen, og prøv igen.");
         }
 
-        await FreeSeatAsync(booking.SlotId, cancellationToken);
+        if (!priority)
+        {
+            // A cancelled booking holds no seat to free.
+            await FreeSeatAsync(booking.SlotId, cancellationToken);
+        }
+
         outbox.BookingMoved(booking, slot);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return await ViewAsync(await db.Bookings.AsNoTracking().SingleAsync(b => b.Id == booking.Id, cancellationToken), cancellationToken);
+    }
+
+    private async Task<BookingReceipt?> ReplayAsync(ValidBooking valid, CancellationToken cancellationToken)
+    {
+        var earlier = await db.Bookings.AsNoTracking().SingleOrDefaultAsync(b => b.IdempotencyKey == valid.IdempotencyKey, cancellationToken);
+        if (earlier is null)
+        {
+            return null;
+        }
+
+        if (earlier.Phone != valid.Phone || earlier.Name != valid.Name)
+        {
+            throw new ValidationException("idempotency_key", "This idempotency key was used for another booking; send a new key for a new booking.",
+                "Idempotensnøglen er brugt til en anden booking; send en ny nøgle for en ny booking.");
+        }
+
+        return new BookingReceipt(await ViewAsync(earlier, cancellationToken), tokens.TokenFor(earlier.Id), Replayed: true);
+    }
+
+    private Booking NewEntity(ValidBooking valid, Session session, Slot slot, BookingStatus status, DateTimeOffset now)
+    {
+        var id = Guid.CreateVersion7(now).ToString();
+        return new Booking
+        {
+            Id = id,
+            Reference = BookingReferences.New(),
+            ManageTokenHash = ManageTokens.Hash(tokens.TokenFor(id)),
+            IdempotencyKey = valid.IdempotencyKey,
+            DepartmentId = session.DepartmentId,
+            SessionId = session.Id,
+            SlotId = slot.Id,
+            SlotStartsAt = slot.StartsAt,
+            SessionMonth = MonthOf(session),
+            Name = valid.Name,
+            Phone = valid.Phone,
+            Email = valid.Email,
+            TopicKind = valid.TopicKind,
+            Description = valid.Description,
+            Language = valid.Language,
+            Needs = valid.Needs,
+            ConsentedAt = now,
+            Status = status,
+            CreatedAt = now,
+        };
     }
 
     /// <summary>The booking whose reference and manage token belong together; one answer for a wrong reference and a wrong token.</summary>
@@ -183,37 +298,6 @@ public sealed class BookingDesk(HotlineDbContext db, ManageTokens tokens, Notifi
         }
 
         return booking;
-    }
-
-    private async Task<(Slot Slot, Session Session)> BookableSlotAsync(string slotId, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        var slot = await db.Slots.AsNoTracking().SingleOrDefaultAsync(s => s.Id == slotId, cancellationToken)
-            ?? throw new NotFoundException($"No slot has id '{slotId}'. List the department's sessions to choose a slot.",
-                $"Der findes ingen samtaletid med id '{slotId}'. Se forvaltningens telefontider for at vælge en tid.");
-        var session = await db.Sessions.AsNoTracking().SingleAsync(s => s.Id == slot.SessionId, cancellationToken);
-        if (session.CancelledAt is not null)
-        {
-            throw new FailedPreconditionException("The session is cancelled; choose a time in another session.", "Telefontiden er aflyst; vælg en tid i en anden telefontid.");
-        }
-
-        if (slot.StartsAt <= now)
-        {
-            throw new FailedPreconditionException("The slot is in the past; choose a coming time.", "Tiden er overstået; vælg en kommende tid.");
-        }
-
-        if (now < session.BookingOpensAt)
-        {
-            var opens = TimeZoneInfo.ConvertTime(session.BookingOpensAt, HotlineTime.Zone);
-            throw new FailedPreconditionException($"Booking for this session opens {opens:yyyy-MM-dd HH:mm} (Danish time).",
-                $"Booking til denne telefontid åbner {opens:dd-MM-yyyy 'kl.' HH:mm}.");
-        }
-
-        if (now >= session.BookingClosesAt)
-        {
-            throw new FailedPreconditionException("Booking for this session has closed; choose a later session.", "Bookingen til denne telefontid er lukket; vælg en senere telefontid.");
-        }
-
-        return (slot, session);
     }
 
     private async Task CheckLimitsAsync(string phone, string departmentId, string month, string? exceptBookingId, CancellationToken cancellationToken)
@@ -263,7 +347,8 @@ public sealed class BookingDesk(HotlineDbContext db, ManageTokens tokens, Notifi
         new(
             booking,
             await db.Slots.AsNoTracking().SingleAsync(s => s.Id == booking.SlotId, cancellationToken),
-            await db.Ideas.AsNoTracking().Where(i => i.BookingId == booking.Id).OrderBy(i => i.CreatedAt).ToListAsync(cancellationToken));
+            await db.Ideas.AsNoTracking().Where(i => i.BookingId == booking.Id).OrderBy(i => i.CreatedAt).ToListAsync(cancellationToken),
+            await db.Sessions.AsNoTracking().Where(s => s.Id == booking.SessionId).Select(s => s.CancelReason).SingleAsync(cancellationToken));
 
     private static string MonthOf(Session session) => session.Date.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
 }

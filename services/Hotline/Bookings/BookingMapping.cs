@@ -1,8 +1,8 @@
 using Civic.Contracts.Hotline.V1;
+using Civic.Hotline.Schedules;
 using Google.Protobuf.WellKnownTypes;
 using BookingMessage = Civic.Contracts.Hotline.V1.Booking;
 using LanguageMessage = Civic.Contracts.Common.V1.Language;
-using SlotMessage = Civic.Contracts.Hotline.V1.Slot;
 using TopicKindMessage = Civic.Contracts.Hotline.V1.TopicKind;
 
 namespace Civic.Hotline.Bookings;
@@ -10,6 +10,13 @@ namespace Civic.Hotline.Bookings;
 /// <summary>Between civic.hotline.v1 booking messages and the booking domain.</summary>
 public static class BookingMapping
 {
+    /// <summary>A waitlist request as a booking request; its slot is chosen later, by an offer.</summary>
+    public static NewBooking ToNewBooking(JoinWaitlistRequest request) => ToNewBooking(new CreateBookingRequest
+    {
+        SlotId = request.SessionId, Name = request.Name, Phone = request.Phone, Email = request.Email, TopicKind = request.TopicKind,
+        Description = request.Description, Language = request.Language, Needs = request.Needs, Consent = request.Consent, IdempotencyKey = request.IdempotencyKey,
+    });
+
     public static NewBooking ToNewBooking(CreateBookingRequest request) => new(
         request.SlotId,
         request.Name,
@@ -32,7 +39,8 @@ public static class BookingMapping
         },
         request.Needs,
         request.Consent,
-        request.IdempotencyKey);
+        request.IdempotencyKey,
+        request.HoldId);
 
     public static BookingMessage ToMessage(BookingView view)
     {
@@ -42,11 +50,7 @@ public static class BookingMapping
             Reference = booking.Reference,
             DepartmentId = booking.DepartmentId,
             SessionId = booking.SessionId,
-            Slot = new SlotMessage
-            {
-                Id = view.Slot.Id, StartsAt = Timestamp.FromDateTimeOffset(view.Slot.StartsAt), EndsAt = Timestamp.FromDateTimeOffset(view.Slot.EndsAt),
-                Capacity = view.Slot.Capacity, Booked = view.Slot.Booked,
-            },
+            Slot = ScheduleMapping.ToMessage(view.Slot, held: 0),
             Name = booking.Name,
             Phone = booking.Phone,
             Email = booking.Email ?? string.Empty,
@@ -59,9 +63,18 @@ public static class BookingMapping
                 _ => LanguageMessage.Danish,
             },
             Needs = booking.Needs ?? string.Empty,
-            Status = booking.Status == BookingStatus.Booked ? Contracts.Hotline.V1.BookingStatus.Booked : Contracts.Hotline.V1.BookingStatus.Cancelled,
+            Status = booking.Status switch
+            {
+                BookingStatus.Booked => Contracts.Hotline.V1.BookingStatus.Booked,
+                BookingStatus.Waitlisted => Contracts.Hotline.V1.BookingStatus.Waitlisted,
+                BookingStatus.Offered => Contracts.Hotline.V1.BookingStatus.Offered,
+                _ => Contracts.Hotline.V1.BookingStatus.Cancelled,
+            },
             CreatedAt = Timestamp.FromDateTimeOffset(booking.CreatedAt),
             Ideas = { view.Ideas.Select(Ideas.IdeaMapping.ToMessage) },
+            OfferExpiresAt = booking.OfferExpiresAt is { } expires ? Timestamp.FromDateTimeOffset(expires) : null,
+            RebookUntil = booking.RebookUntil is { } until ? Timestamp.FromDateTimeOffset(until) : null,
+            SessionCancelReason = view.SessionCancelReason ?? string.Empty,
         };
     }
 }

@@ -10,6 +10,7 @@ public static class BookingsServiceCollectionExtensions
         services.AddOptions<BookingOptions>().BindConfiguration(BookingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         return services
             .AddSingleton<ManageTokens>()
+            .AddScoped<BookableSlots>()
             .AddScoped<BookingDesk>()
             .AddGrpcService<BookingGrpcService>();
     }

@@ -11,6 +11,11 @@ public enum NotificationKind
     BookingCancelled = 2,
     BookingMoved = 3,
     IdeaStatusChanged = 4,
+    BookingReminder = 5,
+    SessionCancelled = 6,
+    WaitlistJoined = 7,
+    WaitlistOffer = 8,
+    WaitlistOfferLapsed = 9,
 }
 
 /// <summary>Maps the outbox to notifications (Migrations/0007): a message is about a booking.</summary>

@@ -34,6 +34,32 @@ public sealed class NotificationOutbox(HotlineDbContext db, TimeProvider timePro
         Add(booking, NotificationKind.BookingMoved, "Din tid på Direktørlinjen er flyttet",
             $"Din booking {booking.Reference} er flyttet til {Local(slot.StartsAt)}. Se, flyt eller aflys: {ManageLinkPlaceholder}", CalendarFor(booking, slot));
 
+    /// <summary>A reminder that the director calls soon (<paramref name="before"/>: a day or an hour).</summary>
+    public void BookingReminder(Booking booking, TimeSpan before) =>
+        Add(booking, NotificationKind.BookingReminder, before >= TimeSpan.FromDays(1) ? "Påmindelse: Direktørlinjen ringer i morgen" : "Påmindelse: Direktørlinjen ringer om lidt",
+            $"Påmindelse: direktøren ringer til {booking.Phone} {Local(booking.SlotStartsAt)}. Bookingnummer {booking.Reference}. Kan du ikke alligevel, så aflys eller flyt her: {ManageLinkPlaceholder}", null);
+
+    /// <summary>The municipality cancelled the session; the citizen may rebook with priority until <paramref name="rebookUntil"/>.</summary>
+    public void SessionCancelled(Booking booking, string reason, DateTimeOffset? rebookUntil) =>
+        Add(booking, NotificationKind.SessionCancelled, "Direktørlinjen: din telefontid er aflyst",
+            $"Kommunen har aflyst telefontiden {Local(booking.SlotStartsAt)} ({booking.Reference}). Begrundelse: {reason}."
+            + (rebookUntil is { } until
+                ? $" Vi beklager. Du har fortrinsret til en ny tid indtil {Local(until)} – også i telefontider, hvor bookingen ikke er åbnet endnu. Vælg her: {ManageLinkPlaceholder}"
+                : " Du kan booke en ny tid på Direktørlinjen."),
+            null);
+
+    public void WaitlistJoined(Booking entry, Session session) =>
+        Add(entry, NotificationKind.WaitlistJoined, "Du er på ventelisten til Direktørlinjen",
+            $"Du er på ventelisten til telefontiden {Local(session.StartsAt)} ({entry.Reference}). Bliver en tid ledig, får du et tilbud, som du tager imod her: {ManageLinkPlaceholder}", null);
+
+    public void WaitlistOffer(Booking entry, DateTimeOffset expiresAt) =>
+        Add(entry, NotificationKind.WaitlistOffer, "En tid på Direktørlinjen er ledig til dig",
+            $"En tid er blevet ledig: {Local(entry.SlotStartsAt)}. Vi holder den til dig indtil {Local(expiresAt)}. Tag imod den her: {ManageLinkPlaceholder}", null);
+
+    public void WaitlistOfferLapsed(Booking entry) =>
+        Add(entry, NotificationKind.WaitlistOfferLapsed, "Tilbuddet fra Direktørlinjen er udløbet",
+            $"Du tog ikke imod tiden {Local(entry.SlotStartsAt)} ({entry.Reference}) i tide, så den går videre til den næste på ventelisten. Du kan booke en ny tid på Direktørlinjen.", null);
+
     public void IdeaStatusChanged(Booking booking, Idea idea) =>
         Add(booking, NotificationKind.IdeaStatusChanged, "Nyt om din idé",
             $"Din idé \"{idea.Title}\" har fået status: {StatusText(idea.Status)}.{(idea.DeclineReason is null ? string.Empty : " Begrundelse: " + idea.DeclineReason)} Følg den her: {ManageLinkPlaceholder}", null);

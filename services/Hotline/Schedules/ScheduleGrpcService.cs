@@ -1,6 +1,7 @@
 using Civic.Contracts.Hotline.V1;
 using Civic.Defaults.Auth;
 using Civic.Hosting.Grpc;
+using Civic.Hotline.Holds;
 using Grpc.Core;
 using Microsoft.AspNetCore.Authorization;
 
@@ -10,7 +11,7 @@ namespace Civic.Hotline.Schedules;
 /// civic.hotline.v1.ScheduleService. Sessions and rules are public (citizens see when directors take calls);
 /// administrators add rules and can materialise sessions on demand.
 /// </summary>
-public sealed class ScheduleGrpcService(ScheduleCatalog catalog, SessionMaterialiser materialiser) : ScheduleService.ScheduleServiceBase
+public sealed class ScheduleGrpcService(ScheduleCatalog catalog, SessionMaterialiser materialiser, SessionCancellation cancellation, SlotHolds holds) : ScheduleService.ScheduleServiceBase
 {
     [AllowRoles(CivicRoles.Admin)]
     public override async Task<CreateScheduleRuleResponse> CreateScheduleRule(CreateScheduleRuleRequest request, ServerCallContext context) =>
@@ -27,9 +28,18 @@ public sealed class ScheduleGrpcService(ScheduleCatalog catalog, SessionMaterial
     [AllowAnonymous]
     public override async Task<ListSessionsResponse> ListSessions(ListSessionsRequest request, ServerCallContext context)
     {
+        var sessions = await catalog.ListSessionsAsync(request.DepartmentId, request.MaxSessions, context.CancellationToken);
+        var held = await holds.CountAsync(sessions.SelectMany(s => s.Slots).Select(s => s.Id).ToList());
         var response = new ListSessionsResponse();
-        response.Sessions.AddRange((await catalog.ListSessionsAsync(request.DepartmentId, request.MaxSessions, context.CancellationToken)).Select(ScheduleMapping.ToMessage));
+        response.Sessions.AddRange(sessions.Select(s => ScheduleMapping.ToMessage(s, held)));
         return response;
+    }
+
+    [AllowRoles(CivicRoles.Director, CivicRoles.Admin)]
+    public override async Task<CancelSessionResponse> CancelSession(CancelSessionRequest request, ServerCallContext context)
+    {
+        var (session, cancelled) = await cancellation.CancelAsync(context.User, request.SessionId, request.Reason, context.CancellationToken);
+        return new() { Session = ScheduleMapping.ToMessage(session, new Dictionary<string, int>()), BookingsCancelled = cancelled };
     }
 
     [AllowRoles(CivicRoles.Admin)]

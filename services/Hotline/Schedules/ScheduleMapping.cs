@@ -47,7 +47,8 @@ public static class ScheduleMapping
         CreatedAt = Timestamp.FromDateTimeOffset(rule.CreatedAt),
     };
 
-    public static SessionMessage ToMessage(Session session)
+    /// <summary>The session with its slots; <paramref name="held"/> gives each slot's live holds.</summary>
+    public static SessionMessage ToMessage(Session session, IReadOnlyDictionary<string, int> held)
     {
         var message = new SessionMessage
         {
@@ -61,13 +62,17 @@ public static class ScheduleMapping
             BookingClosesAt = Timestamp.FromDateTimeOffset(session.BookingClosesAt),
             MovedFrom = session.Date == session.NominalDate ? null : ToMessage(session.NominalDate),
             Cancelled = session.CancelledAt is not null,
+            CancelReason = session.CancelReason ?? string.Empty,
         };
-        message.Slots.AddRange(session.Slots.Select(s => new SlotMessage
-        {
-            Id = s.Id, StartsAt = Timestamp.FromDateTimeOffset(s.StartsAt), EndsAt = Timestamp.FromDateTimeOffset(s.EndsAt), Capacity = s.Capacity, Booked = s.Booked,
-        }));
+        message.Slots.AddRange(session.Slots.Select(s => ToMessage(s, held.GetValueOrDefault(s.Id))));
         return message;
     }
+
+    public static SlotMessage ToMessage(Slot slot, int held) => new()
+    {
+        Id = slot.Id, StartsAt = Timestamp.FromDateTimeOffset(slot.StartsAt), EndsAt = Timestamp.FromDateTimeOffset(slot.EndsAt),
+        Capacity = slot.Capacity, Booked = slot.Booked, Held = held,
+    };
 
     public static CommonDate ToMessage(DateOnly date) => new() { Year = date.Year, Month = date.Month, Day = date.Day };
 

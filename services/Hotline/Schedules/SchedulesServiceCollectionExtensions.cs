@@ -14,6 +14,7 @@ public static class SchedulesServiceCollectionExtensions
         return services
             .AddScoped<ScheduleCatalog>()
             .AddScoped<SessionMaterialiser>()
+            .AddScoped<SessionCancellation>()
             .AddRecurringJob<SessionMaterialiser>(SessionMaterialiser.JobId, Cron.Daily(2))
             .AddGrpcService<ScheduleGrpcService>()
             .AddScoped<IDemoDataSeeder, DemoSchedules>();

@@ -25,6 +25,9 @@ public sealed class Session
 
     public DateTimeOffset? CancelledAt { get; set; }
 
+    /// <summary>Why the municipality cancelled it (Migrations/0009), told to every booked citizen.</summary>
+    public string? CancelReason { get; set; }
+
     public DateTimeOffset CreatedAt { get; init; }
 
     public List<Slot> Slots { get; init; } = [];

@@ -31,6 +31,10 @@ public sealed partial class BookingJourneyTests(CivicStack stack)
         await AxeAsync("booking: choose a time");
 
         await session.Page.Locator("#slot").CheckAsync();
+        await session.Page.GetByRole(AriaRole.Button, new() { Name = "Vælg tiden" }).ClickAsync();
+        // The chosen time is held while the form is filled in.
+        await Assertions.Expect(session.Page.Locator("#held-until")).ToContainTextAsync("Vi holder tiden til dig til kl.");
+        await AxeAsync("booking: the time is held, fill in the details");
         await session.Page.GetByLabel("Navn", new() { Exact = true }).FillAsync("Mette Jensen");
         await session.Page.GetByLabel("Telefonnummer").FillAsync(phone);
         await session.Page.GetByLabel("En idé til forbedring").CheckAsync();
@@ -74,13 +78,46 @@ public sealed partial class BookingJourneyTests(CivicStack stack)
         await using var session = await stack.OpenAsync("en");
         await session.GotoAsync("/direktoerlinjen/book?afdeling=0192f0a0-0000-7000-8000-000000000004");
 
+        await session.Page.GetByRole(AriaRole.Button, new() { Name = "Choose the time" }).ClickAsync();
+        await Assertions.Expect(session.Page.Locator(".error-summary")).ToBeVisibleAsync();
+        var slotLinks = await session.Page.Locator(".error-summary a").EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href'))");
+        await session.AssertNoAccessibilityViolationsAsync("booking without a chosen time");
+        await session.Page.Locator("#slot").CheckAsync();
+        await session.Page.GetByRole(AriaRole.Button, new() { Name = "Choose the time" }).ClickAsync();
         await session.Page.GetByRole(AriaRole.Button, new() { Name = "Book the time" }).ClickAsync();
         await Assertions.Expect(session.Page.Locator(".error-summary")).ToBeVisibleAsync();
 
         var links = await session.Page.Locator(".error-summary a").EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href'))");
-        Assert.Equal(["#slot", "#name", "#phone", "#kind", "#description", "#consent"], links);
+        Assert.Equal(["#slot"], slotLinks);
+        Assert.Equal(["#name", "#phone", "#kind", "#description", "#consent"], links);
+        // The time stays held for the next try.
+        await Assertions.Expect(session.Page.Locator("#held-until")).ToBeVisibleAsync();
         Assert.DoesNotMatch(ManageLink(), session.Page.Url);
         await session.AssertNoAccessibilityViolationsAsync("booking with errors");
+        session.AssertNoConsoleErrors();
+    }
+
+    /// <summary>The waitlist form for a session; the service refuses while the session still has free times, and says so.</summary>
+    [Fact]
+    public async Task Citizen_AsksForTheWaitlistOfASessionWithFreeTimes_ToldToBookInstead()
+    {
+        await using var session = await stack.OpenAsync("da");
+        await session.GotoAsync("/direktoerlinjen/book?afdeling=0192f0a0-0000-7000-8000-000000000004");
+        var firstSession = await FirstSessionIdAsync(session);
+        await session.GotoAsync($"/direktoerlinjen/book?afdeling=0192f0a0-0000-7000-8000-000000000004&venteliste={firstSession}");
+        await Assertions.Expect(session.Page.Locator("#waitlist-session")).ToContainTextAsync("ventelisten");
+        await session.AssertNoAccessibilityViolationsAsync("booking: join the waitlist");
+
+        await session.Page.GetByLabel("Navn", new() { Exact = true }).FillAsync("Vera Venter");
+        await session.Page.GetByLabel("Telefonnummer").FillAsync("40 12 34 58");
+        await session.Page.GetByLabel("Et spørgsmål").CheckAsync();
+        await session.Page.GetByLabel("Kort beskrivelse").FillAsync("Kan jeg komme på ventelisten?");
+        await session.Page.GetByLabel("Jeg accepterer", new() { Exact = false }).CheckAsync();
+        await session.Page.GetByRole(AriaRole.Button, new() { Name = "Skriv mig på ventelisten" }).ClickAsync();
+
+        await Assertions.Expect(session.Page.Locator(".error-summary")).ToContainTextAsync("ledig tid");
+        Assert.DoesNotMatch(ManageLink(), session.Page.Url);
+        await session.AssertNoAccessibilityViolationsAsync("booking: waitlist refused while times are free");
         session.AssertNoConsoleErrors();
     }
 
@@ -100,6 +137,18 @@ public sealed partial class BookingJourneyTests(CivicStack stack)
     }
 
     private static Regex ManageLink() => ManageLinkPattern();
+
+    /// <summary>The session of the first free time on the page, from the Hotline's JSON API.</summary>
+    private static async Task<string> FirstSessionIdAsync(UiSession session)
+    {
+        var slotId = await session.Page.Locator("#slot").GetAttributeAsync("value");
+        var json = await session.Page.EvaluateAsync<string>(
+            "async () => JSON.stringify(await (await fetch('/api/v1/hotline/departments/0192f0a0-0000-7000-8000-000000000004/sessions')).json())");
+        using var document = System.Text.Json.JsonDocument.Parse(json);
+        return document.RootElement.GetProperty("sessions").EnumerateArray()
+            .First(s => s.GetProperty("slots").EnumerateArray().Any(slot => slot.GetProperty("id").GetString() == slotId))
+            .GetProperty("id").GetString()!;
+    }
 
     [GeneratedRegex("/direktoerlinjen/booking/DL-[2-9A-Z]{8}\\?noegle=[A-Za-z0-9_-]+")]
     private static partial Regex ManageLinkPattern();

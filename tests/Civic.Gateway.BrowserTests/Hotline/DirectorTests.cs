@@ -51,6 +51,53 @@ public sealed class DirectorTests(CivicStack stack)
         await session.AssertNoAccessibilityViolationsAsync("call list with an error");
     }
 
+    /// <summary>The director cancels their last listed coming session: without a reason it is refused, with one it is cancelled.</summary>
+    [Fact]
+    public async Task Director_CancelsAComingSession_AReasonIsRequiredThenItIsCancelled()
+    {
+        await using var session = await stack.OpenAsync("da");
+        await session.LogInAsAsync("director");
+        await OpenCallListAsync(session);
+        var last = session.Page.Locator("#coming-sessions ~ section").Last;
+        var day = (await last.Locator("h3").InnerTextAsync()).Trim();
+        await session.AssertNoAccessibilityViolationsAsync("call list with coming sessions");
+
+        await last.GetByRole(AriaRole.Button, new() { Name = "Aflys telefontiden" }).ClickAsync();
+        await Assertions.Expect(session.Page.Locator(".error-summary")).ToBeVisibleAsync();
+        await session.AssertNoAccessibilityViolationsAsync("cancelling a session without a reason");
+        last = session.Page.Locator("#coming-sessions ~ section", new() { HasText = day });
+        await last.GetByLabel("Begrundelse til borgerne").FillAsync("Direktøren er på kursus");
+        await last.GetByRole(AriaRole.Button, new() { Name = "Aflys telefontiden" }).ClickAsync();
+
+        await Assertions.Expect(session.Page.Locator(".alert-success")).ToContainTextAsync("Telefontiden er aflyst");
+        await Assertions.Expect(session.Page.Locator("#coming-sessions ~ section", new() { HasText = day })).ToContainTextAsync("Direktøren er på kursus");
+        await session.AssertNoAccessibilityViolationsAsync("call list after cancelling a session");
+        session.AssertNoConsoleErrors();
+    }
+
+    /// <summary>The directors' group's numbers: a table per department, and the same as a CSV file with Danish headers.</summary>
+    [Fact]
+    public async Task Director_OpensTheStatistics_TableAndCsvWithDanishHeaders()
+    {
+        await using var session = await stack.OpenAsync("da");
+        await session.LogInAsAsync("director");
+        await session.GotoAsync("/direktoerlinjen/statistik");
+        await Assertions.Expect(session.Page.Locator("#statistics tbody tr").First).ToBeVisibleAsync();
+        var rows = await session.Page.Locator("#statistics tbody tr").CountAsync();
+        Assert.True(rows >= 7, $"Seven demo departments expected, the table has {rows} rows.");
+        await session.AssertNoAccessibilityViolationsAsync("hotline statistics");
+
+        var href = await session.Page.Locator("#csv-link").GetAttributeAsync("href");
+        var csv = await session.Page.APIRequest.GetAsync(href!);
+        var text = await csv.TextAsync();
+
+        Assert.Equal(200, csv.Status);
+        Assert.StartsWith("text/csv", csv.Headers["content-type"], StringComparison.Ordinal);
+        Assert.StartsWith("Forvaltning;Måned;Udbudte tider;Bookede;Gennemførte opkald;Udeblevne", text.TrimStart('\uFEFF'), StringComparison.Ordinal);
+        Assert.Equal(rows + 1, text.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length);
+        session.AssertNoConsoleErrors();
+    }
+
     /// <summary>
     /// Opens the call list. The page gives the Hotline service 5 seconds; while other browser tests load the
     /// two-core machine, the first call can take longer (JIT, database warm-up) and the page then says the

@@ -27,6 +27,7 @@ public static class UiPages
         new("panel-cases", "/borgerpanelet/sager", "coordinator", "Panelsager", "Panel cases"),
         new("panel-case", "/borgerpanelet/sager/0192f0a0-0000-7000-8000-000000000102", "coordinator", "Overgang fra hjemmepleje til plejebolig", "Overgang fra hjemmepleje til plejebolig"),
         new("call-list", "/direktoerlinjen/opkaldsliste", "director", "Min opkaldsliste", "My call list"),
+        new("hotline-statistics", "/direktoerlinjen/statistik", "director", "Direktørlinjen i tal", "The Director Line in numbers"),
         new("administration", "/administration", "admin", "Administration", "Administration"),
         new("network-requests", "/ressourcenetvaerket/anmodninger", "coordinator", "Anmodninger i netværket", "Network requests"),
         new("network-request-form", "/ressourcenetvaerket/anmod", "staff", "Anmod om hjælp", "Ask for help"),

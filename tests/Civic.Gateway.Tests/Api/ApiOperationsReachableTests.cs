@@ -29,7 +29,7 @@ public sealed partial class ApiOperationsReachableTests(CivicCluster cluster)
     public void All_CoversEveryAnnotatedRpcOfEveryService()
     {
         Assert.Equal(
-            ["addMember", "approveHelpRequest", "assignHelpRequest", "cancelBooking", "changeIdeaStatus", "changePhase", "completeHelpRequest", "convene", "createArticle", "createBooking", "createCase", "createDepartment", "createGroup", "createHelpRequest", "createResourcePerson", "createScheduleRule", "getArticle", "getBooking", "getCase", "getDepartment", "getDraw", "getFamily", "getGroup", "getHelpRequest", "getResourcePerson", "getTaxonomy", "handOverFamily", "listArticles", "listCalls", "listCases", "listDepartments", "listDraws", "listGroups", "listHelpRequests", "listIdeas", "listMailbox", "listPhaseTransitions", "listScheduleRules", "listSessions", "listUnattendedFamilies", "materialiseSessions", "postNotice", "recordCallOutcome", "registerFamily", "registerIdea", "rescheduleBooking", "respondToHelpRequest", "routeTopic", "searchResourcePersons", "setScopeOfInfluence", "suggestResourcePersons", "updateResourcePerson", "verifyDraw"],
+            ["acceptWaitlistOffer", "addMember", "approveHelpRequest", "assignHelpRequest", "cancelBooking", "cancelSession", "changeIdeaStatus", "changePhase", "completeHelpRequest", "convene", "createArticle", "createBooking", "createCase", "createDepartment", "createGroup", "createHelpRequest", "createResourcePerson", "createScheduleRule", "getArticle", "getBooking", "getCase", "getDepartment", "getDraw", "getFamily", "getGroup", "getHelpRequest", "getMonthlyStatistics", "getResourcePerson", "getTaxonomy", "handOverFamily", "holdSlot", "joinWaitlist", "listArticles", "listCalls", "listCases", "listDepartments", "listDraws", "listGroups", "listHelpRequests", "listIdeas", "listMailbox", "listPhaseTransitions", "listScheduleRules", "listSessions", "listUnattendedFamilies", "materialiseSessions", "postNotice", "recordCallOutcome", "registerFamily", "registerIdea", "rescheduleBooking", "respondToHelpRequest", "routeTopic", "searchResourcePersons", "setScopeOfInfluence", "suggestResourcePersons", "updateResourcePerson", "verifyDraw"],
             ApiOperations.All.Select(o => o.OperationId).Order(StringComparer.Ordinal));
         Assert.All(ApiOperations.All, o => Assert.StartsWith("/api/v1/", o.Route, StringComparison.Ordinal));
     }
@@ -47,6 +47,9 @@ public sealed partial class ApiOperationsReachableTests(CivicCluster cluster)
             "group_id" => CivicCluster.DemoNetworkGroupId,
             "department_id" when operation.Tag == "hotline" => CivicCluster.DemoDepartmentId,
             "slug" => CivicCluster.DemoPublicArticleSlug,
+            // A blank slot id: the service's validation answers (a made-up one would be NOT_FOUND).
+            "slot_id" => "%20",
+            "month" => "2026-11",
             "reference" => CivicCluster.DemoFamilyReference,
             _ => "x",
         });

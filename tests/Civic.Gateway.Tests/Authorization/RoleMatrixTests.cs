@@ -43,6 +43,12 @@ public sealed class RoleMatrixTests(CivicCluster cluster)
         ["/civic.hotline.v1.BookingService/GetBooking"] =                "A    A       A     A     A     A   A",
         ["/civic.hotline.v1.BookingService/CancelBooking"] =             "A    A       A     A     A     A   A",
         ["/civic.hotline.v1.BookingService/RescheduleBooking"] =         "A    A       A     A     A     A   A",
+        ["/civic.hotline.v1.BookingService/HoldSlot"] =                  "A    A       A     A     A     A   A",
+        // Open to everyone; the demo sessions have free seats, so the service refuses for that reason alone.
+        ["/civic.hotline.v1.BookingService/JoinWaitlist"] =              "F    F       F     F     F     F   F",
+        ["/civic.hotline.v1.BookingService/AcceptWaitlistOffer"] =       "A    A       A     A     A     A   A",
+        ["/civic.hotline.v1.ScheduleService/CancelSession"] =            "U    D       D     D     D     A   A",
+        ["/civic.hotline.v1.StatisticsService/GetMonthlyStatistics"] =   "U    D       D     D     D     A   A",
         ["/civic.hotline.v1.CallService/ListCalls"] =                    "U    D       D     D     D     A   A",
         ["/civic.hotline.v1.CallService/RecordCallOutcome"] =            "U    D       D     D     D     A   A",
         ["/civic.hotline.v1.IdeaService/RegisterIdea"] =                 "U    D       D     D     D     A   A",
@@ -279,12 +285,31 @@ public sealed class RoleMatrixTests(CivicCluster cluster)
         ["/civic.hotline.v1.BookingService/RescheduleBooking"] = async (c, o) =>
         {
             var booked = await BookAsync(c, o);
-            var other = await OpenSlotAsync(c, o, except: booked.Booking.Slot.Id);
+            var other = await OpenSlotAsync(c, o, except: booked.Booking.Slot.Id, departmentId: booked.Booking.DepartmentId);
             await new BookingService.BookingServiceClient(c).RescheduleBookingAsync(new()
             {
                 Reference = booked.Booking.Reference, ManageToken = booked.ManageToken, SlotId = other,
             }, o);
         },
+        ["/civic.hotline.v1.BookingService/HoldSlot"] = async (c, o) => await new BookingService.BookingServiceClient(c).HoldSlotAsync(new() { SlotId = await OpenSlotAsync(c, o) }, o),
+        ["/civic.hotline.v1.BookingService/JoinWaitlist"] = async (c, o) => await new BookingService.BookingServiceClient(c).JoinWaitlistAsync(new()
+        {
+            SessionId = await LastDemoSessionAsync(c, o), Name = "Rolle Testesen", Phone = NewPhone(), TopicKind = TopicKind.Question,
+            Description = "Venteliste fra rolletesten.", Consent = true, IdempotencyKey = Guid.NewGuid().ToString("N"),
+        }, o),
+        // On a booking that is booked already, accepting changes nothing and returns it.
+        ["/civic.hotline.v1.BookingService/AcceptWaitlistOffer"] = async (c, o) =>
+        {
+            var booked = await BookAsync(c, o);
+            await new BookingService.BookingServiceClient(c).AcceptWaitlistOfferAsync(new() { Reference = booked.Booking.Reference, ManageToken = booked.ManageToken }, o);
+        },
+        // The demo director's last listed session (months ahead, not open for booking): cancelling it again changes nothing.
+        ["/civic.hotline.v1.ScheduleService/CancelSession"] = async (c, o) => await new ScheduleService.ScheduleServiceClient(c).CancelSessionAsync(new()
+        {
+            SessionId = await LastDemoSessionAsync(c, o), Reason = "Rolletesten aflyser",
+        }, o),
+        ["/civic.hotline.v1.StatisticsService/GetMonthlyStatistics"] = async (c, o) =>
+            await new StatisticsService.StatisticsServiceClient(c).GetMonthlyStatisticsAsync(new() { Month = TimeProvider.System.GetUtcNow().ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture) }, o),
         ["/civic.hotline.v1.CallService/ListCalls"] = async (c, o) => await TodaysCallsAsync(c, o),
         // The demo director's department has three demo calls today; ListCalls has the same access rule, so the rows hold.
         ["/civic.hotline.v1.CallService/RecordCallOutcome"] = async (c, o) => await new CallService.CallServiceClient(c).RecordCallOutcomeAsync(new()
@@ -423,18 +448,18 @@ public sealed class RoleMatrixTests(CivicCluster cluster)
         }, o);
     }
 
-    /// <summary>A free seat in any demo department's session that is open for booking now.</summary>
-    private static async Task<string> OpenSlotAsync(CallInvoker c, CallOptions o, string? except = null)
+    /// <summary>A free (neither booked nor held) seat in a demo department's session that is open for booking now; in <paramref name="departmentId"/> when given.</summary>
+    private static async Task<string> OpenSlotAsync(CallInvoker c, CallOptions o, string? except = null, string? departmentId = null)
     {
         var now = TimeProvider.System.GetUtcNow();
         var departments = await new DepartmentService.DepartmentServiceClient(c).ListDepartmentsAsync(new() { Page = new() { PageSize = 50 } }, o);
-        foreach (var department in departments.Departments)
+        foreach (var department in departments.Departments.Where(d => departmentId is null || d.Id == departmentId))
         {
             var sessions = await new ScheduleService.ScheduleServiceClient(c).ListSessionsAsync(new() { DepartmentId = department.Id }, o);
             var slot = sessions.Sessions
                 .Where(s => !s.Cancelled && s.BookingOpensAt.ToDateTimeOffset() <= now && s.BookingClosesAt.ToDateTimeOffset() > now.AddMinutes(5))
                 .SelectMany(s => s.Slots)
-                .FirstOrDefault(slot => slot.Booked < slot.Capacity && slot.Id != except);
+                .FirstOrDefault(slot => slot.Booked + slot.Held < slot.Capacity && slot.Id != except);
             if (slot is not null)
             {
                 return slot.Id;
@@ -443,6 +468,9 @@ public sealed class RoleMatrixTests(CivicCluster cluster)
 
         throw new InvalidOperationException("No demo session is open for booking now; the role matrix needs one.");
     }
+
+    private static async Task<string> LastDemoSessionAsync(CallInvoker c, CallOptions o) =>
+        (await new ScheduleService.ScheduleServiceClient(c).ListSessionsAsync(new() { DepartmentId = CivicCluster.DemoDepartmentId, MaxSessions = 24 }, o)).Sessions[^1].Id;
 
     /// <summary>A booking by a citizen with a phone number of their own (the per-phone limits stay out of the way).</summary>
     private static async Task<CreateBookingResponse> BookAsync(CallInvoker c, CallOptions o) =>

@@ -15,6 +15,7 @@ public sealed class RateLimitRequestTests
     [InlineData("GET", "/api/v1/hotline/departments", null, true, RateLimitPolicy.Authenticated)]
     [InlineData("POST", "/civic.hotline.v1.HotlineService/CreateDepartment", "application/grpc", false, RateLimitPolicy.Create)]
     [InlineData("POST", "/civic.panel.v1.PanelService/BookSession", "application/grpc+proto", true, RateLimitPolicy.Create)]
+    [InlineData("POST", "/civic.hotline.v1.BookingService/HoldSlot", "application/grpc", false, RateLimitPolicy.Create)]
     [InlineData("POST", "/civic.hotline.v1.HotlineService/ListDepartments", "application/grpc", false, RateLimitPolicy.Anonymous)]
     public void For_Request_PicksPolicy(string method, string path, string? contentType, bool signedIn, RateLimitPolicy expected)
     {

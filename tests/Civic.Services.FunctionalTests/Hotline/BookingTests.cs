@@ -307,20 +307,7 @@ public abstract class BookingTests(ServiceFixture<DepartmentGrpcService> fixture
 
     private async Task<Contracts.Hotline.V1.Slot> OpenSlotAsync(int lines = 2) => (await OpenSessionAsync(lines)).Slots[0];
 
-    /// <summary>A new department with a rule whose next session is open for booking.</summary>
-    private async Task<Contracts.Hotline.V1.Session> OpenSessionAsync(int lines = 2)
-    {
-        var department = await HotlineData.CreateDepartmentAsync(Host);
-        var rule = ScheduleTests.FirstTuesday(department.Id);
-        rule.ParallelLines = lines;
-        rule.BookingOpensDaysBefore = 90;
-        rule.BookingClosesHoursBefore = 0;
-        await Host.CallAsync<CreateScheduleRuleRequest, CreateScheduleRuleResponse>(Schedules, "CreateScheduleRule", rule);
-        await Host.CallAsync<MaterialiseSessionsRequest, MaterialiseSessionsResponse>(Schedules, "MaterialiseSessions", new());
-        var sessions = await Host.CallAsync<ListSessionsRequest, ListSessionsResponse>(Schedules, "ListSessions", new() { DepartmentId = department.Id }, role: null);
-        var now = TimeProvider.System.GetUtcNow();
-        return sessions.Sessions.First(s => s.BookingOpensAt.ToDateTimeOffset() <= now && s.Slots[0].StartsAt.ToDateTimeOffset() > now.AddMinutes(5));
-    }
+    private Task<Contracts.Hotline.V1.Session> OpenSessionAsync(int lines = 2) => HotlineData.OpenSessionAsync(Host, lines);
 
     private Task<string> InsertSessionAsync(DateTimeOffset startsAt, DateTimeOffset opensAt, DateTimeOffset closesAt, bool cancelled = false) =>
         HotlineData.InsertSessionAsync(Host, startsAt, opensAt, closesAt, cancelled);

@@ -216,6 +216,22 @@ internal static class HotlineData
             DirectorName = "Test Direktør",
         })).Department;
 
+    /// <summary>A new department with a rule whose next session is open for booking.</summary>
+    public static async Task<Contracts.Hotline.V1.Session> OpenSessionAsync<T>(ServiceHost<T> host, int lines = 2)
+        where T : class
+    {
+        var department = await CreateDepartmentAsync(host);
+        var rule = ScheduleTests.FirstTuesday(department.Id);
+        rule.ParallelLines = lines;
+        rule.BookingOpensDaysBefore = 90;
+        rule.BookingClosesHoursBefore = 0;
+        await host.CallAsync<CreateScheduleRuleRequest, CreateScheduleRuleResponse>(Schedules, "CreateScheduleRule", rule);
+        await host.CallAsync<MaterialiseSessionsRequest, MaterialiseSessionsResponse>(Schedules, "MaterialiseSessions", new());
+        var sessions = await host.CallAsync<ListSessionsRequest, ListSessionsResponse>(Schedules, "ListSessions", new() { DepartmentId = department.Id }, role: null);
+        var now = TimeProvider.System.GetUtcNow();
+        return sessions.Sessions.First(s => s.BookingOpensAt.ToDateTimeOffset() <= now && s.Slots[0].StartsAt.ToDateTimeOffset() > now.AddMinutes(5));
+    }
+
     public static async Task<string> InsertSessionAsync<T>(ServiceHost<T> host, DateTimeOffset startsAt, DateTimeOffset opensAt, DateTimeOffset closesAt, bool cancelled = false, string? departmentId = null)
         where T : class
     {
@@ -237,7 +253,7 @@ internal static class HotlineData
         return slot.Id;
     }
 
-    public static async Task<(string Reference, string Token)> InsertBookingAsync<T>(ServiceHost<T> host, string slotId, DateTimeOffset startsAt)
+    public static async Task<(string Reference, string Token)> InsertBookingAsync<T>(ServiceHost<T> host, string slotId, DateTimeOffset startsAt, DateTimeOffset? createdAt = null)
         where T : class
     {
         await using var scope = host.Services.CreateAsyncScope();
@@ -252,7 +268,7 @@ internal static class HotlineData
             Id = id, Reference = reference, ManageTokenHash = ManageTokens.Hash(token), IdempotencyKey = Guid.NewGuid().ToString("N"),
             DepartmentId = session.DepartmentId, SessionId = session.Id, SlotId = slotId, SlotStartsAt = Trim(startsAt), SessionMonth = "1999-01",
             Name = "Gammel Booking", Phone = BookingTests.NewPhone(), Description = "Gammel", Status = Civic.Hotline.Bookings.BookingStatus.Booked,
-            ConsentedAt = Trim(startsAt), CreatedAt = Trim(startsAt),
+            ConsentedAt = Trim(createdAt ?? startsAt), CreatedAt = Trim(createdAt ?? startsAt),
         });
         await db.SaveChangesAsync(TestContext.Current.CancellationToken);
         return (reference, token);

@@ -1,0 +1,41 @@
+using Civic.Hosting.Errors;
+using Civic.Hotline.Schedules;
+using Microsoft.EntityFrameworkCore;
+
+namespace Civic.Hotline.Bookings;
+
+/// <summary>Finds a slot a citizen may book (or hold) now, or says why not.</summary>
+public sealed class BookableSlots(HotlineDbContext db)
+{
+    /// <summary>The slot and its session; <paramref name="ignoreOpening"/>: a priority rebooking may take a slot whose session has not opened for booking yet.</summary>
+    public async Task<(Slot Slot, Session Session)> FindAsync(string slotId, DateTimeOffset now, CancellationToken cancellationToken, bool ignoreOpening = false)
+    {
+        var slot = await db.Slots.AsNoTracking().SingleOrDefaultAsync(s => s.Id == slotId, cancellationToken)
+            ?? throw new NotFoundException($"No slot has id '{slotId}'. List the department's sessions to choose a slot.",
+                $"Der findes ingen samtaletid med id '{slotId}'. Se forvaltningens telefontider for at vælge en tid.");
+        var session = await db.Sessions.AsNoTracking().SingleAsync(s => s.Id == slot.SessionId, cancellationToken);
+        if (session.CancelledAt is not null)
+        {
+            throw new FailedPreconditionException("The session is cancelled; choose a time in another session.", "Telefontiden er aflyst; vælg en tid i en anden telefontid.");
+        }
+
+        if (slot.StartsAt <= now)
+        {
+            throw new FailedPreconditionException("The slot is in the past; choose a coming time.", "Tiden er overstået; vælg en kommende tid.");
+        }
+
+        if (now < session.BookingOpensAt && !ignoreOpening)
+        {
+            var opens = TimeZoneInfo.ConvertTime(session.BookingOpensAt, HotlineTime.Zone);
+            throw new FailedPreconditionException($"Booking for this session opens {opens:yyyy-MM-dd HH:mm} (Danish time).",
+                $"Booking til denne telefontid åbner {opens:dd-MM-yyyy 'kl.' HH:mm}.");
+        }
+
+        if (now >= session.BookingClosesAt)
+        {
+            throw new FailedPreconditionException("Booking for this session has closed; choose a later session.", "Bookingen til denne telefontid er lukket; vælg en senere telefontid.");
+        }
+
+        return (slot, session);
+    }
+}
