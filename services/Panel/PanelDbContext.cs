@@ -1,4 +1,5 @@
 using Civic.Hosting.Storage;
+using Civic.Panel.Audit;
 using Civic.Panel.Cases;
 using Civic.Panel.Convening;
 using Civic.Panel.Pool;
@@ -19,6 +20,10 @@ public sealed class PanelDbContext(DbContextOptions<PanelDbContext> options) : D
 
     public DbSet<PanelDrawRecord> Draws => Set<PanelDrawRecord>();
 
+    public DbSet<MemberLink> MemberLinks => Set<MemberLink>();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.AddCivicConventions(Database);
 
@@ -28,5 +33,7 @@ public sealed class PanelDbContext(DbContextOptions<PanelDbContext> options) : D
             .ApplyConfiguration(new CasePhaseTransitionConfiguration())
             .ApplyConfiguration(new FeatureSchemaValueConfiguration())
             .ApplyConfiguration(new PoolMemberConfiguration())
-            .ApplyConfiguration(new PanelDrawRecordConfiguration());
+            .ApplyConfiguration(new PanelDrawRecordConfiguration())
+            .ApplyConfiguration(new MemberLinkConfiguration())
+            .ApplyConfiguration(new AuditEntryConfiguration());
 }
