@@ -96,7 +96,7 @@ public sealed class MemberSelfService(
         member.ConsentGivenTo = null;
         member.ConsentExpiresAt = now.AddMonths(options.Value.ConsentMonths);
         member.RenewalRequestedAt = null;
-        var (fresh, _) = links.Issue(member, MemberLinkPurpose.Member);
+        var (fresh, _) = await links.IssueAsync(member, MemberLinkPurpose.Member, cancellationToken);
         audit.Changed("member.renew-consent", "member", member.Id, "The member renewed consent " + ConsentText.CurrentVersion, AuditActors.Member);
         await db.SaveChangesAsync(cancellationToken);
         return (member, fresh);

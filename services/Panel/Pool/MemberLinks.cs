@@ -8,14 +8,23 @@ namespace Civic.Panel.Pool;
 /// <summary>Issues member and confirmation links and opens them again.</summary>
 public sealed class MemberLinks(PanelDbContext db, MemberLinkTokens tokens, IOptions<PoolOptions> options, TimeProvider timeProvider)
 {
-    /// <summary>Adds a link for <paramref name="member"/> to the unit of work and returns its token (the only copy).</summary>
-    public (string Token, DateTimeOffset ExpiresAt) Issue(PoolMember member, MemberLinkPurpose purpose)
+    /// <summary>
+    /// Adds a link for <paramref name="member"/> to the unit of work and returns its token (the only copy). Tokens
+    /// are whole seconds apart: a link asked for again within the same second is the one already issued.
+    /// </summary>
+    public async Task<(string Token, DateTimeOffset ExpiresAt)> IssueAsync(PoolMember member, MemberLinkPurpose purpose, CancellationToken cancellationToken)
     {
         var now = timeProvider.GetStoredUtcNow();
         var lifetime = purpose == MemberLinkPurpose.Confirm ? options.Value.ConfirmationLinkLifetime : options.Value.MemberLinkLifetime;
         var expiresAt = DateTimeOffset.FromUnixTimeSeconds((now + lifetime).ToUnixTimeSeconds());
         var token = tokens.TokenFor(member.Id, purpose, expiresAt);
-        db.MemberLinks.Add(new MemberLink { TokenHash = MemberLinkTokens.Hash(token), MemberId = member.Id, Purpose = purpose, ExpiresAt = expiresAt, CreatedAt = now });
+        var hash = MemberLinkTokens.Hash(token);
+        if (db.MemberLinks.Local.Any(l => l.TokenHash == hash) || await db.MemberLinks.AnyAsync(l => l.TokenHash == hash, cancellationToken))
+        {
+            return (token, expiresAt);
+        }
+
+        db.MemberLinks.Add(new MemberLink { TokenHash = hash, MemberId = member.Id, Purpose = purpose, ExpiresAt = expiresAt, CreatedAt = now });
         return (token, expiresAt);
     }
 

@@ -49,5 +49,7 @@ public sealed class MemberLinkConfiguration : IEntityTypeConfiguration<MemberLin
         builder.ToTable("member_links");
         builder.HasKey(l => l.TokenHash);
         builder.Property(l => l.Purpose).HasConversion<string>();
+        // Declared so EF inserts a new member before their first link in one SaveChanges.
+        builder.HasOne<PoolMember>().WithMany().HasForeignKey(l => l.MemberId);
     }
 }

@@ -24,7 +24,7 @@ public sealed class SignUpDesk(PanelDbContext db, MemberLinks links, AuditLog au
         var valid = SignUpRules.Validate(details, await SchemaAsync(cancellationToken), assisted: false);
         var member = NewMember(valid, PoolMemberStatus.Pending, consentGivenTo: null);
         db.PoolMembers.Add(member);
-        var (token, expiresAt) = links.Issue(member, MemberLinkPurpose.Confirm);
+        var (token, expiresAt) = await links.IssueAsync(member, MemberLinkPurpose.Confirm, cancellationToken);
         audit.Changed("member.sign-up", "member", member.Id, "Online sign-up with consent " + member.ConsentTextVersion);
         await db.SaveChangesAsync(cancellationToken);
         return new SignUpReceipt(member, token, expiresAt);
@@ -37,7 +37,7 @@ public sealed class SignUpDesk(PanelDbContext db, MemberLinks links, AuditLog au
         member.Status = PoolMemberStatus.Active;
         member.ConfirmedAt = timeProvider.GetStoredUtcNow();
         db.MemberLinks.Remove(link);
-        var (memberToken, _) = links.Issue(member, MemberLinkPurpose.Member);
+        var (memberToken, _) = await links.IssueAsync(member, MemberLinkPurpose.Member, cancellationToken);
         audit.Changed("member.confirm", "member", member.Id, "The member opened the confirmation link", AuditActors.Member);
         await db.SaveChangesAsync(cancellationToken);
         return new MemberWithLink(member, memberToken);
@@ -50,7 +50,7 @@ public sealed class SignUpDesk(PanelDbContext db, MemberLinks links, AuditLog au
         var member = NewMember(valid, PoolMemberStatus.Active, employee);
         member.ConfirmedAt = member.CreatedAt;
         db.PoolMembers.Add(member);
-        var (memberToken, _) = links.Issue(member, MemberLinkPurpose.Member);
+        var (memberToken, _) = await links.IssueAsync(member, MemberLinkPurpose.Member, cancellationToken);
         audit.Changed("member.sign-up-assisted", "member", member.Id, "Assisted sign-up; consent given to " + employee);
         await db.SaveChangesAsync(cancellationToken);
         return new MemberWithLink(member, memberToken);
