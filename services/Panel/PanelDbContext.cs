@@ -1,3 +1,4 @@
+using Civic.Hosting.Notifications;
 using Civic.Hosting.Storage;
 using Civic.Panel.Audit;
 using Civic.Panel.Cases;
@@ -23,6 +24,9 @@ public sealed class PanelDbContext(DbContextOptions<PanelDbContext> options) : D
     public DbSet<MemberLink> MemberLinks => Set<MemberLink>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    /// <summary>Messages to people, written with the change they tell about (Migrations/0003).</summary>
+    public DbSet<OutboxMessage> Notifications => Set<OutboxMessage>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.AddCivicConventions(Database);

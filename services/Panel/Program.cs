@@ -3,6 +3,7 @@ using Civic.Hosting;
 using Civic.Panel;
 using Civic.Panel.Cases;
 using Civic.Panel.Convening;
+using Civic.Panel.Notifications;
 using Civic.Panel.Pool;
 
 if (args is ["verify", var recordPath])
@@ -13,6 +14,7 @@ if (args is ["verify", var recordPath])
 var builder = WebApplication.CreateBuilder(args);
 builder.AddCivicServiceDefaults(CivicServices.Panel);
 builder.Services.AddPanelStorage();
+builder.Services.AddNotifications();
 builder.Services.AddCases();
 builder.Services.AddPool();
 builder.Services.AddConvening();
