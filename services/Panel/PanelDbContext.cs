@@ -39,5 +39,6 @@ public sealed class PanelDbContext(DbContextOptions<PanelDbContext> options) : D
             .ApplyConfiguration(new PoolMemberConfiguration())
             .ApplyConfiguration(new PanelDrawRecordConfiguration())
             .ApplyConfiguration(new MemberLinkConfiguration())
-            .ApplyConfiguration(new AuditEntryConfiguration());
+            .ApplyConfiguration(new AuditEntryConfiguration())
+            .ApplyConfiguration(new OutboxMessageConfiguration());
 }

@@ -17,7 +17,7 @@ public sealed record ConsentRunResult(int AskedToRenew, int ErasedExpired, int E
 /// per consent period, and erased members are no longer active or pending.
 /// </summary>
 public sealed partial class ConsentRenewalJob(
-    PanelDbContext db, MemberErasure erasure, AuditLog audit, IOptions<PoolOptions> options, TimeProvider timeProvider, ILogger<ConsentRenewalJob> logger)
+    PanelDbContext db, MemberErasure erasure, MemberMessages messages, AuditLog audit, IOptions<PoolOptions> options, TimeProvider timeProvider, ILogger<ConsentRenewalJob> logger)
     : IRecurringJob
 {
     public const string JobId = "panel:consent-renewal";
@@ -41,6 +41,7 @@ public sealed partial class ConsentRenewalJob(
         foreach (var member in toAsk)
         {
             member.RenewalRequestedAt = now;
+            messages.RenewConsent(member);
             audit.Changed("member.renewal-requested", "member", member.Id, $"Consent expires {member.ConsentExpiresAt:yyyy-MM-dd}", AuditActors.System);
         }
 

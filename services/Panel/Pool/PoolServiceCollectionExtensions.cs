@@ -3,6 +3,7 @@ using Civic.Hosting.Grpc;
 using Civic.Panel.Audit;
 using Civic.Panel.ConsentRenewal;
 using Civic.Hosting.Jobs;
+using Civic.Hosting.Notifications;
 using Civic.Panel.Fairness;
 using Civic.Panel.Membership;
 using Hangfire;
@@ -23,6 +24,9 @@ public static class PoolServiceCollectionExtensions
             .AddScoped<AuditLog>()
             .AddSingleton<MemberLinkTokens>()
             .AddScoped<MemberLinks>()
+            .AddScoped<MemberMessages>()
+            // The Panel's only message renderer so far; other features' placeholders would join it here.
+            .AddScoped<IMessageBodyRenderer, MemberLinkRenderer>()
             .AddScoped<SignUpDesk>()
             .AddScoped<ParticipationHistory>()
             .AddScoped<MemberErasure>()

@@ -13,18 +13,19 @@ public sealed record SignUpReceipt(PoolMember Member, string ConfirmationToken, 
 public sealed record MemberWithLink(PoolMember Member, string MemberToken);
 
 /// <summary>Takes volunteers into the pool: online sign-up with e-mail confirmation, and assisted sign-up by staff.</summary>
-public sealed class SignUpDesk(PanelDbContext db, MemberLinks links, AuditLog audit, IOptions<PoolOptions> options, TimeProvider timeProvider)
+public sealed class SignUpDesk(PanelDbContext db, MemberLinks links, MemberMessages messages, AuditLog audit, IOptions<PoolOptions> options, TimeProvider timeProvider)
 {
     public async Task<IReadOnlyList<FeatureSchemaValue>> SchemaAsync(CancellationToken cancellationToken) =>
         await db.FeatureSchema.AsNoTracking().OrderBy(v => v.Category).ThenBy(v => v.Value).ToListAsync(cancellationToken);
 
-    /// <summary>Records a pending member with their consent in one transaction.</summary>
+    /// <summary>Records a pending member with their consent and queues the confirmation e-mail, in one transaction.</summary>
     public async Task<SignUpReceipt> SignUpAsync(MemberDetails details, CancellationToken cancellationToken)
     {
         var valid = SignUpRules.Validate(details, await SchemaAsync(cancellationToken), assisted: false);
         var member = NewMember(valid, PoolMemberStatus.Pending, consentGivenTo: null);
         db.PoolMembers.Add(member);
         var (token, expiresAt) = await links.IssueAsync(member, MemberLinkPurpose.Confirm, cancellationToken);
+        messages.ConfirmSignUp(member, expiresAt);
         audit.Changed("member.sign-up", "member", member.Id, "Online sign-up with consent " + member.ConsentTextVersion);
         await db.SaveChangesAsync(cancellationToken);
         return new SignUpReceipt(member, token, expiresAt);
@@ -38,6 +39,7 @@ public sealed class SignUpDesk(PanelDbContext db, MemberLinks links, AuditLog au
         member.ConfirmedAt = timeProvider.GetStoredUtcNow();
         db.MemberLinks.Remove(link);
         var (memberToken, _) = await links.IssueAsync(member, MemberLinkPurpose.Member, cancellationToken);
+        messages.Welcome(member);
         audit.Changed("member.confirm", "member", member.Id, "The member opened the confirmation link", AuditActors.Member);
         await db.SaveChangesAsync(cancellationToken);
         return new MemberWithLink(member, memberToken);
@@ -51,6 +53,7 @@ public sealed class SignUpDesk(PanelDbContext db, MemberLinks links, AuditLog au
         member.ConfirmedAt = member.CreatedAt;
         db.PoolMembers.Add(member);
         var (memberToken, _) = await links.IssueAsync(member, MemberLinkPurpose.Member, cancellationToken);
+        messages.Welcome(member);
         audit.Changed("member.sign-up-assisted", "member", member.Id, "Assisted sign-up; consent given to " + employee);
         await db.SaveChangesAsync(cancellationToken);
         return new MemberWithLink(member, memberToken);

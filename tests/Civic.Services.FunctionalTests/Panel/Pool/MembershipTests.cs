@@ -185,6 +185,9 @@ public abstract class MembershipTests(ServiceFixture<CaseGrpcService> fixture) :
         Assert.Equal(PoolMemberStatus.Withdrawn, await StatusOfAsync(pending.MemberId));
         Assert.Empty(await ScanEveryTableAsync(Host, "Lone Lapse", "lone.lapse@example.dk", "Per Pending", "per.pending@example.dk"));
         Assert.Equal(1, await AuditCountAsync(Host, lapsing.MemberId, "member.renewal-requested"));
+        var (_, renewal) = DeliveredMessage(Host, renewing.MemberId, "PanelConsentRenewal");
+        Assert.Contains($"/borgerpanelet/medlem/{renewing.MemberId}?noegle=", renewal, StringComparison.Ordinal);
+        Assert.Equal(0, await WithDbAsync(Host, db => db.Notifications.CountAsync(n => n.AboutId == lapsing.MemberId, Cancellation)));
         var badVersion = await RpcAssert.FailsAsync(StatusCode.InvalidArgument, () => Host.CallAsync<RenewConsentRequest, RenewConsentResponse>(MembershipRpc, "RenewConsent",
             new() { Credentials = new() { MemberId = renewing.MemberId, Token = renewed.MemberToken }, Consent = new() { Accepted = true, TextVersion = "1999-01" } }, role: null));
         Assert.Equal(["consent.text_version"], RpcAssert.ViolatedFields(badVersion));
@@ -228,7 +231,8 @@ public abstract class MembershipTests(ServiceFixture<CaseGrpcService> fixture) :
         var services = scope.ServiceProvider;
         var db = services.GetRequiredService<PanelDbContext>();
         var audit = new AuditLog(db, clock, new Microsoft.AspNetCore.Http.HttpContextAccessor());
-        var job = new ConsentRenewalJob(db, new MemberErasure(db, audit, clock), audit, services.GetRequiredService<IOptions<PoolOptions>>(), clock,
+        var messages = new MemberMessages(db, clock);
+        var job = new ConsentRenewalJob(db, new MemberErasure(db, messages, audit, clock), messages, audit, services.GetRequiredService<IOptions<PoolOptions>>(), clock,
             NullLogger<ConsentRenewalJob>.Instance);
         return await job.RunOnceAsync(Cancellation);
     }

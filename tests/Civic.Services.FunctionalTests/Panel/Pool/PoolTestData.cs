@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Civic.Contracts.Panel.V1;
 using Civic.Defaults.Auth;
+using Civic.Hosting.Notifications;
 using Civic.Panel;
 using Civic.Panel.Pool;
 using Civic.Services.FunctionalTests.Infrastructure;
@@ -55,9 +56,24 @@ public static class PoolTestData
         return request;
     }
 
-    /// <summary>The token the confirmation e-mail carries: the server's signature over the member and the expiry it answered.</summary>
-    public static string ConfirmationToken(ServiceHost<CaseGrpcService> host, SignUpResponse signedUp) =>
-        host.Services.GetRequiredService<MemberLinkTokens>().TokenFor(signedUp.MemberId, MemberLinkPurpose.Confirm, signedUp.ConfirmBy.ToDateTimeOffset());
+    /// <summary>The token of the link in the confirmation e-mail, read from the outbox as it is delivered (rendered).</summary>
+    public static string ConfirmationToken(ServiceHost<CaseGrpcService> host, SignUpResponse signedUp)
+    {
+        var (_, body) = DeliveredMessage(host, signedUp.MemberId, "PanelSignUpConfirm");
+        var link = System.Text.RegularExpressions.Regex.Match(body, @"/borgerpanelet/bekraeft/([0-9a-f-]+)\?noegle=(\S+)");
+        Assert.True(link.Success, "The confirmation e-mail holds no confirmation link: " + body);
+        Assert.Equal(signedUp.MemberId, link.Groups[1].Value);
+        return Uri.UnescapeDataString(link.Groups[2].Value);
+    }
+
+    /// <summary>The newest outbox message of <paramref name="kind"/> about the member: as stored, and as the recipient gets it.</summary>
+    public static (OutboxMessage Stored, string Delivered) DeliveredMessage(ServiceHost<CaseGrpcService> host, string memberId, string kind)
+    {
+        using var scope = host.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<PanelDbContext>();
+        var message = db.Notifications.AsNoTracking().Where(n => n.AboutId == memberId && n.Kind == kind).AsEnumerable().OrderBy(n => n.CreatedAt).Last();
+        return (message, scope.ServiceProvider.GetRequiredService<IMessageBodyRenderer>().Render(message));
+    }
 
     /// <summary>Signs up and confirms over gRPC; returns the member id and the member link's token.</summary>
     public static async Task<MemberCredentials> ActiveMemberAsync(ServiceHost<CaseGrpcService> host, string name, string email, string phone = "")

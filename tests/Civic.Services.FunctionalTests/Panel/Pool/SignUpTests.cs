@@ -1,5 +1,6 @@
 using Civic.Contracts.Panel.V1;
 using Civic.Defaults.Auth;
+using Civic.Hosting.Notifications;
 using Civic.Panel.Pool;
 using Civic.Services.FunctionalTests.Infrastructure;
 using Grpc.Core;
@@ -38,8 +39,11 @@ public abstract class SignUpTests(ServiceFixture<CaseGrpcService> fixture) : IAs
         var signedUp = await Host.CallAsync<SignUpRequest, SignUpResponse>(PoolRpc, "SignUp", SignUp("Mette Jensen", "mette.signup@example.dk", "+45 40 12 34 56"), role: null);
         var pending = (await Host.CallAsync<GetMemberRequest, GetMemberResponse>(PoolRpc, "GetMember", new() { Id = signedUp.MemberId, Reason = "Test af tilmelding" }, CivicRoles.Coordinator)).Member;
 
+        var (email, delivered) = DeliveredMessage(Host, signedUp.MemberId, "PanelSignUpConfirm");
+        var token = ConfirmationToken(Host, signedUp);
         var confirmed = await Host.CallAsync<ConfirmSignUpRequest, ConfirmSignUpResponse>(PoolRpc, "ConfirmSignUp",
-            new() { MemberId = signedUp.MemberId, Token = ConfirmationToken(Host, signedUp) }, role: null);
+            new() { MemberId = signedUp.MemberId, Token = token }, role: null);
+        var (_, welcome) = DeliveredMessage(Host, signedUp.MemberId, "PanelWelcome");
         var own = await Host.CallAsync<GetMyMembershipRequest, GetMyMembershipResponse>(MembershipRpc, "GetMyMembership",
             new() { Credentials = new() { MemberId = confirmed.MemberId, Token = confirmed.MemberToken } }, role: null);
 
@@ -51,6 +55,13 @@ public abstract class SignUpTests(ServiceFixture<CaseGrpcService> fixture) : IAs
         Assert.Equal(string.Empty, pending.Consent.GivenTo);
         Assert.Equal(pending.Consent.GivenAt.ToDateTimeOffset().AddMonths(24), pending.Consent.ExpiresAt.ToDateTimeOffset());
         Assert.InRange(signedUp.ConfirmBy.ToDateTimeOffset() - pending.CreatedAt.ToDateTimeOffset(), TimeSpan.FromDays(3) - TimeSpan.FromSeconds(1), TimeSpan.FromDays(3));
+        // The e-mail is in the outbox with the sign-up; the stored body holds a placeholder, the delivered one the signed link.
+        Assert.Equal((MessageChannel.Email, "mette.signup@example.dk"), (email.Channel, email.Recipient));
+        Assert.DoesNotContain(token, email.Body, StringComparison.Ordinal);
+        Assert.Contains(MemberMessages.ConfirmLinkPlaceholder, email.Body, StringComparison.Ordinal);
+        Assert.Contains("Hej Mette Jensen", delivered, StringComparison.Ordinal);
+        Assert.Equal(Host.Services.GetRequiredService<MemberLinkTokens>().TokenFor(signedUp.MemberId, MemberLinkPurpose.Confirm, signedUp.ConfirmBy.ToDateTimeOffset()), token);
+        Assert.Contains($"/borgerpanelet/medlem/{confirmed.MemberId}?noegle={Uri.EscapeDataString(confirmed.MemberToken)}", welcome, StringComparison.Ordinal);
         Assert.Equal(MemberStatus.Active, confirmed.Status);
         Assert.Equal(MemberStatus.Active, own.Member.Status);
         Assert.Equal("Mette Jensen", own.Member.Name);
