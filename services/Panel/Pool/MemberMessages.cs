@@ -28,6 +28,11 @@ public sealed class MemberMessages(PanelDbContext db, TimeProvider timeProvider)
             $"Hej {member.Name}\n\nDu er nu med i Borgerpanelets pulje. På din medlemsside kan du se, hente og slette dine oplysninger og melde dig ud:\n{MemberLinkPlaceholder}\n\n" +
             "Gem linket – det er din adgang.");
 
+    public void AlreadyMember(PoolMember member) =>
+        Add(member, "PanelAlreadyMember", "Du er allerede med i Borgerpanelet",
+            $"Hej {member.Name}\n\nNogen har meldt denne adresse til Borgerpanelet, men du er allerede med. Dine oplysninger er ikke ændret. " +
+            $"Vil du se eller ændre dem, så brug din medlemsside:\n{MemberLinkPlaceholder}");
+
     public void RenewConsent(PoolMember member) =>
         Add(member, "PanelConsentRenewal", "Forny dit samtykke til Borgerpanelet",
             $"Hej {member.Name}\n\nDit samtykke til at være med i Borgerpanelet udløber {Local(member.ConsentExpiresAt!.Value)}. " +

@@ -35,7 +35,8 @@ public sealed class PoolGrpcService(SignUpDesk desk, IOptions<PoolOptions> optio
     public override async Task<SignUpResponse> SignUp(SignUpRequest request, ServerCallContext context)
     {
         var receipt = await desk.SignUpAsync(PoolMapping.ToDetails(request), context.CancellationToken);
-        return new() { MemberId = receipt.Member.Id, Status = PoolMapping.ToMessage(receipt.Member.Status), ConfirmBy = Timestamp.FromDateTimeOffset(receipt.ConfirmBy) };
+        // Always "pending": whether the address is in the pool already is told only to its owner, by e-mail.
+        return new() { MemberId = receipt.MemberId, Status = MemberStatus.Pending, ConfirmBy = Timestamp.FromDateTimeOffset(receipt.ConfirmBy) };
     }
 
     [AllowAnonymous]

@@ -6,8 +6,8 @@ using Microsoft.Extensions.Options;
 
 namespace Civic.Panel.Pool;
 
-/// <summary>A sign-up just received: the pending member and the confirmation link's token (sent by e-mail, never stored).</summary>
-public sealed record SignUpReceipt(PoolMember Member, string ConfirmationToken, DateTimeOffset ConfirmBy);
+/// <summary>A sign-up just received: the member it concerns and when the link in the e-mail stops working.</summary>
+public sealed record SignUpReceipt(string MemberId, DateTimeOffset ConfirmBy);
 
 /// <summary>A member just made active, with their member link's token.</summary>
 public sealed record MemberWithLink(PoolMember Member, string MemberToken);
@@ -18,17 +18,50 @@ public sealed class SignUpDesk(PanelDbContext db, MemberLinks links, MemberMessa
     public async Task<IReadOnlyList<FeatureSchemaValue>> SchemaAsync(CancellationToken cancellationToken) =>
         await db.FeatureSchema.AsNoTracking().OrderBy(v => v.Category).ThenBy(v => v.Value).ToListAsync(cancellationToken);
 
-    /// <summary>Records a pending member with their consent and queues the confirmation e-mail, in one transaction.</summary>
+    /// <summary>
+    /// Records a pending member with their consent and queues the confirmation e-mail, in one transaction. An
+    /// address already in the pool gets no second membership (one person, one lottery ticket): a pending member
+    /// gets a new confirmation link, an active one a reminder with their member link, and nothing they gave
+    /// before is changed. The answer is the same either way, so a sign-up tells nobody who is a member.
+    /// </summary>
     public async Task<SignUpReceipt> SignUpAsync(MemberDetails details, CancellationToken cancellationToken)
     {
         var valid = SignUpRules.Validate(details, await SchemaAsync(cancellationToken), assisted: false);
+        var email = valid.Email.ToLowerInvariant();
+        // ToLower() here is SQL lower() in the query, not .NET's culture-dependent call the analyzers warn about.
+#pragma warning disable CA1304, CA1311, CA1862
+        var existing = await db.PoolMembers.FirstOrDefaultAsync(m => m.Status != PoolMemberStatus.Withdrawn && m.Email.ToLower() == email, cancellationToken);
+#pragma warning restore CA1304, CA1311, CA1862
+        if (existing is not null)
+        {
+            return await SignUpAgainAsync(existing, cancellationToken);
+        }
+
         var member = NewMember(valid, PoolMemberStatus.Pending, consentGivenTo: null);
         db.PoolMembers.Add(member);
-        var (token, expiresAt) = await links.IssueAsync(member, MemberLinkPurpose.Confirm, cancellationToken);
+        var (_, expiresAt) = await links.IssueAsync(member, MemberLinkPurpose.Confirm, cancellationToken);
         messages.ConfirmSignUp(member, expiresAt);
         audit.Changed("member.sign-up", "member", member.Id, "Online sign-up with consent " + member.ConsentTextVersion);
         await db.SaveChangesAsync(cancellationToken);
-        return new SignUpReceipt(member, token, expiresAt);
+        return new SignUpReceipt(member.Id, expiresAt);
+    }
+
+    private async Task<SignUpReceipt> SignUpAgainAsync(PoolMember member, CancellationToken cancellationToken)
+    {
+        var confirmBy = timeProvider.GetStoredUtcNow() + options.Value.ConfirmationLinkLifetime;
+        if (member.Status == PoolMemberStatus.Pending)
+        {
+            (_, confirmBy) = await links.IssueAsync(member, MemberLinkPurpose.Confirm, cancellationToken);
+            messages.ConfirmSignUp(member, confirmBy);
+        }
+        else
+        {
+            messages.AlreadyMember(member);
+        }
+
+        audit.Changed("member.sign-up-again", "member", member.Id, "A sign-up with the address of a member already in the pool");
+        await db.SaveChangesAsync(cancellationToken);
+        return new SignUpReceipt(member.Id, confirmBy);
     }
 
     /// <summary>Opens the confirmation link: the member becomes active, the link is used up, and a member link is issued.</summary>

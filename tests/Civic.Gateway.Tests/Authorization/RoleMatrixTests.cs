@@ -521,7 +521,7 @@ public sealed class RoleMatrixTests(CivicCluster cluster)
     {
         var request = new SignUpRequest
         {
-            Name = "Rolle Frivillig", Email = "rolle@example.dk",
+            Name = "Rolle Frivillig", Email = $"rolle.{Guid.NewGuid():N}@example.dk",
             Consent = new ConsentGiven { Accepted = true, TextVersion = Civic.Panel.Pool.ConsentText.CurrentVersion },
         };
         request.Features.Add(new Dictionary<string, string> { ["age_band"] = "30-44", ["district"] = "nord", ["household_type"] = "par", ["lived_experience"] = "ingen" });

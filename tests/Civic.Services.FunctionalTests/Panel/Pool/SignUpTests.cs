@@ -72,6 +72,29 @@ public abstract class SignUpTests(ServiceFixture<CaseGrpcService> fixture) : IAs
         Assert.Equal([MemberLinkTokens.Hash(confirmed.MemberToken)], hashes);
     }
 
+    [Fact]
+    public async Task SignUp_AddressAlreadyInThePool_NoSecondMembershipTheOwnerIsMailedAndTheAnswerIsTheSame()
+    {
+        var first = await Host.CallAsync<SignUpRequest, SignUpResponse>(PoolRpc, "SignUp", SignUp("Mads Dobbelt", "mads.dobbelt@example.dk"), role: null);
+        var count = await MemberCountAsync(Host);
+        var again = await Host.CallAsync<SignUpRequest, SignUpResponse>(PoolRpc, "SignUp", SignUp("Mads Dobbelt", "Mads.Dobbelt@Example.dk"), role: null);
+        var token = ConfirmationToken(Host, again);
+        await Host.CallAsync<ConfirmSignUpRequest, ConfirmSignUpResponse>(PoolRpc, "ConfirmSignUp", new() { MemberId = again.MemberId, Token = token }, role: null);
+        var other = SignUp("Nogen Andre", "mads.dobbelt@example.dk");
+        other.Features["district"] = "vest";
+        var whenActive = await Host.CallAsync<SignUpRequest, SignUpResponse>(PoolRpc, "SignUp", other, role: null);
+
+        Assert.Equal(count, await MemberCountAsync(Host));
+        Assert.Equal(first.MemberId, again.MemberId);
+        Assert.Equal((first.MemberId, MemberStatus.Pending), (whenActive.MemberId, whenActive.Status));
+        var (reminder, delivered) = DeliveredMessage(Host, first.MemberId, "PanelAlreadyMember");
+        Assert.Equal("mads.dobbelt@example.dk", reminder.Recipient);
+        Assert.Contains($"/borgerpanelet/medlem/{first.MemberId}?noegle=", delivered, StringComparison.Ordinal);
+        var stored = await WithDbAsync(Host, db => Task.FromResult(db.PoolMembers.Single(m => m.Id == first.MemberId)));
+        Assert.Equal(("Mads Dobbelt", "oest"), (stored.Name, stored.Features["district"]));
+        Assert.Equal(2, await AuditCountAsync(Host, first.MemberId, "member.sign-up-again"));
+    }
+
     public static TheoryData<string, string, string> BadFeatures => new()
     {
         { "age_band", "12-17", "'12-17' is not a value of 'age_band' in the feature schema. Valid values: 18-29, 30-44, 45-59, 60-74, 75+." },
