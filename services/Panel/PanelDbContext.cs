@@ -1,5 +1,6 @@
 using Civic.Hosting.Notifications;
 using Civic.Hosting.Storage;
+using Civic.Panel.Audit;
 using Civic.Panel.Cases;
 using Civic.Panel.Convening;
 using Civic.Panel.Pool;
@@ -20,6 +21,10 @@ public sealed class PanelDbContext(DbContextOptions<PanelDbContext> options) : D
 
     public DbSet<PanelDrawRecord> Draws => Set<PanelDrawRecord>();
 
+    public DbSet<MemberLink> MemberLinks => Set<MemberLink>();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
     /// <summary>Messages to people, written with the change they tell about (Migrations/0003).</summary>
     public DbSet<OutboxMessage> Notifications => Set<OutboxMessage>();
 
@@ -32,5 +37,8 @@ public sealed class PanelDbContext(DbContextOptions<PanelDbContext> options) : D
             .ApplyConfiguration(new CasePhaseTransitionConfiguration())
             .ApplyConfiguration(new FeatureSchemaValueConfiguration())
             .ApplyConfiguration(new PoolMemberConfiguration())
-            .ApplyConfiguration(new PanelDrawRecordConfiguration());
+            .ApplyConfiguration(new PanelDrawRecordConfiguration())
+            .ApplyConfiguration(new MemberLinkConfiguration())
+            .ApplyConfiguration(new AuditEntryConfiguration())
+            .ApplyConfiguration(new OutboxMessageConfiguration());
 }

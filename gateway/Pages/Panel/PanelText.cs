@@ -19,9 +19,10 @@ public static class PanelText
         "Before we start, you are told what the panel decides or shapes and what we are only asking about.");
     public static readonly LocalText Confidentiality = new("Du har tavshedspligt om oplysningerne i sagen.", "You must keep the information in the case confidential.");
     public static readonly LocalText Feedback = new("Du får at vide, hvad dit input blev til.", "You are told what became of your input.");
-    public static readonly LocalText NotYet = new(
-        "Du kan ikke melde dig til Borgerpanelet her endnu. Tilmelding, invitationer og lodtrækning kommer i en senere version. Panelkoordinatorer kan allerede se sagerne, når de er logget ind.",
-        "You cannot sign up for the Citizens' Panel here yet. Sign-up, invitations and the draw come in a later version. Panel coordinators can already see the cases when they are logged in.");
+    public static readonly LocalText JoinHeading = new("Vil du være med?", "Do you want to take part?");
+    public static readonly LocalText Join = new(
+        "Alle over 18 år, der bor i kommunen, kan melde sig. Du behøver ingen konto: du udfylder en kort formular og bekræfter via et link i en e-mail. Du kan altid se, hente og slette dine oplysninger.",
+        "Anyone over 18 who lives in the municipality can sign up. You need no account: you fill in a short form and confirm through a link in an e-mail. You can always see, download and erase your information.");
     public static readonly LocalText CasesLead = new(
         "De særligt svære sager, som Borgerpanelet er eller skal inddrages i, nyeste først. Sagsteksterne er pseudonymiserede. Medarbejdere ser deres egen forvaltnings sager; koordinatorer, direktører og administratorer ser alle.",
         "The particularly difficult cases the Citizens' Panel is or will be involved in, newest first. Case texts are pseudonymised. Staff see their own department's cases; coordinators, directors and administrators see all of them.");

@@ -22,6 +22,10 @@ public static class ServiceClientsServiceCollectionExtensions
         services.AddCivicClient<StatisticsService.StatisticsServiceClient>(CivicServices.Hotline, configuration);
         services.AddCivicClient<CaseService.CaseServiceClient>(CivicServices.Panel, configuration);
         services.AddCivicClient<ConveningService.ConveningServiceClient>(CivicServices.Panel, configuration);
+        services.AddCivicClient<PoolService.PoolServiceClient>(CivicServices.Panel, configuration);
+        services.AddCivicClient<MembershipService.MembershipServiceClient>(CivicServices.Panel, configuration);
+        services.AddCivicClient<AuditService.AuditServiceClient>(CivicServices.Panel, configuration);
+        services.AddCivicClient<FairnessService.FairnessServiceClient>(CivicServices.Panel, configuration);
         services.AddCivicClient<ResourcePersonService.ResourcePersonServiceClient>(CivicServices.Network, configuration);
         services.AddCivicClient<HelpRequestService.HelpRequestServiceClient>(CivicServices.Network, configuration);
         services.AddCivicClient<TaxonomyService.TaxonomyServiceClient>(CivicServices.Network, configuration);

@@ -1,12 +1,13 @@
 using Civic.Hosting.Errors;
 using Civic.Hosting.Paging;
 using Civic.Hosting.Storage;
+using Civic.Panel.Audit;
 using Microsoft.EntityFrameworkCore;
 
 namespace Civic.Panel.Cases;
 
-/// <summary>Opens, finds and lists cases.</summary>
-public sealed class CaseRegistry(PanelDbContext db, TimeProvider timeProvider)
+/// <summary>Opens, finds and lists cases; every read and change goes to the audit log.</summary>
+public sealed class CaseRegistry(PanelDbContext db, AuditLog audit, TimeProvider timeProvider)
 {
     /// <summary>The paging scope of the case list.</summary>
     public const string ListScope = "panel.cases";
@@ -28,6 +29,7 @@ public sealed class CaseRegistry(PanelDbContext db, TimeProvider timeProvider)
             CreatedAt = now,
         };
         db.Cases.Add(@case);
+        audit.Changed("case.create", "case", @case.Id, "A case was opened");
         await db.SaveChangesAsync(cancellationToken);
         return @case;
     }
@@ -43,9 +45,13 @@ public sealed class CaseRegistry(PanelDbContext db, TimeProvider timeProvider)
 
         // A case outside the caller's scope answers exactly as a case that does not exist: refusing
         // it would tell a staff member that the id is real, and naming its department, whose it is.
-        return found is not null && scope.Covers(found.OwningDepartment)
-            ? found
-            : throw new NotFoundException(
+        if (found is not null && scope.Covers(found.OwningDepartment))
+        {
+            await audit.ReadAsync("case.read", "case", found.Id, "Case work", cancellationToken);
+            return found;
+        }
+
+        throw new NotFoundException(
                 $"No case has id '{id}'. List the cases to find the right id.",
                 $"Der findes ingen sag med id '{id}'. Se listen over sager for at finde det rigtige id.");
     }
@@ -55,6 +61,7 @@ public sealed class CaseRegistry(PanelDbContext db, TimeProvider timeProvider)
         var valid = CasePhaseRules.ValidateScope(scope);
         var @case = await GetTrackedAsync(id, callerScope, cancellationToken);
         @case.ScopeOfInfluence = valid;
+        audit.Changed("case.scope-of-influence", "case", @case.Id, "The scope of influence was set");
         await db.SaveChangesAsync(cancellationToken);
         return @case;
     }
@@ -76,6 +83,7 @@ public sealed class CaseRegistry(PanelDbContext db, TimeProvider timeProvider)
             ChangedAt = now,
         });
         @case.Phase = to;
+        audit.Changed("case.phase", "case", @case.Id, $"{@case.Phase}: {validReason}");
         await db.SaveChangesAsync(cancellationToken);
         return @case;
     }
@@ -104,6 +112,7 @@ public sealed class CaseRegistry(PanelDbContext db, TimeProvider timeProvider)
             .Skip(page.Offset).Take(page.FetchCount)
             .ToListAsync(cancellationToken);
         var total = await visible.CountAsync(cancellationToken);
+        await audit.ReadAsync("case.list", "case", "*", "Case list", cancellationToken);
         return page.ToPage(fetched, total);
     }
 }

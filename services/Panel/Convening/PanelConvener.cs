@@ -1,5 +1,6 @@
 using Civic.Hosting.Errors;
 using Civic.Hosting.Storage;
+using Civic.Panel.Audit;
 using Civic.Panel.Cases;
 using Civic.Panel.Lottery;
 using Civic.Panel.Pool;
@@ -11,7 +12,7 @@ namespace Civic.Panel.Convening;
 public sealed record ConveneCommand(string CaseId, int PanelSize, IReadOnlyList<FeatureQuota> Quotas, IReadOnlyList<string> ExcludedMemberIds);
 
 /// <summary>Convenes panels from the active pool by the fair lottery, stores the draws, and verifies them.</summary>
-public sealed class PanelConvener(PanelDbContext db, CaseRegistry cases, ILotterySeedSource seeds, TimeProvider timeProvider)
+public sealed class PanelConvener(PanelDbContext db, CaseRegistry cases, AuditLog audit, ILotterySeedSource seeds, TimeProvider timeProvider)
 {
     public async Task<(PanelDrawRecord Row, StoredDraw Draw)> ConveneAsync(ConveneCommand command, string drawnBy, CaseScope scope, CancellationToken cancellationToken)
     {
@@ -32,6 +33,8 @@ public sealed class PanelConvener(PanelDbContext db, CaseRegistry cases, ILotter
         var now = timeProvider.GetStoredUtcNow();
         var row = new PanelDrawRecord { Id = Guid.CreateVersion7(now).ToString(), CaseId = @case.Id, Record = stored.ToJson(), DrawnBy = drawnBy, DrawnAt = now };
         db.Draws.Add(row);
+        // The draw reads every active member's features (personal data, if pseudonymous here).
+        audit.Changed("case.draw", "case", @case.Id, $"Panel of {command.PanelSize} drawn from {snapshot.Count} active members (draw {row.Id})");
         await db.SaveChangesAsync(cancellationToken);
         return (row, stored);
     }

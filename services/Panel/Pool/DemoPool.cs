@@ -57,6 +57,13 @@ public sealed class DemoPool(PanelDbContext db, TimeProvider timeProvider) : IDe
                 Features = Schema.ToDictionary(c => c.Category, c => Pick(c.Values, random), StringComparer.Ordinal),
                 Status = PoolMemberStatus.Active,
                 CreatedAt = createdAt,
+                ConfirmedAt = createdAt,
+                Availability = i % 3 == 0 ? "Hverdage efter kl. 16" : "Weekender",
+                Languages = i % 7 == 0 ? ["da", "en"] : ["da"],
+                ConsentTextVersion = ConsentText.CurrentVersion,
+                ConsentScope = ConsentText.Scope,
+                ConsentGivenAt = createdAt,
+                ConsentExpiresAt = createdAt.AddMonths(24),
             };
         }
     }

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Civic.Panel.Pool;
 
-/// <summary>Maps <see cref="PoolMember"/> to pool_members (Migrations/0002); features are one JSON text column.</summary>
+/// <summary>Maps <see cref="PoolMember"/> to pool_members (Migrations/0002, 0004); features and languages are JSON text columns.</summary>
 public sealed class PoolMemberConfiguration : IEntityTypeConfiguration<PoolMember>
 {
     public void Configure(EntityTypeBuilder<PoolMember> builder)
@@ -13,6 +13,7 @@ public sealed class PoolMemberConfiguration : IEntityTypeConfiguration<PoolMembe
         builder.ToTable("pool_members");
         builder.HasKey(m => m.Id);
         builder.Property(m => m.Status).HasConversion<string>();
+        builder.Property(m => m.DepartureReason).HasConversion<string>();
         builder.Property(m => m.Features).HasConversion(
             features => JsonSerializer.Serialize(features, (JsonSerializerOptions?)null),
             json => JsonSerializer.Deserialize<Dictionary<string, string>>(json, (JsonSerializerOptions?)null) ?? new Dictionary<string, string>(),
@@ -20,6 +21,13 @@ public sealed class PoolMemberConfiguration : IEntityTypeConfiguration<PoolMembe
                 (a, b) => a != null && b != null && a.Count == b.Count && !a.Except(b).Any(),
                 d => d.Aggregate(0, (hash, pair) => hash ^ pair.GetHashCode()),
                 d => new Dictionary<string, string>(d)));
+        builder.Property(m => m.Languages).HasConversion(
+            languages => JsonSerializer.Serialize(languages, (JsonSerializerOptions?)null),
+            json => JsonSerializer.Deserialize<List<string>>(json, (JsonSerializerOptions?)null) ?? new List<string>(),
+            new ValueComparer<List<string>>(
+                (a, b) => a != null && b != null && a.SequenceEqual(b),
+                l => l.Aggregate(0, (hash, language) => hash ^ language.GetHashCode(StringComparison.Ordinal)),
+                l => l.ToList()));
     }
 }
 
@@ -30,5 +38,18 @@ public sealed class FeatureSchemaValueConfiguration : IEntityTypeConfiguration<F
     {
         builder.ToTable("feature_schema_values");
         builder.HasKey(v => new { v.Category, v.Value });
+    }
+}
+
+/// <summary>Maps <see cref="MemberLink"/> to member_links (Migrations/0004).</summary>
+public sealed class MemberLinkConfiguration : IEntityTypeConfiguration<MemberLink>
+{
+    public void Configure(EntityTypeBuilder<MemberLink> builder)
+    {
+        builder.ToTable("member_links");
+        builder.HasKey(l => l.TokenHash);
+        builder.Property(l => l.Purpose).HasConversion<string>();
+        // Declared so EF inserts a new member before their first link in one SaveChanges.
+        builder.HasOne<PoolMember>().WithMany().HasForeignKey(l => l.MemberId);
     }
 }

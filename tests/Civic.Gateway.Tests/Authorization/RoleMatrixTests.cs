@@ -64,6 +64,18 @@ public sealed class RoleMatrixTests(CivicCluster cluster)
         ["/civic.panel.v1.ConveningService/GetDraw"] =               "U    D       D     D     A     A   A",
         ["/civic.panel.v1.ConveningService/ListDraws"] =             "U    D       D     D     A     A   A",
         ["/civic.panel.v1.ConveningService/VerifyDraw"] =            "U    D       D     D     A     A   A",
+        // Volunteers sign up and confirm without an account; the member link's token, not a role, guards self-service.
+        ["/civic.panel.v1.PoolService/GetSignUpForm"] =              "A    A       A     A     A     A   A",
+        ["/civic.panel.v1.PoolService/SignUp"] =                     "A    A       A     A     A     A   A",
+        ["/civic.panel.v1.PoolService/ConfirmSignUp"] =              "A    A       A     A     A     A   A",
+        ["/civic.panel.v1.PoolService/RegisterAssisted"] =           "U    D       D     A     A     D   A",
+        ["/civic.panel.v1.PoolService/GetMember"] =                  "U    D       D     D     A     D   A",
+        ["/civic.panel.v1.MembershipService/GetMyMembership"] =      "A    A       A     A     A     A   A",
+        ["/civic.panel.v1.MembershipService/ExportMyData"] =         "A    A       A     A     A     A   A",
+        ["/civic.panel.v1.MembershipService/WithdrawMembership"] =   "A    A       A     A     A     A   A",
+        ["/civic.panel.v1.MembershipService/RenewConsent"] =         "A    A       A     A     A     A   A",
+        ["/civic.panel.v1.AuditService/ListAuditEntries"] =          "U    D       D     D     D     D   A",
+        ["/civic.panel.v1.FairnessService/GetFairnessReport"] =      "U    D       D     D     A     A   A",
         ["/civic.panel.v1.DevelopmentMailboxService/ListMailbox"] =  "F    F       F     F     F     F   F",
         ["/civic.network.v1.ResourcePersonService/CreateResourcePerson"] =   "U    D       D     A     A     A   A",
         ["/civic.network.v1.ResourcePersonService/GetResourcePerson"] =      "A    A       A     A     A     A   A",
@@ -111,6 +123,7 @@ public sealed class RoleMatrixTests(CivicCluster cluster)
     [InlineData(Route.ThroughGateway)]
     public async Task EveryRpc_EveryCaller_ExactlyAsTheTableSays(Route route)
     {
+        _memberLinks = cluster.Panel.Services.GetRequiredService<Civic.Panel.Pool.MemberLinkTokens>();
         var served = new List<(string Path, Uri Address)>();
         foreach (var (services, address) in new[]
         {
@@ -348,6 +361,26 @@ public sealed class RoleMatrixTests(CivicCluster cluster)
         ["/civic.panel.v1.ConveningService/GetDraw"] = async (c, o) => await new ConveningService.ConveningServiceClient(c).GetDrawAsync(new() { Id = CivicCluster.DemoDrawId }, o),
         ["/civic.panel.v1.ConveningService/ListDraws"] = async (c, o) => await new ConveningService.ConveningServiceClient(c).ListDrawsAsync(new() { CaseId = CivicCluster.DemoCaseId }, o),
         ["/civic.panel.v1.ConveningService/VerifyDraw"] = async (c, o) => await new ConveningService.ConveningServiceClient(c).VerifyDrawAsync(new() { Id = CivicCluster.DemoDrawId }, o),
+        ["/civic.panel.v1.PoolService/GetSignUpForm"] = async (c, o) => await new PoolService.PoolServiceClient(c).GetSignUpFormAsync(new(), o),
+        ["/civic.panel.v1.PoolService/SignUp"] = async (c, o) => await new PoolService.PoolServiceClient(c).SignUpAsync(NewSignUp(), o),
+        ["/civic.panel.v1.PoolService/ConfirmSignUp"] = async (c, o) => await PanelMemberAsync(c, o),
+        ["/civic.panel.v1.PoolService/RegisterAssisted"] = async (c, o) =>
+        {
+            var request = new RegisterAssistedRequest { Name = "Rolle Assisteret", Phone = "40404040", Consent = NewSignUp().Consent };
+            request.Features.Add(NewSignUp().Features);
+            await new PoolService.PoolServiceClient(c).RegisterAssistedAsync(request, o);
+        },
+        ["/civic.panel.v1.PoolService/GetMember"] = async (c, o) => await new PoolService.PoolServiceClient(c).GetMemberAsync(new() { Id = CivicCluster.DemoPoolMemberId, Reason = "Rolletest" }, o),
+        ["/civic.panel.v1.MembershipService/GetMyMembership"] = async (c, o) =>
+            await new MembershipService.MembershipServiceClient(c).GetMyMembershipAsync(new() { Credentials = await PanelMemberAsync(c, o) }, o),
+        ["/civic.panel.v1.MembershipService/ExportMyData"] = async (c, o) =>
+            await new MembershipService.MembershipServiceClient(c).ExportMyDataAsync(new() { Credentials = await PanelMemberAsync(c, o) }, o),
+        ["/civic.panel.v1.MembershipService/WithdrawMembership"] = async (c, o) =>
+            await new MembershipService.MembershipServiceClient(c).WithdrawMembershipAsync(new() { Credentials = await PanelMemberAsync(c, o), Confirm = true }, o),
+        ["/civic.panel.v1.MembershipService/RenewConsent"] = async (c, o) =>
+            await new MembershipService.MembershipServiceClient(c).RenewConsentAsync(new() { Credentials = await PanelMemberAsync(c, o), Consent = NewSignUp().Consent }, o),
+        ["/civic.panel.v1.AuditService/ListAuditEntries"] = async (c, o) => await new AuditService.AuditServiceClient(c).ListAuditEntriesAsync(new(), o),
+        ["/civic.panel.v1.FairnessService/GetFairnessReport"] = async (c, o) => await new FairnessService.FairnessServiceClient(c).GetFairnessReportAsync(new(), o),
         ["/civic.panel.v1.DevelopmentMailboxService/ListMailbox"] = async (c, o) =>
             await new Contracts.Panel.V1.DevelopmentMailboxService.DevelopmentMailboxServiceClient(c).ListMailboxAsync(new(), o),
         ["/civic.network.v1.ResourcePersonService/CreateResourcePerson"] = async (c, o) => await new ResourcePersonService.ResourcePersonServiceClient(c).CreateResourcePersonAsync(new()
@@ -508,6 +541,30 @@ public sealed class RoleMatrixTests(CivicCluster cluster)
             Title = "Rolletestens idé",
             Description = "En idé fra et demoopkald.",
         }, o);
+
+    /// <summary>The Panel's link signer, for the confirmation tokens the tests read instead of the e-mail (set by the test).</summary>
+    private static Civic.Panel.Pool.MemberLinkTokens? _memberLinks;
+
+    private static SignUpRequest NewSignUp()
+    {
+        var request = new SignUpRequest
+        {
+            Name = "Rolle Frivillig", Email = $"rolle.{Guid.NewGuid():N}@example.dk",
+            Consent = new ConsentGiven { Accepted = true, TextVersion = Civic.Panel.Pool.ConsentText.CurrentVersion },
+        };
+        request.Features.Add(new Dictionary<string, string> { ["age_band"] = "30-44", ["district"] = "nord", ["household_type"] = "par", ["lived_experience"] = "ingen" });
+        return request;
+    }
+
+    /// <summary>A volunteer who signed up and opened the confirmation link, as the caller; returns the member link.</summary>
+    private static async Task<MemberCredentials> PanelMemberAsync(CallInvoker c, CallOptions o)
+    {
+        var pool = new PoolService.PoolServiceClient(c);
+        var signedUp = await pool.SignUpAsync(NewSignUp(), o);
+        var token = _memberLinks!.TokenFor(signedUp.MemberId, Civic.Panel.Pool.MemberLinkPurpose.Confirm, signedUp.ConfirmBy.ToDateTimeOffset());
+        var confirmed = await pool.ConfirmSignUpAsync(new() { MemberId = signedUp.MemberId, Token = token }, o);
+        return new MemberCredentials { MemberId = confirmed.MemberId, Token = confirmed.MemberToken };
+    }
 
     private static async Task<string> CaseReadyForPlanningAsync(CallInvoker client, CallOptions options)
     {

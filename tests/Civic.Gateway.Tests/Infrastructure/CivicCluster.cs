@@ -22,6 +22,7 @@ public sealed class CivicCluster : IAsyncLifetime
     public const string DemoDepartmentId = "0192f0a0-0000-7000-8000-000000000001";
     public const string DemoCaseId = "0192f0a0-0000-7000-8000-000000000101";
     public const string DemoDrawId = "0192f0a0-0000-7000-8000-000000000301";
+    public const string DemoPoolMemberId = "0192f0a0-0000-7000-8000-000000000001";
     public const string DemoPublicPersonId = "0192f0a0-0000-7000-8000-000000000201";
     public const string DemoInternalPersonId = "0192f0a0-0000-7000-8000-000000000202";
 

@@ -1,0 +1,33 @@
+using Civic.Hosting.Notifications;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Civic.Panel.Pool;
+
+/// <summary>
+/// Fills in a member's confirmation or member link at delivery: the token is signed again from the member id and
+/// the expiry of the newest link of that kind (tokens are deterministic), so no token is ever stored.
+/// </summary>
+public sealed class MemberLinkRenderer(PanelDbContext db, MemberLinkTokens tokens, IOptions<NotificationOptions> options) : IMessageBodyRenderer
+{
+    public string Render(OutboxMessage message) => message.AboutId is not { } memberId
+        ? message.Body
+        : message.Body
+            .Replace(MemberMessages.ConfirmLinkPlaceholder, Link(memberId, MemberLinkPurpose.Confirm), StringComparison.Ordinal)
+            .Replace(MemberMessages.MemberLinkPlaceholder, Link(memberId, MemberLinkPurpose.Member), StringComparison.Ordinal);
+
+    private string Link(string memberId, MemberLinkPurpose purpose)
+    {
+        var expiresAt = db.MemberLinks.AsNoTracking().Where(l => l.MemberId == memberId && l.Purpose == purpose)
+            .Select(l => (DateTimeOffset?)l.ExpiresAt).AsEnumerable().Max();
+        if (expiresAt is null)
+        {
+            // The link was used or revoked (e.g. the sign-up was confirmed already): point to the panel's page.
+            return options.Value.Link("/borgerpanelet");
+        }
+
+        var token = Uri.EscapeDataString(tokens.TokenFor(memberId, purpose, expiresAt.Value));
+        var id = Uri.EscapeDataString(memberId);
+        return options.Value.Link(purpose == MemberLinkPurpose.Confirm ? $"/borgerpanelet/bekraeft/{id}?noegle={token}" : $"/borgerpanelet/medlem/{id}?noegle={token}");
+    }
+}

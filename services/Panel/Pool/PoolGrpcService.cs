@@ -1,0 +1,61 @@
+using Microsoft.AspNetCore.Authorization;
+using Civic.Contracts.Panel.V1;
+using Civic.Defaults.Auth;
+using Civic.Hosting.Grpc;
+using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
+using Microsoft.Extensions.Options;
+
+namespace Civic.Panel.Pool;
+
+/// <summary>civic.panel.v1.PoolService: sign-up (anonymous, the link's token is the key) and staff's assisted sign-up.</summary>
+public sealed class PoolGrpcService(SignUpDesk desk, IOptions<PoolOptions> options) : PoolService.PoolServiceBase
+{
+    [AllowAnonymous]
+    public override async Task<GetSignUpFormResponse> GetSignUpForm(GetSignUpFormRequest request, ServerCallContext context)
+    {
+        var response = new GetSignUpFormResponse
+        {
+            ConsentTextVersion = ConsentText.CurrentVersion,
+            ConsentText = ConsentText.Current,
+            ConsentScope = ConsentText.Scope,
+            ConsentMonths = options.Value.ConsentMonths,
+        };
+        foreach (var category in (await desk.SchemaAsync(context.CancellationToken)).GroupBy(v => v.Category, StringComparer.Ordinal))
+        {
+            var message = new FeatureCategory { Category = category.Key };
+            message.Values.AddRange(category.Select(v => new FeatureValue { Value = v.Value, Label = v.Label }));
+            response.Categories.Add(message);
+        }
+
+        return response;
+    }
+
+    [AllowAnonymous]
+    public override async Task<SignUpResponse> SignUp(SignUpRequest request, ServerCallContext context)
+    {
+        var receipt = await desk.SignUpAsync(PoolMapping.ToDetails(request), context.CancellationToken);
+        // Always "pending": whether the address is in the pool already is told only to its owner, by e-mail.
+        return new() { MemberId = receipt.MemberId, Status = MemberStatus.Pending, ConfirmBy = Timestamp.FromDateTimeOffset(receipt.ConfirmBy) };
+    }
+
+    [AllowAnonymous]
+    public override async Task<ConfirmSignUpResponse> ConfirmSignUp(ConfirmSignUpRequest request, ServerCallContext context)
+    {
+        var confirmed = await desk.ConfirmAsync(request.MemberId, request.Token, context.CancellationToken);
+        return new() { MemberId = confirmed.Member.Id, Status = PoolMapping.ToMessage(confirmed.Member.Status), MemberToken = confirmed.MemberToken };
+    }
+
+    [AllowRoles(CivicRoles.Staff, CivicRoles.Coordinator, CivicRoles.Admin)]
+    public override async Task<RegisterAssistedResponse> RegisterAssisted(RegisterAssistedRequest request, ServerCallContext context)
+    {
+        var user = context.GetHttpContext().User;
+        var employee = $"{user.FindFirst(CivicClaims.Name)?.Value ?? "?"} ({user.FindFirst(CivicClaims.Subject)?.Value ?? "?"})";
+        var registered = await desk.RegisterAssistedAsync(PoolMapping.ToDetails(request), employee, context.CancellationToken);
+        return new() { Member = PoolMapping.ToMessage(registered.Member), MemberToken = registered.MemberToken };
+    }
+
+    [AllowRoles(CivicRoles.Coordinator, CivicRoles.Admin)]
+    public override async Task<GetMemberResponse> GetMember(GetMemberRequest request, ServerCallContext context) =>
+        new() { Member = PoolMapping.ToMessage(await desk.GetForStaffAsync(request.Id, request.Reason, context.CancellationToken)) };
+}
