@@ -71,14 +71,17 @@ public static class DemoProfileGenerator
         "Jeg trives med at samarbejde på tværs af forvaltninger.",
     ];
 
-    /// <summary>The generated profiles, the same on every call.</summary>
-    public static IEnumerable<DemoProfile> Generate()
+    /// <summary>
+    /// The generated profiles, the same on every call. Other counts (the search benchmark's 100,000)
+    /// draw from the same seed, so their first staff are the demo's.
+    /// </summary>
+    public static IEnumerable<DemoProfile> Generate(int staffCount = StaffCount, int partnerCount = PartnerCount)
     {
         var random = new Random(Seed);
         var broad = CompetenceTaxonomy.All.Where(c => c.ParentId is null).Select(c => c.Id).ToArray();
-        for (var i = 0; i < StaffCount + PartnerCount; i++)
+        for (var i = 0; i < staffCount + partnerCount; i++)
         {
-            var partner = i >= StaffCount;
+            var partner = i >= staffCount;
             var department = Departments[i % Departments.Length];
             var competences = new List<string>();
             var count = random.Next(2, 5);
