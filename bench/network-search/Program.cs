@@ -37,7 +37,7 @@ var people = DemoProfileGenerator.Generate(count - partners, partners).Select(p 
 
 await using (var copy = await connection.BeginBinaryImportAsync(
     "COPY resource_persons (id, display_name, organisation, kind, role, competence_ids, competences, challenge_areas, services_known, languages, " +
-    "capacity_hours_per_month, description, manager_id, owner_id, opted_in, visibility, public_fields, completed_assignments, feedback_points, created_at, updated_at) FROM STDIN (FORMAT BINARY)"))
+    "capacity_hours_per_month, description, manager_id, owner_id, opted_in, visibility, public_fields, completed_assignments, feedback_points, created_at, updated_at, confirmed_at, confirmation_requested_at) FROM STDIN (FORMAT BINARY)"))
 {
     foreach (var p in people)
     {
@@ -63,6 +63,15 @@ await using (var copy = await connection.BeginBinaryImportAsync(
         await copy.WriteAsync(p.FeedbackPoints, NpgsqlDbType.Integer);
         await copy.WriteAsync(p.CreatedAt, NpgsqlDbType.TimestampTz);
         await copy.WriteAsync(p.UpdatedAt, NpgsqlDbType.TimestampTz);
+        await copy.WriteAsync(p.ConfirmedAt, NpgsqlDbType.TimestampTz);
+        if (p.ConfirmationRequestedAt is { } asked)
+        {
+            await copy.WriteAsync(asked, NpgsqlDbType.TimestampTz);
+        }
+        else
+        {
+            await copy.WriteNullAsync();
+        }
     }
 
     await copy.CompleteAsync();

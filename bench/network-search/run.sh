@@ -54,6 +54,7 @@ start network "" env ASPNETCORE_ENVIRONMENT=Production \
   "$repo/services/Network/bin/Release/net10.0/Civic.Network" --contentRoot "$repo/services/Network" \
   --Civic:Grpc:Port "$PORT_SERVICE" --Civic:SeedDemoData false --Storage:Provider Postgres --Storage:MigrateOnStartup true \
   --ConnectionStrings:network "$connection" --Auth:Authority https://login.invalid
+network_pid=$started
 service_api="http://127.0.0.1:$PORT_SERVICE/api/v1/network/resource-persons"
 for _ in $(seq 1 90); do curl -sf --http2-prior-knowledge "$service_api?query=x" >/dev/null 2>&1 && break; sleep 1; done
 
@@ -65,6 +66,7 @@ start gateway "" env ASPNETCORE_ENVIRONMENT=Production \
   --Auth:Authority https://login.invalid --Civic:Services:network "http://127.0.0.1:$PORT_SERVICE" \
   --RateLimiting:Anonymous:PermitLimit=1000000 --RateLimiting:Anonymous:Window=00:00:01 \
   --Gateway:Port "$PORT_GATEWAY_HTTP" --Gateway:GrpcPort "$PORT_GATEWAY_GRPC"
+gateway_pid=$started
 gateway_api="http://127.0.0.1:$PORT_GATEWAY_HTTP/api/v1/network/resource-persons"
 for _ in $(seq 1 90); do curl -sf "$gateway_api?query=x" >/dev/null 2>&1 && break; sleep 1; done
 
@@ -82,11 +84,11 @@ PY
 printf 'query\ttotal_size\n' >"$out/matches.tsv"
 while read -r uri; do
   answer="$(curl -sf "$uri")" || { echo "the JSON API did not answer $uri" >&2; exit 1; }
-  total="$(python3 -c 'import json,sys; print(json.loads(sys.argv[1]).get("totalSize", 0))' "$answer")"
+  total="$(python3 -c 'import json,sys; print(json.loads(sys.argv[1]).get("page", {}).get("totalSize", 0))' "$answer")"
   [ "$total" -gt 0 ] || { echo "no matches for $uri" >&2; exit 1; }
   printf '%s\t%s\n' "${uri#*\?}" "$total" >>"$out/matches.tsv"
 done <"$out/gateway-uris.txt"
-id="$(curl -sf "$gateway_api?query=facilitering&page.pageSize=1" | python3 -c 'import json,sys; print(json.load(sys.stdin)["items"][0]["id"])')"
+id="$(curl -sf "$gateway_api?query=facilitering&page.pageSize=1" | python3 -c 'import json,sys; print(json.load(sys.stdin)["resourcePersons"][0]["id"])')"
 echo "$gateway_api/$id" >"$out/trivial-uris.txt"
 curl -sf "$gateway_api/$id" | grep -q "\"id\":\"$id\"" || { echo "GetResourcePerson did not answer $id" >&2; exit 1; }
 
@@ -102,14 +104,18 @@ load_at_start="$(cut -d' ' -f1-3 /proc/loadavg)"
 echo "== warming up (${WARMUP}s each)"
 for path in gateway service trivial; do load "$path" "$WARMUP" >/dev/null; done
 
-printf 'path\tround\tcalls_per_s\tp50_us\tp99_us\tcalls\tfailed\n' >"$out/runs.tsv"
+# CPU time per call of the service and the gateway (jiffies, 10 ms each): steadier than calls/s on a shared machine.
+printf 'path\tround\tcalls_per_s\tp50_us\tp99_us\tcalls\tservice_cpu_ms\tgateway_cpu_ms\n' >"$out/runs.tsv"
 for round in $(seq 1 "$RUNS"); do
   for path in gateway service trivial; do
     log="$out/logs/$path-$round"
+    service_before="$(proc_jiffies "$network_pid")" gateway_before="$(proc_jiffies "$gateway_pid")"
     load "$path" "$DURATION" "$log" >"$log.txt"
+    service_cpu="$(($(proc_jiffies "$network_pid") - service_before))" gateway_cpu="$(($(proc_jiffies "$gateway_pid") - gateway_before))"
     h2load_failed "$log.txt" && exit 1
     read -r p50 p99 count < <(python3 "$repo/bench/rpc/stats.py" latency "$log.tsv")
-    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$path" "$round" "$(h2load_rps "$log.txt")" "$p50" "$p99" "$count" 0 >>"$out/runs.tsv"
+    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$path" "$round" "$(h2load_rps "$log.txt")" "$p50" "$p99" "$count" \
+      "$(python3 -c "print(f'{$service_cpu * 10 / max($count, 1):.2f}')")" "$(python3 -c "print(f'{$gateway_cpu * 10 / max($count, 1):.2f}')")" >>"$out/runs.tsv"
     echo "  round $round $path: $(h2load_rps "$log.txt") calls/s, p50 ${p50} µs, p99 ${p99} µs"
   done
 done
@@ -119,14 +125,15 @@ import csv, statistics, sys
 rows = list(csv.DictReader(open(sys.argv[1]), delimiter="\t"))
 matches = [int(r["total_size"]) for r in csv.DictReader(open(sys.argv[2]), delimiter="\t")]
 paths = ("gateway", "service", "trivial")
-med = {p: {k: statistics.median(float(r[k]) for r in rows if r["path"] == p) for k in ("calls_per_s", "p50_us", "p99_us")} for p in paths}
+med = {p: {k: statistics.median(float(r[k]) for r in rows if r["path"] == p) for k in ("calls_per_s", "p50_us", "p99_us", "service_cpu_ms", "gateway_cpu_ms")} for p in paths}
 print(f"{sys.argv[5]} profiles; load average at start {sys.argv[3]}, at end {sys.argv[4]}")
 print(f"{len(matches)} queries, matches per query: median {statistics.median(matches):,.0f}, max {max(matches):,}\n")
-print("| path | calls/s (median) | p50 ms | p99 ms | p99/p50 | calls/s per round |")
-print("|---|---:|---:|---:|---:|---|")
+print("| path | calls/s (median) | p50 ms | p99 ms | p99/p50 | service CPU ms/call | gateway CPU ms/call | calls/s per round |")
+print("|---|---:|---:|---:|---:|---:|---:|---|")
 for p in paths:
     m = med[p]
     print(f"| {p} | {m['calls_per_s']:,.0f} | {m['p50_us']/1000:.2f} | {m['p99_us']/1000:.2f} | {m['p99_us']/m['p50_us']:.1f} | "
+          f"{m['service_cpu_ms']:.2f} | {m['gateway_cpu_ms']:.2f} | "
           + ", ".join(str(round(float(r["calls_per_s"]))) for r in rows if r["path"] == p) + " |")
 ratio = med["gateway"]["calls_per_s"] / med["trivial"]["calls_per_s"]
 print(f"\n| target | measured | met |\n|---|---:|---|")

@@ -2,6 +2,7 @@ using Civic.Hosting.Storage;
 using Civic.Network.Capacity;
 using Civic.Network.Groups;
 using Civic.Network.Navigators;
+using Civic.Network.ProfileUpkeep;
 using Civic.Network.Requests;
 using Civic.Network.ResourcePersons;
 using Civic.Network.Toolbox;
@@ -28,6 +29,8 @@ public sealed class NetworkDbContext(DbContextOptions<NetworkDbContext> options)
 
     public DbSet<GroupNotice> NetworkGroupNotices => Set<GroupNotice>();
 
+    public DbSet<ProfileReport> ProfileReports => Set<ProfileReport>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.AddCivicConventions(Database);
 
@@ -40,5 +43,6 @@ public sealed class NetworkDbContext(DbContextOptions<NetworkDbContext> options)
             .ApplyConfiguration(new FamilyConfiguration())
             .ApplyConfiguration<NetworkGroup>(new NetworkGroupConfiguration())
             .ApplyConfiguration<GroupMembership>(new NetworkGroupConfiguration())
-            .ApplyConfiguration<GroupNotice>(new NetworkGroupConfiguration());
+            .ApplyConfiguration<GroupNotice>(new NetworkGroupConfiguration())
+            .ApplyConfiguration(new ProfileReportConfiguration());
 }

@@ -3,6 +3,7 @@ using Civic.Hosting;
 using Civic.Network;
 using Civic.Network.Groups;
 using Civic.Network.Navigators;
+using Civic.Network.ProfileUpkeep;
 using Civic.Network.Requests;
 using Civic.Network.ResourcePersons;
 using Civic.Network.Taxonomy;
@@ -17,6 +18,7 @@ builder.Services.AddHelpRequests();
 builder.Services.AddToolbox();
 builder.Services.AddNavigators();
 builder.Services.AddNetworkGroups();
+builder.Services.AddProfileUpkeep();
 
 var app = builder.Build();
 app.MapCivicServiceDefaults();

@@ -3,8 +3,8 @@ using Civic.Network.Taxonomy;
 
 namespace Civic.Network.ResourcePersons;
 
-/// <summary>A generated demo profile and its evidence of completed assignments.</summary>
-public sealed record DemoProfile(string Id, NewResourcePerson Person, int CompletedAssignments, int FeedbackPoints);
+/// <summary>A generated demo profile, its evidence of completed assignments, and whether its owner left it unconfirmed when asked.</summary>
+public sealed record DemoProfile(string Id, NewResourcePerson Person, int CompletedAssignments, int FeedbackPoints, bool Stale = false);
 
 /// <summary>
 /// Fictitious staff (about 2,000 across the seven departments) and civil-society partners (40),
@@ -135,7 +135,8 @@ public static class DemoProfileGenerator
                 OptedIn = random.NextDouble() < 0.95,
                 PublicFields = publicFields,
             };
-            yield return new DemoProfile(IdOf(i), person, completed, completed * random.Next(3, 6));
+            // Every tenth profile is stale (not from the random stream, so the people stay the same).
+            yield return new DemoProfile(IdOf(i), person, completed, completed * random.Next(3, 6), Stale: i % 10 == 7);
         }
     }
 

@@ -112,6 +112,8 @@ public sealed class DemoResourcePersons(NetworkDbContext db, ISearchIndex index,
             FeedbackPoints = profile.FeedbackPoints,
             CreatedAt = now,
             UpdatedAt = now,
+            ConfirmedAt = profile.Stale ? now.AddMonths(-7) : now,
+            ConfirmationRequestedAt = profile.Stale ? now.AddMonths(-1) : null,
         };
     }
 }
