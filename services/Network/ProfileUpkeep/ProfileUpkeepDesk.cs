@@ -95,10 +95,15 @@ public sealed class ProfileUpkeepDesk(NetworkDbContext db, TimeProvider timeProv
         var valid = ProfileUpkeepRules.ValidResolution(resolution);
         new FieldViolations().Required("id", id, "the report's id", "indberetningens id").ThrowIfAny();
 
-        // A report the caller may not resolve is NOT_FOUND to them, so reports on others' profiles are not revealed.
-        var report = await Visible(caller, tracked: true).SingleOrDefaultAsync(r => r.Id == id, cancellationToken)
-            ?? throw new NotFoundException($"No report with id '{id}' is yours to resolve. List the profile reports to find the right id.",
-                $"Der er ingen indberetning med id '{id}', som du kan afslutte. Se listen over indberetninger for at finde det rigtige id.");
+        var report = await db.ProfileReports.SingleOrDefaultAsync(r => r.Id == id, cancellationToken)
+            ?? throw new NotFoundException($"No report has id '{id}'. List the profile reports to find the right id.",
+                $"Der findes ingen indberetning med id '{id}'. Se listen over indberetninger for at finde det rigtige id.");
+        if (!caller.IsCoordinatorOrAdmin && (caller.UserId.Length == 0 || caller.UserId != report.OwnerId))
+        {
+            throw new PermissionDeniedException("Only the profile's owner, a network coordinator or an administrator may resolve this report.",
+                "Kun profilens ejer, en netværkskoordinator eller en administrator må afslutte indberetningen.");
+        }
+
         if (report.Status == ProfileReportStatus.Resolved)
         {
             throw new FailedPreconditionException($"The report was resolved already: {report.Resolution}",
@@ -113,9 +118,9 @@ public sealed class ProfileUpkeepDesk(NetworkDbContext db, TimeProvider timeProv
         return report;
     }
 
-    private IQueryable<ProfileReport> Visible(NetworkCaller caller, bool tracked = false)
+    private IQueryable<ProfileReport> Visible(NetworkCaller caller)
     {
-        var reports = tracked ? db.ProfileReports : db.ProfileReports.AsNoTracking();
+        var reports = db.ProfileReports.AsNoTracking();
         if (caller.IsCoordinatorOrAdmin)
         {
             return reports;

@@ -92,7 +92,7 @@ public abstract class ProfileUpkeepTests(ServiceFixture<ResourcePersonGrpcServic
         var ownersList = (await ListAsync(TestTokens.ForUser(owner, CivicRoles.Staff))).Reports;
         var othersList = (await ListAsync(TestTokens.ForUser($"bruger-{Guid.NewGuid():N}", CivicRoles.Staff))).Reports;
         var coordinatorsList = (await ListAsync(TestTokens.For(CivicRoles.Coordinator))).Reports;
-        await RpcAssert.FailsAsync(StatusCode.NotFound, () => ResolveAsync(report.Id, "Ikke min", TestTokens.ForUser($"bruger-{Guid.NewGuid():N}", CivicRoles.Staff)));
+        await RpcAssert.FailsAsync(StatusCode.PermissionDenied, () => ResolveAsync(report.Id, "Ikke min", TestTokens.ForUser($"bruger-{Guid.NewGuid():N}", CivicRoles.Staff)));
         var resolved = (await ResolveAsync(report.Id, "Rettet i profilen.", TestTokens.ForUser(owner, CivicRoles.Staff))).Report;
         var twice = await RpcAssert.FailsAsync(StatusCode.FailedPrecondition, () => ResolveAsync(report.Id, "Igen", TestTokens.For(CivicRoles.Coordinator)));
         var openAfter = (await ListAsync(TestTokens.ForUser(owner, CivicRoles.Staff))).Reports;
