@@ -127,30 +127,39 @@ public sealed class ResourcePersonDirectory(NetworkDbContext db, ISearchIndex in
 
         // Only what ranking, filters and facets read: a common word matches thousands of the 100,000
         // profiles of bench/network-search, and loading them whole was most of a search's time there.
-        var people = await matching.Select(p => new ResourcePerson
+        // This month's booked hours come along as a subquery on the ledger's key: one round trip, not a second one with every id.
+        var month = CapacityMonth.MonthOf(DateOnly.FromDateTime(timeProvider.GetUtcNow().UtcDateTime));
+        var rows = await matching.Select(p => new
         {
-            Id = p.Id,
-            DisplayName = string.Empty,
-            Kind = p.Kind,
-            Organisation = p.Organisation,
-            CompetenceIds = p.CompetenceIds,
-            Competences = p.Competences,
-            ChallengeAreas = p.ChallengeAreas,
-            Languages = p.Languages,
-            CapacityHoursPerMonth = p.CapacityHoursPerMonth,
-            OptedIn = p.OptedIn,
-            Visibility = p.Visibility,
-            PublicFields = p.PublicFields,
-            CompletedAssignments = p.CompletedAssignments,
-            FeedbackPoints = p.FeedbackPoints,
-            ConfirmedAt = p.ConfirmedAt,
-            ConfirmationRequestedAt = p.ConfirmationRequestedAt,
+            Person = new ResourcePerson
+            {
+                Id = p.Id,
+                DisplayName = string.Empty,
+                Kind = p.Kind,
+                Organisation = p.Organisation,
+                CompetenceIds = p.CompetenceIds,
+                Competences = p.Competences,
+                ChallengeAreas = p.ChallengeAreas,
+                Languages = p.Languages,
+                CapacityHoursPerMonth = p.CapacityHoursPerMonth,
+                OptedIn = p.OptedIn,
+                Visibility = p.Visibility,
+                PublicFields = p.PublicFields,
+                CompletedAssignments = p.CompletedAssignments,
+                FeedbackPoints = p.FeedbackPoints,
+                ConfirmedAt = p.ConfirmedAt,
+                ConfirmationRequestedAt = p.ConfirmationRequestedAt,
+            },
+            Booked = db.CapacityMonths.Where(m => m.PersonId == p.Id && m.Month == month).Select(m => m.BookedHours).FirstOrDefault(),
         }).ToListAsync(cancellationToken);
 
-        var available = await AvailableHoursAsync(people, cancellationToken);
-        return people.Select(p => audience == SearchAudience.Internal
-                ? new SearchCandidate(p, available[p.Id], textRanks.GetValueOrDefault(p.Id))
-                : new SearchCandidate(ProfileVisibility.ForOutsiders(p), p.PublicFields.Contains(ProfileField.Capacity) ? available[p.Id] : 0, textRanks.GetValueOrDefault(p.Id)))
+        return rows.Select(row =>
+            {
+                var available = Math.Max(0, row.Person.CapacityHoursPerMonth - row.Booked);
+                return audience == SearchAudience.Internal
+                    ? new SearchCandidate(row.Person, available, textRanks.GetValueOrDefault(row.Person.Id))
+                    : new SearchCandidate(ProfileVisibility.ForOutsiders(row.Person), row.Person.PublicFields.Contains(ProfileField.Capacity) ? available : 0, textRanks.GetValueOrDefault(row.Person.Id));
+            })
             .ToList();
     }
 
@@ -159,7 +168,7 @@ public sealed class ResourcePersonDirectory(NetworkDbContext db, ISearchIndex in
     {
         var month = CapacityMonth.MonthOf(DateOnly.FromDateTime(timeProvider.GetUtcNow().UtcDateTime));
         var ids = people.Select(p => p.Id).ToList();
-        var booked = await db.CapacityMonths.AsNoTracking().Where(m => m.Month == month && EF.Parameter(ids).Contains(m.PersonId))
+        var booked = await db.CapacityMonths.AsNoTracking().Where(m => m.Month == month && ids.Contains(m.PersonId))
             .Select(m => new { m.PersonId, m.BookedHours })
             .ToDictionaryAsync(m => m.PersonId, m => m.BookedHours, cancellationToken);
         return people.ToDictionary(p => p.Id, p => Math.Max(0, p.CapacityHoursPerMonth - booked.GetValueOrDefault(p.Id)), StringComparer.Ordinal);
