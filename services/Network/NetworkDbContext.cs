@@ -3,6 +3,7 @@ using Civic.Hosting.Storage;
 using Civic.Network.Capacity;
 using Civic.Network.Groups;
 using Civic.Network.Navigators;
+using Civic.Network.ProfileUpkeep;
 using Civic.Network.Requests;
 using Civic.Network.ResourcePersons;
 using Civic.Network.Toolbox;
@@ -31,6 +32,7 @@ public sealed class NetworkDbContext(DbContextOptions<NetworkDbContext> options)
 
     /// <summary>Messages to people, written with the change they tell about (Migrations/0007).</summary>
     public DbSet<OutboxMessage> Notifications => Set<OutboxMessage>();
+    public DbSet<ProfileReport> ProfileReports => Set<ProfileReport>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.AddCivicConventions(Database);
@@ -45,5 +47,6 @@ public sealed class NetworkDbContext(DbContextOptions<NetworkDbContext> options)
             .ApplyConfiguration<NetworkGroup>(new NetworkGroupConfiguration())
             .ApplyConfiguration<GroupMembership>(new NetworkGroupConfiguration())
             .ApplyConfiguration<GroupNotice>(new NetworkGroupConfiguration())
+            .ApplyConfiguration(new ProfileReportConfiguration())
             .ApplyConfiguration(new OutboxMessageConfiguration());
 }

@@ -4,6 +4,7 @@ using Civic.Network;
 using Civic.Network.Groups;
 using Civic.Network.Navigators;
 using Civic.Network.Notifications;
+using Civic.Network.ProfileUpkeep;
 using Civic.Network.Requests;
 using Civic.Network.ResourcePersons;
 using Civic.Network.Taxonomy;
@@ -19,6 +20,7 @@ builder.Services.AddHelpRequests();
 builder.Services.AddToolbox();
 builder.Services.AddNavigators();
 builder.Services.AddNetworkGroups();
+builder.Services.AddProfileUpkeep();
 
 var app = builder.Build();
 app.MapCivicServiceDefaults();

@@ -66,4 +66,9 @@ public static class NetworkRequestText
     public static readonly LocalText ApprovedStatus = new("Godkendt", "Approved");
     public static readonly LocalText CompletedStatus = new("Afsluttet", "Completed");
     public static readonly LocalText RequestLink = new("Anmod {0} om hjælp", "Ask {0} for help");
+    public static readonly LocalText EscalatedColumn = new("Sendt videre", "Passed on");
+    public static readonly LocalText EscalatedFrom = new(
+        "Til koordinatorerne, fordi {0} ikke svarede i tide",
+        "To the coordinators, because {0} did not answer in time");
+    public static readonly LocalText RemindedColumn = new("Påmindelse sendt", "Reminder sent");
 }

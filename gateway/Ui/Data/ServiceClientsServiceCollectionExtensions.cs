@@ -32,6 +32,7 @@ public static class ServiceClientsServiceCollectionExtensions
         services.AddCivicClient<ToolboxService.ToolboxServiceClient>(CivicServices.Network, configuration);
         services.AddCivicClient<NavigatorService.NavigatorServiceClient>(CivicServices.Network, configuration);
         services.AddCivicClient<NetworkGroupService.NetworkGroupServiceClient>(CivicServices.Network, configuration);
+        services.AddCivicClient<ProfileUpkeepService.ProfileUpkeepServiceClient>(CivicServices.Network, configuration);
         services.AddSingleton<Civic.Gateway.Network.NetworkFormCalls>();
         return services;
     }

@@ -59,6 +59,15 @@ public sealed class HelpRequest
     public DateTimeOffset CreatedAt { get; init; }
 
     public DateTimeOffset UpdatedAt { get; set; }
+
+    /// <summary>The last reminder (<see cref="RequestFollowUpJob"/>); it belongs to the current status only when after <see cref="UpdatedAt"/>.</summary>
+    public DateTimeOffset? RemindedAt { get; set; }
+
+    /// <summary>When the person left the request unanswered so long that it went to the coordinators' queue.</summary>
+    public DateTimeOffset? EscalatedAt { get; set; }
+
+    /// <summary>The name of the person who left it unanswered.</summary>
+    public string EscalatedFrom { get; set; } = string.Empty;
 }
 
 /// <summary>What a requester asks for.</summary>

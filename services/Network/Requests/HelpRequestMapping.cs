@@ -38,6 +38,9 @@ public static class HelpRequestMapping
         Feedback = request.Feedback,
         CreatedAt = Timestamp.FromDateTimeOffset(request.CreatedAt),
         UpdatedAt = Timestamp.FromDateTimeOffset(request.UpdatedAt),
+        RemindedAt = request.RemindedAt is { } reminded && reminded > request.UpdatedAt ? Timestamp.FromDateTimeOffset(reminded) : null,
+        EscalatedAt = request.EscalatedAt is { } escalated ? Timestamp.FromDateTimeOffset(escalated) : null,
+        EscalatedFrom = request.EscalatedFrom,
     };
 
     /// <summary>Unspecified language means Danish; an end date left out means the start date.</summary>

@@ -3,8 +3,8 @@ using Civic.Network.Taxonomy;
 
 namespace Civic.Network.ResourcePersons;
 
-/// <summary>A generated demo profile and its evidence of completed assignments.</summary>
-public sealed record DemoProfile(string Id, NewResourcePerson Person, int CompletedAssignments, int FeedbackPoints);
+/// <summary>A generated demo profile, its evidence of completed assignments, and whether its owner left it unconfirmed when asked.</summary>
+public sealed record DemoProfile(string Id, NewResourcePerson Person, int CompletedAssignments, int FeedbackPoints, bool Stale = false);
 
 /// <summary>
 /// Fictitious staff (about 2,000 across the seven departments) and civil-society partners (40),
@@ -71,14 +71,17 @@ public static class DemoProfileGenerator
         "Jeg trives med at samarbejde på tværs af forvaltninger.",
     ];
 
-    /// <summary>The generated profiles, the same on every call.</summary>
-    public static IEnumerable<DemoProfile> Generate()
+    /// <summary>
+    /// The generated profiles, the same on every call. Other counts (the search benchmark's 100,000)
+    /// draw from the same seed, so their first staff are the demo's.
+    /// </summary>
+    public static IEnumerable<DemoProfile> Generate(int staffCount = StaffCount, int partnerCount = PartnerCount)
     {
         var random = new Random(Seed);
         var broad = CompetenceTaxonomy.All.Where(c => c.ParentId is null).Select(c => c.Id).ToArray();
-        for (var i = 0; i < StaffCount + PartnerCount; i++)
+        for (var i = 0; i < staffCount + partnerCount; i++)
         {
-            var partner = i >= StaffCount;
+            var partner = i >= staffCount;
             var department = Departments[i % Departments.Length];
             var competences = new List<string>();
             var count = random.Next(2, 5);
@@ -132,7 +135,8 @@ public static class DemoProfileGenerator
                 OptedIn = random.NextDouble() < 0.95,
                 PublicFields = publicFields,
             };
-            yield return new DemoProfile(IdOf(i), person, completed, completed * random.Next(3, 6));
+            // Every tenth profile is stale (not from the random stream, so the people stay the same).
+            yield return new DemoProfile(IdOf(i), person, completed, completed * random.Next(3, 6), Stale: i % 10 == 7);
         }
     }
 

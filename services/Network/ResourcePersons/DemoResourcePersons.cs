@@ -61,35 +61,11 @@ public sealed class DemoResourcePersons(NetworkDbContext db, ISearchIndex index,
         var existing = (await db.ResourcePersons.Select(p => p.Id).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
         var now = timeProvider.GetUtcNow();
         var added = new List<ResourcePerson>();
-        foreach (var (id, person, completed, feedback) in People.Select(p => new DemoProfile(p.Id, p.Person, 0, 0)).Concat(DemoProfileGenerator.Generate()))
+        foreach (var profile in People.Select(p => new DemoProfile(p.Id, p.Person, 0, 0)).Concat(DemoProfileGenerator.Generate()))
         {
-            if (!existing.Contains(id))
+            if (!existing.Contains(profile.Id))
             {
-                var valid = ResourcePersonRules.Validate(person);
-                added.Add(new ResourcePerson
-                {
-                    Id = id,
-                    DisplayName = valid.DisplayName,
-                    Kind = valid.Kind,
-                    Organisation = valid.Organisation,
-                    Role = valid.Role,
-                    CompetenceIds = [.. valid.CompetenceIds],
-                    Competences = [.. valid.Competences],
-                    ChallengeAreas = [.. valid.ChallengeAreas],
-                    ServicesKnown = [.. valid.ServicesKnown],
-                    Languages = [.. valid.Languages],
-                    CapacityHoursPerMonth = valid.CapacityHoursPerMonth,
-                    Description = valid.Description,
-                    ManagerId = valid.ManagerId,
-                    OwnerId = valid.OwnerId,
-                    OptedIn = valid.OptedIn,
-                    Visibility = valid.Visibility,
-                    PublicFields = [.. valid.PublicFields],
-                    CompletedAssignments = completed,
-                    FeedbackPoints = feedback,
-                    CreatedAt = now,
-                    UpdatedAt = now,
-                });
+                added.Add(ToResourcePerson(profile, now));
             }
         }
 
@@ -107,5 +83,37 @@ public sealed class DemoResourcePersons(NetworkDbContext db, ISearchIndex index,
         }
 
         await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>A generated profile as a stored resource person (validated as any profile is); the search benchmark loads these too.</summary>
+    public static ResourcePerson ToResourcePerson(DemoProfile profile, DateTimeOffset now)
+    {
+        var valid = ResourcePersonRules.Validate(profile.Person);
+        return new ResourcePerson
+        {
+            Id = profile.Id,
+            DisplayName = valid.DisplayName,
+            Kind = valid.Kind,
+            Organisation = valid.Organisation,
+            Role = valid.Role,
+            CompetenceIds = [.. valid.CompetenceIds],
+            Competences = [.. valid.Competences],
+            ChallengeAreas = [.. valid.ChallengeAreas],
+            ServicesKnown = [.. valid.ServicesKnown],
+            Languages = [.. valid.Languages],
+            CapacityHoursPerMonth = valid.CapacityHoursPerMonth,
+            Description = valid.Description,
+            ManagerId = valid.ManagerId,
+            OwnerId = valid.OwnerId,
+            OptedIn = valid.OptedIn,
+            Visibility = valid.Visibility,
+            PublicFields = [.. valid.PublicFields],
+            CompletedAssignments = profile.CompletedAssignments,
+            FeedbackPoints = profile.FeedbackPoints,
+            CreatedAt = now,
+            UpdatedAt = now,
+            ConfirmedAt = profile.Stale ? now.AddMonths(-7) : now,
+            ConfirmationRequestedAt = profile.Stale ? now.AddMonths(-1) : null,
+        };
     }
 }

@@ -34,6 +34,8 @@ public static class ProfileVisibility
             FeedbackPoints = 0,
             CreatedAt = person.CreatedAt,
             UpdatedAt = person.UpdatedAt,
+            ConfirmedAt = person.ConfirmedAt,
+            ConfirmationRequestedAt = person.ConfirmationRequestedAt,
         };
     }
 }

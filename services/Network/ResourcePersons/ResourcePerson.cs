@@ -93,6 +93,15 @@ public sealed class ResourcePerson
     public DateTimeOffset CreatedAt { get; init; }
 
     public DateTimeOffset UpdatedAt { get; set; }
+
+    /// <summary>When the profile was last confirmed as accurate: on creation, on each edit, and by ConfirmResourcePerson.</summary>
+    public DateTimeOffset ConfirmedAt { get; set; }
+
+    /// <summary>When the daily job last asked the owner to confirm (ProfileUpkeep.StaleProfilesJob); null if never.</summary>
+    public DateTimeOffset? ConfirmationRequestedAt { get; set; }
+
+    /// <summary>Asked to confirm and not confirmed since: search ranks it lower and pages mark it.</summary>
+    public bool IsStale => ConfirmationRequestedAt is { } asked && asked > ConfirmedAt;
 }
 
 /// <summary>What it takes to register (or replace) a resource person's profile.</summary>

@@ -17,6 +17,7 @@ public sealed class ResourcePersonConfiguration : IEntityTypeConfiguration<Resou
         NameList(builder.Property(p => p.PublicFields));
         builder.Property(p => p.Visibility).HasConversion<string>();
         builder.Property(p => p.Kind).HasConversion<string>();
+        builder.Ignore(p => p.IsStale);
     }
 
     private static void NameList<TEnum>(PropertyBuilder<List<TEnum>> property)

@@ -91,20 +91,29 @@ public sealed class ResourcePersonDirectory(NetworkDbContext db, ISearchIndex in
         var filtered = candidates.Where(c => filters.Accepts(c.Person, c.AvailableHours)).ToList();
         var ranked = SearchRanking.Rank(filtered, words.Select(DanishText.Stem).ToList());
         var rest = after is { } position ? ranked.Where(h => SearchCursor.IsAfter(h, position)).ToList() : ranked;
-        var items = rest.Take(pageSize).ToList();
-        var next = rest.Count > pageSize ? SearchCursor.Encode(items[^1].ScoreKey, items[^1].Person.Id, scope) : string.Empty;
+        var page = rest.Take(pageSize).ToList();
+        var next = rest.Count > pageSize ? SearchCursor.Encode(page[^1].ScoreKey, page[^1].Person.Id, scope) : string.Empty;
+        var items = await WholeProfilesAsync(page, audience, cancellationToken);
         return new SearchResult(items, ranked.Count, next, SearchFacets.Count(ranked));
+    }
+
+    /// <summary>The page's hits with their whole profiles (ranking saw only the fields it reads); one deleted meanwhile drops out.</summary>
+    private async Task<List<SearchHit>> WholeProfilesAsync(List<SearchHit> page, SearchAudience audience, CancellationToken cancellationToken)
+    {
+        var ids = page.Select(h => h.Person.Id).ToList();
+        var people = await db.ResourcePersons.AsNoTracking().Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, StringComparer.Ordinal, cancellationToken);
+        return page.Where(h => people.ContainsKey(h.Person.Id))
+            .Select(h => h with { Person = audience == SearchAudience.Internal ? people[h.Person.Id] : ProfileVisibility.ForOutsiders(people[h.Person.Id]) })
+            .ToList();
     }
 
     private async Task<List<SearchCandidate>> CandidatesAsync(List<string> words, SearchAudience audience, CancellationToken cancellationToken)
     {
-        List<ResourcePerson> people;
+        var matching = db.ResourcePersons.AsNoTracking();
         Dictionary<string, double> textRanks;
         if (words.Count == 0)
         {
-            people = await db.ResourcePersons.AsNoTracking()
-                .Where(p => p.OptedIn && (audience == SearchAudience.Internal || p.Visibility == Visibility.Public))
-                .ToListAsync(cancellationToken);
+            matching = matching.Where(p => p.OptedIn && (audience == SearchAudience.Internal || p.Visibility == Visibility.Public));
             textRanks = [];
         }
         else
@@ -112,13 +121,45 @@ public sealed class ResourcePersonDirectory(NetworkDbContext db, ISearchIndex in
             var matches = await index.MatchAsync(audience, words, cancellationToken);
             textRanks = matches.ToDictionary(m => m.PersonId, m => m.Rank, StringComparer.Ordinal);
             var ids = textRanks.Keys.ToList();
-            people = await db.ResourcePersons.AsNoTracking().Where(p => ids.Contains(p.Id)).ToListAsync(cancellationToken);
+            // One array parameter: EF Core 10 would otherwise send each of the thousands of ids as its own parameter.
+            matching = matching.Where(p => EF.Parameter(ids).Contains(p.Id));
         }
 
-        var available = await AvailableHoursAsync(people, cancellationToken);
-        return people.Select(p => audience == SearchAudience.Internal
-                ? new SearchCandidate(p, available[p.Id], textRanks.GetValueOrDefault(p.Id))
-                : new SearchCandidate(ProfileVisibility.ForOutsiders(p), p.PublicFields.Contains(ProfileField.Capacity) ? available[p.Id] : 0, textRanks.GetValueOrDefault(p.Id)))
+        // Only what ranking, filters and facets read: a common word matches thousands of the 100,000
+        // profiles of bench/network-search, and loading them whole was most of a search's time there.
+        // This month's booked hours come along as a subquery on the ledger's key: one round trip, not a second one with every id.
+        var month = CapacityMonth.MonthOf(DateOnly.FromDateTime(timeProvider.GetUtcNow().UtcDateTime));
+        var rows = await matching.Select(p => new
+        {
+            Person = new ResourcePerson
+            {
+                Id = p.Id,
+                DisplayName = string.Empty,
+                Kind = p.Kind,
+                Organisation = p.Organisation,
+                CompetenceIds = p.CompetenceIds,
+                Competences = p.Competences,
+                ChallengeAreas = p.ChallengeAreas,
+                Languages = p.Languages,
+                CapacityHoursPerMonth = p.CapacityHoursPerMonth,
+                OptedIn = p.OptedIn,
+                Visibility = p.Visibility,
+                PublicFields = p.PublicFields,
+                CompletedAssignments = p.CompletedAssignments,
+                FeedbackPoints = p.FeedbackPoints,
+                ConfirmedAt = p.ConfirmedAt,
+                ConfirmationRequestedAt = p.ConfirmationRequestedAt,
+            },
+            Booked = db.CapacityMonths.Where(m => m.PersonId == p.Id && m.Month == month).Select(m => m.BookedHours).FirstOrDefault(),
+        }).ToListAsync(cancellationToken);
+
+        return rows.Select(row =>
+            {
+                var available = Math.Max(0, row.Person.CapacityHoursPerMonth - row.Booked);
+                return audience == SearchAudience.Internal
+                    ? new SearchCandidate(row.Person, available, textRanks.GetValueOrDefault(row.Person.Id))
+                    : new SearchCandidate(ProfileVisibility.ForOutsiders(row.Person), row.Person.PublicFields.Contains(ProfileField.Capacity) ? available : 0, textRanks.GetValueOrDefault(row.Person.Id));
+            })
             .ToList();
     }
 
@@ -126,7 +167,8 @@ public sealed class ResourcePersonDirectory(NetworkDbContext db, ISearchIndex in
     private async Task<Dictionary<string, int>> AvailableHoursAsync(IReadOnlyList<ResourcePerson> people, CancellationToken cancellationToken)
     {
         var month = CapacityMonth.MonthOf(DateOnly.FromDateTime(timeProvider.GetUtcNow().UtcDateTime));
-        var booked = await db.CapacityMonths.AsNoTracking().Where(m => m.Month == month)
+        var ids = people.Select(p => p.Id).ToList();
+        var booked = await db.CapacityMonths.AsNoTracking().Where(m => m.Month == month && ids.Contains(m.PersonId))
             .Select(m => new { m.PersonId, m.BookedHours })
             .ToDictionaryAsync(m => m.PersonId, m => m.BookedHours, cancellationToken);
         return people.ToDictionary(p => p.Id, p => Math.Max(0, p.CapacityHoursPerMonth - booked.GetValueOrDefault(p.Id)), StringComparer.Ordinal);
@@ -173,5 +215,8 @@ public sealed class ResourcePersonDirectory(NetworkDbContext db, ISearchIndex in
         person.Visibility = valid.Visibility;
         person.PublicFields = [.. valid.PublicFields];
         person.UpdatedAt = now;
+
+        // Whoever edits a profile has just looked it over: that confirms it, as ConfirmResourcePerson does.
+        person.ConfirmedAt = now;
     }
 }

@@ -38,6 +38,8 @@ public static class ResourcePersonMapping
         CompletedAssignments = person.CompletedAssignments,
         CreatedAt = Timestamp.FromDateTimeOffset(person.CreatedAt),
         UpdatedAt = Timestamp.FromDateTimeOffset(person.UpdatedAt),
+        ConfirmedAt = Timestamp.FromDateTimeOffset(person.ConfirmedAt),
+        Stale = person.IsStale,
     };
 
     public static Civic.Contracts.Network.V1.FacetValue ToMessage(FacetCount facet) => new() { Value = facet.Value, Label = facet.Label, Count = facet.Count };

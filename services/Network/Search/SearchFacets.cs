@@ -24,7 +24,7 @@ public static class SearchFacets
     {
         var facets = new List<FacetCount>();
         facets.AddRange(Top(Organisation, hits.Where(h => h.Person.Organisation.Length > 0).Select(h => h.Person.Organisation), v => v));
-        facets.AddRange(Top(Competence, hits.SelectMany(h => h.Person.CompetenceIds.Select(id => id.Split('.')[0]).Distinct()), v => CompetenceTaxonomy.Find(v)?.Name ?? v));
+        facets.AddRange(Top(Competence, hits.SelectMany(h => h.Person.CompetenceIds.Select(BroadIdOf).Distinct(StringComparer.Ordinal)), v => CompetenceTaxonomy.Find(v)?.Name ?? v));
         facets.AddRange(Top(ChallengeArea, hits.SelectMany(h => h.Person.ChallengeAreas), v => v));
         facets.AddRange(Top(Language, hits.SelectMany(h => h.Person.Languages.Select(l => l.ToString())), LanguageLabel));
         foreach (var threshold in HourThresholds)
@@ -45,6 +45,9 @@ public static class SearchFacets
             .OrderByDescending(f => f.Count)
             .ThenBy(f => f.Value, StringComparer.Ordinal)
             .Take(MaxValuesPerFacet);
+
+    // The taxonomy's own parent link: no string splitting per competence of every match.
+    private static string BroadIdOf(string competenceId) => CompetenceTaxonomy.Find(competenceId)?.ParentId ?? competenceId;
 
     private static string LanguageLabel(string language) => language switch
     {

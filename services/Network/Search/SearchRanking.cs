@@ -12,7 +12,8 @@ public sealed record SearchHit(ResourcePerson Person, int AvailableHours, long S
 /// <summary>
 /// How search ranks. Evidence over self-description: a matching taxonomy or "other" competence is
 /// worth far more than words in the description (whose text weight is smallest), and available
-/// hours and completed, well-rated assignments lift a person above an equal match without them.
+/// hours and completed, well-rated assignments lift a person above an equal match without them; a
+/// stale profile (not confirmed when asked) sinks below an equal confirmed one, never below a better match.
 /// Plain C#, so the order is the same on both databases and testable without one.
 /// </summary>
 public static class SearchRanking
@@ -21,6 +22,7 @@ public static class SearchRanking
     private const double TextWeight = 3;
     private const double AvailabilityWeight = 2;
     private const double EvidenceWeight = 2;
+    private const double StalePenalty = 2;
     private const int HoursForFullAvailability = 20;
     private const int AssignmentsForFullEvidence = 10;
 
@@ -57,7 +59,8 @@ public static class SearchRanking
         return (CompetenceWeight * Math.Min(competences, 3))
             + (TextWeight * text)
             + (AvailabilityWeight * availability)
-            + (EvidenceWeight * (assignments + rating) / 2);
+            + (EvidenceWeight * (assignments + rating) / 2)
+            - (person.IsStale ? StalePenalty : 0);
     }
 
     private static bool Matches(string stem, IReadOnlyList<string> queryStems) =>

@@ -42,6 +42,8 @@ public static class UiPages
         new("network-navigators", "/ressourcenetvaerket/navigatoerer", "staff", "Navigatører", "Navigators"),
         new("network-groups", "/ressourcenetvaerket/grupper", "staff", "Netværksgrupper", "Network groups"),
         new("network-group", "/ressourcenetvaerket/grupper/0192f0a0-0000-7000-8006-000000000002", "staff", "Netværk om udsatte familier", "Netværk om udsatte familier"),
+        new("network-profile", "/ressourcenetvaerket/profiler/0192f0a0-0000-7000-8000-000000000201", null, "Lise Andersen", "Lise Andersen"),
+        new("network-reports", "/ressourcenetvaerket/indberetninger", "staff", "Indberetninger om profiler", "Reports on profiles"),
         new("network-toolbox", "/ressourcenetvaerket/vaerktoejskasse", null, "Værktøjskassen", "The toolbox"),
         new("network-toolbox-article", "/ressourcenetvaerket/vaerktoejskasse/borgermoede-paa-en-aften", null, "Borgermøde på en aften", "Borgermøde på en aften"),
         new("not-found", "/findes-ikke", null, "Siden findes ikke", "Page not found", 404),

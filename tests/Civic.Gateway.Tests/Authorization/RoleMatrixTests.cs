@@ -106,6 +106,11 @@ public sealed class RoleMatrixTests(CivicCluster cluster)
         // Staff and directors pass the role check but post only as members; the test tokens own no member profile.
         ["/civic.network.v1.NetworkGroupService/PostNotice"] =               "U    D       D     D     A     D   A",
         ["/civic.network.v1.DevelopmentMailboxService/ListMailbox"] =        "F    F       F     F     F     F   F",
+        // Staff and directors pass the access rule; confirming and resolving then need the profile's owner (the test tokens own none).
+        ["/civic.network.v1.ProfileUpkeepService/ConfirmResourcePerson"] =   "U    D       D     D     A     D   A",
+        ["/civic.network.v1.ProfileUpkeepService/ReportResourcePerson"] =    "A    A       A     A     A     A   A",
+        ["/civic.network.v1.ProfileUpkeepService/ListProfileReports"] =      "U    D       D     A     A     A   A",
+        ["/civic.network.v1.ProfileUpkeepService/ResolveProfileReport"] =    "U    D       D     D     A     D   A",
         ["/grpc.health.v1.Health/Check"] =                            "A    A       A     A     A     A   A",
         ["/grpc.health.v1.Health/Watch"] =                            "A    A       A     A     A     A   A",
         ["/grpc.reflection.v1.ServerReflection/ServerReflectionInfo"] = "A    A       A     A     A     A   A",
@@ -184,6 +189,13 @@ public sealed class RoleMatrixTests(CivicCluster cluster)
         }, o);
         return response.Family.Reference;
     }
+
+    /// <summary>A report on the demo public profile; returns its id.</summary>
+    private static async Task<string> ReportDemoPersonAsync(CallInvoker c, CallOptions o) =>
+        (await new ProfileUpkeepService.ProfileUpkeepServiceClient(c).ReportResourcePersonAsync(new()
+        {
+            PersonId = CivicCluster.DemoPublicPersonId, Reason = "Rolletestens indberetning",
+        }, o)).Report.Id;
 
     /// <summary>A network group created by the caller; returns its id.</summary>
     private static async Task<string> CreateGroupAsync(CallInvoker c, CallOptions o) =>
@@ -421,6 +433,14 @@ public sealed class RoleMatrixTests(CivicCluster cluster)
         }, o),
         ["/civic.network.v1.DevelopmentMailboxService/ListMailbox"] = async (c, o) =>
             await new Contracts.Network.V1.DevelopmentMailboxService.DevelopmentMailboxServiceClient(c).ListMailboxAsync(new(), o),
+        ["/civic.network.v1.ProfileUpkeepService/ConfirmResourcePerson"] = async (c, o) =>
+            await new ProfileUpkeepService.ProfileUpkeepServiceClient(c).ConfirmResourcePersonAsync(new() { Id = CivicCluster.DemoPublicPersonId }, o),
+        ["/civic.network.v1.ProfileUpkeepService/ReportResourcePerson"] = async (c, o) => await ReportDemoPersonAsync(c, o),
+        ["/civic.network.v1.ProfileUpkeepService/ListProfileReports"] = async (c, o) =>
+            await new ProfileUpkeepService.ProfileUpkeepServiceClient(c).ListProfileReportsAsync(new(), o),
+        // A fresh report per call (anyone may report), so every allowed caller resolves an open one.
+        ["/civic.network.v1.ProfileUpkeepService/ResolveProfileReport"] = async (c, o) =>
+            await new ProfileUpkeepService.ProfileUpkeepServiceClient(c).ResolveProfileReportAsync(new() { Id = await ReportDemoPersonAsync(c, new CallOptions(cancellationToken: o.CancellationToken)), Resolution = "Rettet." }, o),
         ["/civic.network.v1.ToolboxService/ListArticles"] = async (c, o) => await new ToolboxService.ToolboxServiceClient(c).ListArticlesAsync(new() { Query = "borgermøde" }, o),
         ["/civic.network.v1.ToolboxService/GetArticle"] = async (c, o) =>
             await new ToolboxService.ToolboxServiceClient(c).GetArticleAsync(new() { Slug = CivicCluster.DemoPublicArticleSlug }, o),
