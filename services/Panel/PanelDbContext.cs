@@ -1,6 +1,7 @@
 using Civic.Hosting.Storage;
 using Civic.Panel.Cases;
 using Civic.Panel.Convening;
+using Civic.Panel.Invitations;
 using Civic.Panel.Pool;
 using Microsoft.EntityFrameworkCore;
 
@@ -19,6 +20,8 @@ public sealed class PanelDbContext(DbContextOptions<PanelDbContext> options) : D
 
     public DbSet<PanelDrawRecord> Draws => Set<PanelDrawRecord>();
 
+    public DbSet<PanelInvitation> Invitations => Set<PanelInvitation>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.AddCivicConventions(Database);
 
@@ -28,5 +31,6 @@ public sealed class PanelDbContext(DbContextOptions<PanelDbContext> options) : D
             .ApplyConfiguration(new CasePhaseTransitionConfiguration())
             .ApplyConfiguration(new FeatureSchemaValueConfiguration())
             .ApplyConfiguration(new PoolMemberConfiguration())
-            .ApplyConfiguration(new PanelDrawRecordConfiguration());
+            .ApplyConfiguration(new PanelDrawRecordConfiguration())
+            .ApplyConfiguration(new PanelInvitationConfiguration());
 }

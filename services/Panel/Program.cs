@@ -3,6 +3,7 @@ using Civic.Hosting;
 using Civic.Panel;
 using Civic.Panel.Cases;
 using Civic.Panel.Convening;
+using Civic.Panel.Invitations;
 using Civic.Panel.Pool;
 
 if (args is ["verify", var recordPath])
@@ -16,6 +17,7 @@ builder.Services.AddPanelStorage();
 builder.Services.AddCases();
 builder.Services.AddPool();
 builder.Services.AddConvening();
+builder.Services.AddInvitations();
 
 var app = builder.Build();
 app.MapCivicServiceDefaults();

@@ -1,0 +1,17 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Civic.Panel.Invitations;
+
+/// <summary>Maps <see cref="PanelInvitation"/> to panel_invitations (Migrations/0006).</summary>
+public sealed class PanelInvitationConfiguration : IEntityTypeConfiguration<PanelInvitation>
+{
+    public void Configure(EntityTypeBuilder<PanelInvitation> builder)
+    {
+        builder.ToTable("panel_invitations");
+        builder.HasKey(i => i.Id);
+        builder.Property(i => i.Status).HasConversion<string>();
+        builder.Ignore(i => i.HoldsSeat);
+        builder.Ignore(i => i.MaySeeCaseMaterial);
+    }
+}
