@@ -19,6 +19,8 @@ public static class ServiceClientsServiceCollectionExtensions
         services.AddCivicClient<DevelopmentMailboxService.DevelopmentMailboxServiceClient>(CivicServices.Hotline, configuration);
         services.AddCivicClient<CaseService.CaseServiceClient>(CivicServices.Panel, configuration);
         services.AddCivicClient<ConveningService.ConveningServiceClient>(CivicServices.Panel, configuration);
+        services.AddCivicClient<InvitationService.InvitationServiceClient>(CivicServices.Panel, configuration);
+        services.AddCivicClient<PanelMemberService.PanelMemberServiceClient>(CivicServices.Panel, configuration);
         services.AddCivicClient<ResourcePersonService.ResourcePersonServiceClient>(CivicServices.Network, configuration);
         services.AddCivicClient<HelpRequestService.HelpRequestServiceClient>(CivicServices.Network, configuration);
         services.AddCivicClient<TaxonomyService.TaxonomyServiceClient>(CivicServices.Network, configuration);

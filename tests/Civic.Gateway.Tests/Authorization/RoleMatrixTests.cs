@@ -58,6 +58,13 @@ public sealed class RoleMatrixTests(CivicCluster cluster)
         ["/civic.panel.v1.ConveningService/GetDraw"] =               "U    D       D     D     A     A   A",
         ["/civic.panel.v1.ConveningService/ListDraws"] =             "U    D       D     D     A     A   A",
         ["/civic.panel.v1.ConveningService/VerifyDraw"] =            "U    D       D     D     A     A   A",
+        // Staff pass the case rule but not convening, which the allowed call needs first.
+        ["/civic.panel.v1.InvitationService/SendInvitations"] =      "U    D       D     D     A     D   A",
+        ["/civic.panel.v1.InvitationService/ListInvitations"] =      "U    D       D     D     A     A   A",
+        // The invitation link, not a role, is the member's key.
+        ["/civic.panel.v1.PanelMemberService/GetMemberView"] =       "A    A       A     A     A     A   A",
+        ["/civic.panel.v1.PanelMemberService/RespondToInvitation"] = "A    A       A     A     A     A   A",
+        ["/civic.panel.v1.PanelMemberService/AcceptConfidentiality"] = "A  A       A     A     A     A   A",
         ["/civic.network.v1.ResourcePersonService/CreateResourcePerson"] =   "U    D       D     A     A     A   A",
         ["/civic.network.v1.ResourcePersonService/GetResourcePerson"] =      "A    A       A     A     A     A   A",
         ["/civic.network.v1.ResourcePersonService/SearchResourcePersons"] =  "A    A       A     A     A     A   A",
@@ -103,6 +110,7 @@ public sealed class RoleMatrixTests(CivicCluster cluster)
     [InlineData(Route.ThroughGateway)]
     public async Task EveryRpc_EveryCaller_ExactlyAsTheTableSays(Route route)
     {
+        await PanelInvitationLinks.PrepareAsync(cluster);
         var served = new List<(string Path, Uri Address)>();
         foreach (var (services, address) in new[]
         {
@@ -321,6 +329,33 @@ public sealed class RoleMatrixTests(CivicCluster cluster)
         ["/civic.panel.v1.ConveningService/GetDraw"] = async (c, o) => await new ConveningService.ConveningServiceClient(c).GetDrawAsync(new() { Id = CivicCluster.DemoDrawId }, o),
         ["/civic.panel.v1.ConveningService/ListDraws"] = async (c, o) => await new ConveningService.ConveningServiceClient(c).ListDrawsAsync(new() { CaseId = CivicCluster.DemoCaseId }, o),
         ["/civic.panel.v1.ConveningService/VerifyDraw"] = async (c, o) => await new ConveningService.ConveningServiceClient(c).VerifyDrawAsync(new() { Id = CivicCluster.DemoDrawId }, o),
+        ["/civic.panel.v1.InvitationService/SendInvitations"] = async (c, o) =>
+        {
+            var caseId = await CaseReadyForPlanningAsync(c, o);
+            var draw = await new ConveningService.ConveningServiceClient(c).ConveneAsync(new() { CaseId = caseId, PanelSize = 5 }, o);
+            await new InvitationService.InvitationServiceClient(c).SendInvitationsAsync(new()
+            {
+                DrawId = draw.Draw.Id, ResponseDeadline = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(TimeProvider.System.GetUtcNow().AddDays(7)),
+            }, o);
+        },
+        ["/civic.panel.v1.InvitationService/ListInvitations"] = async (c, o) =>
+            await new InvitationService.InvitationServiceClient(c).ListInvitationsAsync(new() { CaseId = CivicCluster.DemoCaseId }, o),
+        ["/civic.panel.v1.PanelMemberService/GetMemberView"] = async (c, o) =>
+        {
+            var (id, token) = PanelInvitationLinks.NextPending();
+            await new PanelMemberService.PanelMemberServiceClient(c).GetMemberViewAsync(new() { InvitationId = id, Token = token }, o);
+        },
+        ["/civic.panel.v1.PanelMemberService/RespondToInvitation"] = async (c, o) =>
+        {
+            var (id, token) = PanelInvitationLinks.NextPending();
+            await new PanelMemberService.PanelMemberServiceClient(c).RespondToInvitationAsync(new() { InvitationId = id, Token = token, Accept = true }, o);
+        },
+        ["/civic.panel.v1.PanelMemberService/AcceptConfidentiality"] = async (c, o) =>
+        {
+            var (id, token) = PanelInvitationLinks.NextAccepted();
+            await new PanelMemberService.PanelMemberServiceClient(c).AcceptConfidentialityAsync(
+                new() { InvitationId = id, Token = token, TermsVersion = Civic.Panel.Invitations.ConfidentialityTermsText.Version }, o);
+        },
         ["/civic.network.v1.ResourcePersonService/CreateResourcePerson"] = async (c, o) => await new ResourcePersonService.ResourcePersonServiceClient(c).CreateResourcePersonAsync(new()
         {
             DisplayName = "Rikke Rolle",
