@@ -1,8 +1,12 @@
 using Civic.Hosting.Storage;
 using Civic.Panel.Cases;
 using Civic.Panel.Convening;
+using Civic.Panel.Evaluation;
+using Civic.Panel.Feedback;
 using Civic.Panel.Invitations;
 using Civic.Panel.Pool;
+using Civic.Panel.Sessions;
+using Civic.Panel.Synthesis;
 using Microsoft.EntityFrameworkCore;
 
 namespace Civic.Panel;
@@ -22,6 +26,20 @@ public sealed class PanelDbContext(DbContextOptions<PanelDbContext> options) : D
 
     public DbSet<PanelInvitation> Invitations => Set<PanelInvitation>();
 
+    public DbSet<PanelSession> Sessions => Set<PanelSession>();
+
+    public DbSet<Contribution> Contributions => Set<Contribution>();
+
+    public DbSet<CaseSynthesis> Syntheses => Set<CaseSynthesis>();
+
+    public DbSet<SynthesisComment> SynthesisComments => Set<SynthesisComment>();
+
+    public DbSet<MemberFeedback> Feedback => Set<MemberFeedback>();
+
+    public DbSet<FeedbackEscalation> FeedbackEscalations => Set<FeedbackEscalation>();
+
+    public DbSet<CaseEvaluation> Evaluations => Set<CaseEvaluation>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.AddCivicConventions(Database);
 
@@ -32,5 +50,12 @@ public sealed class PanelDbContext(DbContextOptions<PanelDbContext> options) : D
             .ApplyConfiguration(new FeatureSchemaValueConfiguration())
             .ApplyConfiguration(new PoolMemberConfiguration())
             .ApplyConfiguration(new PanelDrawRecordConfiguration())
-            .ApplyConfiguration(new PanelInvitationConfiguration());
+            .ApplyConfiguration(new PanelInvitationConfiguration())
+            .ApplyConfiguration(new PanelSessionConfiguration())
+            .ApplyConfiguration(new ContributionConfiguration())
+            .ApplyConfiguration(new CaseSynthesisConfiguration())
+            .ApplyConfiguration(new SynthesisCommentConfiguration())
+            .ApplyConfiguration(new MemberFeedbackConfiguration())
+            .ApplyConfiguration(new FeedbackEscalationConfiguration())
+            .ApplyConfiguration(new CaseEvaluationConfiguration());
 }

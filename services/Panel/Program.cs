@@ -5,6 +5,7 @@ using Civic.Panel.Cases;
 using Civic.Panel.Convening;
 using Civic.Panel.Invitations;
 using Civic.Panel.Pool;
+using Civic.Panel.Sessions;
 
 if (args is ["verify", var recordPath])
 {
@@ -18,6 +19,7 @@ builder.Services.AddCases();
 builder.Services.AddPool();
 builder.Services.AddConvening();
 builder.Services.AddInvitations();
+builder.Services.AddCaseWork();
 
 var app = builder.Build();
 app.MapCivicServiceDefaults();

@@ -11,6 +11,8 @@ public sealed class PanelInvitationConfiguration : IEntityTypeConfiguration<Pane
         builder.ToTable("panel_invitations");
         builder.HasKey(i => i.Id);
         builder.Property(i => i.Status).HasConversion<string>();
+        // Declared so that EF inserts a seat's first invitation before its replacement (same table, one save).
+        builder.HasOne<PanelInvitation>().WithMany().HasForeignKey(i => i.ReplacesInvitationId);
         builder.Ignore(i => i.HoldsSeat);
         builder.Ignore(i => i.MaySeeCaseMaterial);
     }

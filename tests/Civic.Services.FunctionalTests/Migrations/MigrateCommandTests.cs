@@ -10,7 +10,7 @@ public sealed class MigrateCommandTests : IDisposable
 
     [Theory]
     [InlineData("Civic.Hotline", "hotline", 7)]
-    [InlineData("Civic.Panel", "panel", 3)]
+    [InlineData("Civic.Panel", "panel", 4)]
     [InlineData("Civic.Network", "network", 6)]
     public async Task Migrate_CommandLine_AppliesMigrationsAndExits(string assembly, string service, int migrations)
     {
