@@ -21,6 +21,10 @@ public static class ServiceClientsServiceCollectionExtensions
         services.AddCivicClient<ConveningService.ConveningServiceClient>(CivicServices.Panel, configuration);
         services.AddCivicClient<InvitationService.InvitationServiceClient>(CivicServices.Panel, configuration);
         services.AddCivicClient<PanelMemberService.PanelMemberServiceClient>(CivicServices.Panel, configuration);
+        services.AddCivicClient<SessionService.SessionServiceClient>(CivicServices.Panel, configuration);
+        services.AddCivicClient<SynthesisService.SynthesisServiceClient>(CivicServices.Panel, configuration);
+        services.AddCivicClient<FeedbackService.FeedbackServiceClient>(CivicServices.Panel, configuration);
+        services.AddCivicClient<EvaluationService.EvaluationServiceClient>(CivicServices.Panel, configuration);
         services.AddCivicClient<ResourcePersonService.ResourcePersonServiceClient>(CivicServices.Network, configuration);
         services.AddCivicClient<HelpRequestService.HelpRequestServiceClient>(CivicServices.Network, configuration);
         services.AddCivicClient<TaxonomyService.TaxonomyServiceClient>(CivicServices.Network, configuration);

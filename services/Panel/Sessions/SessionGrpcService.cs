@@ -10,7 +10,7 @@ namespace Civic.Panel.Sessions;
 public sealed class SessionGrpcService(SessionDesk desk) : SessionService.SessionServiceBase
 {
     [AllowRoles(CivicRoles.Coordinator, CivicRoles.Admin)]
-    public override async Task<ScheduleSessionResponse> ScheduleSession(ScheduleSessionRequest request, ServerCallContext context)
+    public override async Task<SchedulePanelSessionResponse> SchedulePanelSession(SchedulePanelSessionRequest request, ServerCallContext context)
     {
         var session = await desk.ScheduleAsync(
             new NewSession(request.CaseId, request.StartsAt?.ToDateTimeOffset(), SessionMapping.ToDomain(request.PlaceType), request.Place, request.Agenda),
@@ -19,9 +19,9 @@ public sealed class SessionGrpcService(SessionDesk desk) : SessionService.Sessio
     }
 
     [AllowRoles(CivicRoles.Coordinator, CivicRoles.Director, CivicRoles.Admin)]
-    public override async Task<ListSessionsResponse> ListSessions(ListSessionsRequest request, ServerCallContext context)
+    public override async Task<ListPanelSessionsResponse> ListPanelSessions(ListPanelSessionsRequest request, ServerCallContext context)
     {
-        var response = new ListSessionsResponse();
+        var response = new ListPanelSessionsResponse();
         response.Sessions.AddRange((await desk.ListAsync(request.CaseId, CaseGrpcService.ScopeOf(context), context.CancellationToken))
             .Select(s => SessionMapping.ToMessage(s.Session, s.Contributions)));
         return response;

@@ -29,13 +29,13 @@ public abstract class CaseWorkTests(ServiceFixture<CaseGrpcService> fixture) : I
     public async ValueTask InitializeAsync() => await Setup.SeedPoolAsync();
 
     [Fact]
-    public async Task ScheduleSession_PlaceTypeTimeAgenda_ListedEarliestFirst()
+    public async Task SchedulePanelSession_PlaceTypeTimeAgenda_ListedEarliestFirst()
     {
         var (caseId, _, _) = await Setup.InvitedPanelAsync();
         var later = await ScheduleAsync(caseId, PlaceType.Online, days: 9);
         var sooner = await ScheduleAsync(caseId, PlaceType.CultureHouse, days: 2);
 
-        var listed = await ListSessionsAsync(caseId);
+        var listed = await ListPanelSessionsAsync(caseId);
 
         Assert.Equal([sooner.Id, later.Id], listed.Select(s => s.Id));
         Assert.Equal(PlaceType.CultureHouse, listed[0].PlaceType);
@@ -43,16 +43,16 @@ public abstract class CaseWorkTests(ServiceFixture<CaseGrpcService> fixture) : I
     }
 
     [Fact]
-    public async Task ScheduleSession_MissingPlaceTypeTimeOrAgenda_InvalidArgumentAndNothingStored()
+    public async Task SchedulePanelSession_MissingPlaceTypeTimeOrAgenda_InvalidArgumentAndNothingStored()
     {
         var (caseId, _, _) = await Setup.InvitedPanelAsync();
 
         var exception = await RpcAssert.FailsAsync(StatusCode.InvalidArgument, () =>
-            Host.CallAsync<ScheduleSessionRequest, ScheduleSessionResponse>(Sessions, "ScheduleSession", new() { CaseId = caseId, Place = "Kulturhuset" }, CivicRoles.Coordinator));
+            Host.CallAsync<SchedulePanelSessionRequest, SchedulePanelSessionResponse>(Sessions, "SchedulePanelSession", new() { CaseId = caseId, Place = "Kulturhuset" }, CivicRoles.Coordinator));
 
         var fields = exception.GetRpcStatus()?.GetDetail<Google.Rpc.BadRequest>()?.FieldViolations.Select(v => v.Field).ToList();
         Assert.Equal(["agenda", "starts_at", "place_type"], fields);
-        Assert.Empty(await ListSessionsAsync(caseId));
+        Assert.Empty(await ListPanelSessionsAsync(caseId));
     }
 
     [Fact]
@@ -66,7 +66,7 @@ public abstract class CaseWorkTests(ServiceFixture<CaseGrpcService> fixture) : I
         var own = await ContributeAsync(sent[0].Id, session.Id, "Der mangler et sted at være om aftenen.");
         var recorded = await Host.CallAsync<RecordContributionRequest, RecordContributionResponse>(Sessions, "RecordContribution",
             new() { SessionId = session.Id, MemberId = sent[1].MemberId, Text = "Foreningerne er for dyre." }, CivicRoles.Coordinator);
-        var all = (await ListSessionsAsync(caseId)).Single().Contributions;
+        var all = (await ListPanelSessionsAsync(caseId)).Single().Contributions;
         var memberView = await Setup.ViewAsync(sent[0].Id);
 
         Assert.True(own.Contribution.ByMember);
@@ -97,7 +97,7 @@ public abstract class CaseWorkTests(ServiceFixture<CaseGrpcService> fixture) : I
                 new() { InvitationId = sent[0].Id, Token = "forged", SessionId = session.Id, Text = "Falsk." }, null));
 
         Assert.Contains("not a member of this case's panel", recorded.Status.Detail, StringComparison.Ordinal);
-        Assert.Empty((await ListSessionsAsync(caseId)).Single().Contributions);
+        Assert.Empty((await ListPanelSessionsAsync(caseId)).Single().Contributions);
     }
 
     [Fact]
@@ -112,7 +112,7 @@ public abstract class CaseWorkTests(ServiceFixture<CaseGrpcService> fixture) : I
 
         Assert.Null(view.CaseMaterial);
         Assert.Empty(view.Sessions);
-        Assert.Empty((await ListSessionsAsync(caseId)).Single().Contributions);
+        Assert.Empty((await ListPanelSessionsAsync(caseId)).Single().Contributions);
     }
 
     [Fact]
@@ -125,7 +125,7 @@ public abstract class CaseWorkTests(ServiceFixture<CaseGrpcService> fixture) : I
 
         await RpcAssert.FailsAsync(StatusCode.NotFound, () => ContributeAsync(sent[0].Id, otherSession.Id, "Forkert sag."));
 
-        Assert.Empty((await ListSessionsAsync(otherCase)).Single().Contributions);
+        Assert.Empty((await ListPanelSessionsAsync(otherCase)).Single().Contributions);
     }
 
     [Fact]
@@ -250,12 +250,12 @@ public abstract class CaseWorkTests(ServiceFixture<CaseGrpcService> fixture) : I
     {
         var (caseId, _, _) = await Setup.InvitedPanelAsync();
 
-        await RpcAssert.FailsAsync(StatusCode.PermissionDenied, () => Host.CallAsync<ScheduleSessionRequest, ScheduleSessionResponse>(Sessions, "ScheduleSession",
+        await RpcAssert.FailsAsync(StatusCode.PermissionDenied, () => Host.CallAsync<SchedulePanelSessionRequest, SchedulePanelSessionResponse>(Sessions, "SchedulePanelSession",
             SessionRequest(caseId, PlaceType.Online, 1), CivicRoles.Staff));
         await RpcAssert.FailsAsync(StatusCode.PermissionDenied, () => Host.CallAsync<SaveSynthesisDraftRequest, SaveSynthesisDraftResponse>(Syntheses, "SaveSynthesisDraft",
             new() { CaseId = caseId, Text = "Nej." }, CivicRoles.Staff));
 
-        Assert.Empty(await ListSessionsAsync(caseId));
+        Assert.Empty(await ListPanelSessionsAsync(caseId));
     }
 
     public ValueTask DisposeAsync()
@@ -265,7 +265,7 @@ public abstract class CaseWorkTests(ServiceFixture<CaseGrpcService> fixture) : I
         return ValueTask.CompletedTask;
     }
 
-    private static ScheduleSessionRequest SessionRequest(string caseId, PlaceType place, int days) => new()
+    private static SchedulePanelSessionRequest SessionRequest(string caseId, PlaceType place, int days) => new()
     {
         CaseId = caseId,
         StartsAt = Timestamp.FromDateTimeOffset(TimeProvider.System.GetUtcNow().AddDays(days)),
@@ -275,10 +275,10 @@ public abstract class CaseWorkTests(ServiceFixture<CaseGrpcService> fixture) : I
     };
 
     private async Task<PanelSession> ScheduleAsync(string caseId, PlaceType place, int days) =>
-        (await Host.CallAsync<ScheduleSessionRequest, ScheduleSessionResponse>(Sessions, "ScheduleSession", SessionRequest(caseId, place, days), CivicRoles.Coordinator)).Session;
+        (await Host.CallAsync<SchedulePanelSessionRequest, SchedulePanelSessionResponse>(Sessions, "SchedulePanelSession", SessionRequest(caseId, place, days), CivicRoles.Coordinator)).Session;
 
-    private async Task<IReadOnlyList<PanelSession>> ListSessionsAsync(string caseId) =>
-        (await Host.CallAsync<ListSessionsRequest, ListSessionsResponse>(Sessions, "ListSessions", new() { CaseId = caseId }, CivicRoles.Coordinator)).Sessions;
+    private async Task<IReadOnlyList<PanelSession>> ListPanelSessionsAsync(string caseId) =>
+        (await Host.CallAsync<ListPanelSessionsRequest, ListPanelSessionsResponse>(Sessions, "ListPanelSessions", new() { CaseId = caseId }, CivicRoles.Coordinator)).Sessions;
 
     private Task<AddContributionResponse> ContributeAsync(string invitationId, string sessionId, string text) =>
         Host.CallAsync<AddContributionRequest, AddContributionResponse>(CaseWorkSetup.Member, "AddContribution",
