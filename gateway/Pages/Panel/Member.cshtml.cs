@@ -44,9 +44,21 @@ public sealed class MemberModel(PanelMemberService.PanelMemberServiceClient memb
     public Task<IActionResult> OnPostTermsAsync([FromForm] string? termsVersion) =>
         ChangeAsync(options => members.AcceptConfidentialityAsync(new AcceptConfidentialityRequest { InvitationId = Id, Token = Token ?? string.Empty, TermsVersion = termsVersion ?? string.Empty }, options).ResponseAsync);
 
+    public Task<IActionResult> OnPostContributionAsync([FromForm] string? sessionId, [FromForm] string? text) =>
+        ChangeAsync(options => members.AddContributionAsync(
+            new AddContributionRequest { InvitationId = Id, Token = Token ?? string.Empty, SessionId = sessionId ?? string.Empty, Text = text ?? string.Empty }, options).ResponseAsync,
+            $"contribution-{sessionId}");
+
+    public Task<IActionResult> OnPostCommentAsync([FromForm] string? text) =>
+        ChangeAsync(options => members.CommentOnSynthesisAsync(
+            new CommentOnSynthesisRequest { InvitationId = Id, Token = Token ?? string.Empty, Text = text ?? string.Empty }, options).ResponseAsync,
+            CommentFieldId);
+
+    public const string CommentFieldId = "synthesis-comment";
+
     private RespondToInvitationRequest Respond(bool accept) => new() { InvitationId = Id, Token = Token ?? string.Empty, Accept = accept };
 
-    private async Task<IActionResult> ChangeAsync<T>(Func<CallOptions, Task<T>> call)
+    private async Task<IActionResult> ChangeAsync<T>(Func<CallOptions, Task<T>> call, string fieldId = GeneralFieldId)
     {
         try
         {
@@ -55,7 +67,13 @@ public sealed class MemberModel(PanelMemberService.PanelMemberServiceClient memb
         }
         catch (RpcException exception) when (RpcFormErrors.IsRefusal(exception) || exception.StatusCode == Grpc.Core.StatusCode.PermissionDenied)
         {
-            RpcFormErrors.AddTo(Errors, exception, new Dictionary<string, string>(), GeneralFieldId);
+            // The refusal belongs to the form that was sent, whichever field the service named.
+            var errors = new FormErrors();
+            RpcFormErrors.AddTo(errors, exception, new Dictionary<string, string>(), fieldId);
+            foreach (var error in errors.All)
+            {
+                Errors.Add(fieldId, error.Message);
+            }
         }
         catch (RpcException)
         {

@@ -22,5 +22,19 @@ public static class MemberText
     public static readonly LocalText TermsVersion = new("Version {0}", "Version {0}");
     public static readonly LocalText CaseHeading = new("Sagen", "The case");
     public static readonly LocalText ScopeHeading = new("Det har panelet indflydelse på", "What the panel has influence on");
+    public static readonly LocalText SessionsHeading = new("Møder", "Sessions");
+    public static readonly LocalText NoSessions = new("Der er ikke planlagt møder endnu.", "No sessions have been planned yet.");
+    public static readonly LocalText YourContributions = new("Dine bidrag", "Your contributions");
+    public static readonly LocalText Contribution = new("Dit bidrag til mødet", "Your contribution to the session");
+    public static readonly LocalText ContributionHint = new("Skriv det, du vil have med – det vejer lige så meget som alle andres.", "Write what you want included – it weighs as much as everyone else's.");
+    public static readonly LocalText Contribute = new("Send dit bidrag", "Send your contribution");
+    public static readonly LocalText SynthesisHeading = new("Syntesen", "The synthesis");
+    public static readonly LocalText SynthesisInReview = new("Koordinatoren har samlet panelets input. Læs det, og kommentér, før syntesen bliver endelig.", "The coordinator has gathered the panel's input. Read it and comment before the synthesis becomes final.");
+    public static readonly LocalText SynthesisFinal = new("Syntesen er endelig.", "The synthesis is final.");
+    public static readonly LocalText YourComments = new("Dine kommentarer", "Your comments");
+    public static readonly LocalText Comment = new("Din kommentar til syntesen", "Your comment on the synthesis");
+    public static readonly LocalText SendComment = new("Send kommentaren", "Send the comment");
+    public static readonly LocalText HowUsed = new("Sådan er kommentarerne brugt", "How the comments were used");
+    public static readonly LocalText FeedbackHeading = new("Det blev dit input til", "What became of your input");
     public static readonly LocalText KeepLink = new("Gem linket i din invitation: det er din adgang til panelets arbejde.", "Keep the link in your invitation: it is your access to the panel's work.");
 }

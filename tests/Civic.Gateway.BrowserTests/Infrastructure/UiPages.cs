@@ -26,6 +26,8 @@ public static class UiPages
         new("my-contacts", "/mine-kontakter", "citizen", "Mine kontakter", "My contacts"),
         new("panel-cases", "/borgerpanelet/sager", "coordinator", "Panelsager", "Panel cases"),
         new("panel-case", "/borgerpanelet/sager/0192f0a0-0000-7000-8000-000000000102", "coordinator", "Overgang fra hjemmepleje til plejebolig", "Overgang fra hjemmepleje til plejebolig"),
+        new("panel-case-invitations", "/borgerpanelet/sager/0192f0a0-0000-7000-8000-000000000101/invitationer", "coordinator", "Invitationer: Ensomhed blandt unge i Øst", "Invitations: Ensomhed blandt unge i Øst"),
+        new("panel-case-work", "/borgerpanelet/sager/0192f0a0-0000-7000-8000-000000000101/arbejde", "coordinator", "Panelets arbejde: Ensomhed blandt unge i Øst", "The panel's work: Ensomhed blandt unge i Øst"),
         new("call-list", "/direktoerlinjen/opkaldsliste", "director", "Min opkaldsliste", "My call list"),
         new("administration", "/administration", "admin", "Administration", "Administration"),
         new("network-requests", "/ressourcenetvaerket/anmodninger", "coordinator", "Anmodninger i netværket", "Network requests"),
