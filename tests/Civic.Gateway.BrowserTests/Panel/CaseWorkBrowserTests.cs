@@ -91,3 +91,25 @@ public sealed class CaseWorkBrowserTests(CivicStack stack)
         Convert.ToBase64String(HMACSHA256.HashData(Convert.FromBase64String(stack.SigningKey), Encoding.UTF8.GetBytes("panel-invitation:" + invitationId)))
             .TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }
+
+/// <summary>The convening page explains a refusal in the reader's language (the service's Danish message), not the English status detail.</summary>
+public sealed class CaseDrawDanishErrorBrowserTests(CivicStack stack)
+{
+    [Fact]
+    public async Task Coordinator_MinimaAboveK_SeesTheDanishExplanation()
+    {
+        await using var session = await stack.OpenAsync();
+        await session.LogInAsAsync("coordinator");
+        await session.GotoAsync("/borgerpanelet/sager/0192f0a0-0000-7000-8000-000000000101");
+
+        await session.Page.GetByLabel("Panelets størrelse").FillAsync("4");
+        await session.Page.GetByLabel("Kvoter").FillAsync("age_band,45-59,3,4\nage_band,60-74,3,4");
+        await session.Page.GetByRole(AriaRole.Button, new() { Name = "Træk panelet" }).ClickAsync();
+        await Assertions.Expect(session.Page.Locator(".error-summary")).ToBeVisibleAsync();
+
+        var summary = await session.Page.Locator(".error-summary").InnerTextAsync();
+        Assert.Contains("Minimumskvoterne i kategorien age_band giver tilsammen 6 pladser, flere end panelets 4.", summary, StringComparison.Ordinal);
+        Assert.DoesNotContain("minima of category", summary, StringComparison.Ordinal);
+        await session.AssertNoAccessibilityViolationsAsync("panel case with refused quotas in Danish");
+    }
+}
