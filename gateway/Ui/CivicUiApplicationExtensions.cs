@@ -21,7 +21,8 @@ public static class CivicUiApplicationExtensions
     public static WebApplicationBuilder AddCivicUi(this WebApplicationBuilder builder)
     {
         // Razor Pages validate the anti-forgery token on every POST handler by default.
-        builder.Services.AddRazorPages();
+        // The development mailbox was the Hotline's first; its old address stays.
+        builder.Services.AddRazorPages(options => options.Conventions.AddPageRoute("/Development/Mailbox", "direktoerlinjen/udvikling/postkasse"));
         builder.Services.AddRequestLocalization(UiCultures.Configure);
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<PageServiceCalls>();

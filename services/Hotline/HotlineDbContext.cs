@@ -1,8 +1,8 @@
+using Civic.Hosting.Notifications;
 using Civic.Hosting.Storage;
 using Civic.Hotline.Bookings;
 using Civic.Hotline.Departments;
 using Civic.Hotline.Ideas;
-using Civic.Hotline.Notifications;
 using Civic.Hotline.Schedules;
 using Microsoft.EntityFrameworkCore;
 
@@ -23,7 +23,7 @@ public sealed class HotlineDbContext(DbContextOptions<HotlineDbContext> options)
 
     public DbSet<Idea> Ideas => Set<Idea>();
 
-    public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<OutboxMessage> Notifications => Set<OutboxMessage>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.AddCivicConventions(Database);

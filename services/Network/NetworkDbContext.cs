@@ -1,3 +1,4 @@
+using Civic.Hosting.Notifications;
 using Civic.Hosting.Storage;
 using Civic.Network.Capacity;
 using Civic.Network.Groups;
@@ -28,6 +29,9 @@ public sealed class NetworkDbContext(DbContextOptions<NetworkDbContext> options)
 
     public DbSet<GroupNotice> NetworkGroupNotices => Set<GroupNotice>();
 
+    /// <summary>Messages to people, written with the change they tell about (Migrations/0007).</summary>
+    public DbSet<OutboxMessage> Notifications => Set<OutboxMessage>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.AddCivicConventions(Database);
 
@@ -40,5 +44,6 @@ public sealed class NetworkDbContext(DbContextOptions<NetworkDbContext> options)
             .ApplyConfiguration(new FamilyConfiguration())
             .ApplyConfiguration<NetworkGroup>(new NetworkGroupConfiguration())
             .ApplyConfiguration<GroupMembership>(new NetworkGroupConfiguration())
-            .ApplyConfiguration<GroupNotice>(new NetworkGroupConfiguration());
+            .ApplyConfiguration<GroupNotice>(new NetworkGroupConfiguration())
+            .ApplyConfiguration(new OutboxMessageConfiguration());
 }

@@ -1,3 +1,4 @@
+using Civic.Hosting.Notifications;
 using Civic.Hosting.Storage;
 using Civic.Panel.Cases;
 using Civic.Panel.Convening;
@@ -39,6 +40,8 @@ public sealed class PanelDbContext(DbContextOptions<PanelDbContext> options) : D
     public DbSet<FeedbackEscalation> FeedbackEscalations => Set<FeedbackEscalation>();
 
     public DbSet<CaseEvaluation> Evaluations => Set<CaseEvaluation>();
+    /// <summary>Messages to people, written with the change they tell about (Migrations/0003).</summary>
+    public DbSet<OutboxMessage> Notifications => Set<OutboxMessage>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.AddCivicConventions(Database);

@@ -4,6 +4,7 @@ using Civic.Panel;
 using Civic.Panel.Cases;
 using Civic.Panel.Convening;
 using Civic.Panel.Invitations;
+using Civic.Panel.Notifications;
 using Civic.Panel.Pool;
 using Civic.Panel.Sessions;
 
@@ -15,6 +16,7 @@ if (args is ["verify", var recordPath])
 var builder = WebApplication.CreateBuilder(args);
 builder.AddCivicServiceDefaults(CivicServices.Panel);
 builder.Services.AddPanelStorage();
+builder.Services.AddNotifications();
 builder.Services.AddCases();
 builder.Services.AddPool();
 builder.Services.AddConvening();

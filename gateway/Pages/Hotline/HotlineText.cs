@@ -148,14 +148,4 @@ public static class HotlineText
         IdeaStatus.Declined => new("Afvist", "Declined"),
         _ => new("Modtaget", "Received"),
     };
-
-    public static readonly LocalText MailboxTitle = new("Udviklingspostkasse", "Development mailbox");
-    public static readonly LocalText MailboxLead = new(
-        "Kun på udviklingsmaskinen: de beskeder, Direktørlinjen ville have sendt til borgerne, nyeste først.",
-        "On the development machine only: the messages the Director Line would have sent to citizens, newest first.");
-    public static readonly LocalText MailboxEmpty = new("Der er ingen beskeder.", "There are no messages.");
-    public static readonly LocalText MailboxTo = new("Til {0} ({1})", "To {0} ({1})");
-    public static readonly LocalText MailboxSent = new("Sendt", "Sent");
-    public static readonly LocalText MailboxWaiting = new("Venter på afsendelse", "Waiting to be sent");
-    public static readonly LocalText MailboxCalendar = new("Med kalenderfil (.ics)", "With a calendar file (.ics)");
 }

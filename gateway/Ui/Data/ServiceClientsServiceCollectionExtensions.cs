@@ -16,7 +16,9 @@ public static class ServiceClientsServiceCollectionExtensions
         services.AddCivicClient<BookingService.BookingServiceClient>(CivicServices.Hotline, configuration);
         services.AddCivicClient<CallService.CallServiceClient>(CivicServices.Hotline, configuration);
         services.AddCivicClient<IdeaService.IdeaServiceClient>(CivicServices.Hotline, configuration);
-        services.AddCivicClient<DevelopmentMailboxService.DevelopmentMailboxServiceClient>(CivicServices.Hotline, configuration);
+        services.AddCivicClient<Contracts.Hotline.V1.DevelopmentMailboxService.DevelopmentMailboxServiceClient>(CivicServices.Hotline, configuration);
+        services.AddCivicClient<Contracts.Panel.V1.DevelopmentMailboxService.DevelopmentMailboxServiceClient>(CivicServices.Panel, configuration);
+        services.AddCivicClient<Contracts.Network.V1.DevelopmentMailboxService.DevelopmentMailboxServiceClient>(CivicServices.Network, configuration);
         services.AddCivicClient<CaseService.CaseServiceClient>(CivicServices.Panel, configuration);
         services.AddCivicClient<ConveningService.ConveningServiceClient>(CivicServices.Panel, configuration);
         services.AddCivicClient<InvitationService.InvitationServiceClient>(CivicServices.Panel, configuration);

@@ -25,7 +25,8 @@ public static class CivicClientServiceCollectionExtensions
         var resilience = configuration.GetSection(GrpcCallResilienceOptions.SectionName).Get<GrpcCallResilienceOptions>() ?? new GrpcCallResilienceOptions();
         var address = configuration.AddressOf(service);
         return services
-            .AddGrpcClient<TClient>(options => options.Address = address)
+            // Named by the full type name: each service has a client of the same short name (DevelopmentMailboxServiceClient).
+            .AddGrpcClient<TClient>(typeof(TClient).FullName ?? typeof(TClient).Name, options => options.Address = address)
             .AddInterceptor<CallerTokenInterceptor>(InterceptorScope.Client)
             .EnableCallContextPropagation(options => options.SuppressContextNotFoundErrors = true)
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler

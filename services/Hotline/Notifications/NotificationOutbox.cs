@@ -1,4 +1,5 @@
 using System.Globalization;
+using Civic.Hosting.Notifications;
 using Civic.Hosting.Storage;
 using Civic.Hotline.Bookings;
 using Civic.Hotline.Ideas;
@@ -40,18 +41,12 @@ public sealed class NotificationOutbox(HotlineDbContext db, TimeProvider timePro
     private void Add(Booking booking, NotificationKind kind, string subject, string body, string? calendar)
     {
         var now = timeProvider.GetStoredUtcNow();
-        db.Notifications.Add(New(booking, kind, NotificationChannel.Sms, booking.Phone, subject, body, null, now));
+        db.Notifications.Add(OutboxMessage.Create(kind.ToString(), MessageChannel.Sms, booking.Phone, subject, body, now, booking.Id));
         if (booking.Email is not null)
         {
-            db.Notifications.Add(New(booking, kind, NotificationChannel.Email, booking.Email, subject, body, calendar, now));
+            db.Notifications.Add(OutboxMessage.Create(kind.ToString(), MessageChannel.Email, booking.Email, subject, body, now, booking.Id, calendar));
         }
     }
-
-    private static Notification New(Booking booking, NotificationKind kind, NotificationChannel channel, string recipient, string subject, string body, string? calendar, DateTimeOffset now) => new()
-    {
-        Id = Guid.CreateVersion7(now).ToString(), BookingId = booking.Id, Kind = kind, Channel = channel, Recipient = recipient,
-        Subject = subject, Body = body, Calendar = calendar, CreatedAt = now,
-    };
 
     private static string CalendarFor(Booking booking, Slot slot)
     {

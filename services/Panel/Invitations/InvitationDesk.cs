@@ -10,7 +10,7 @@ namespace Civic.Panel.Invitations;
 
 /// <summary>Sends a panel's invitations, takes the members' answers through their links, and refills seats from the reserves.</summary>
 public sealed class InvitationDesk(
-    PanelDbContext db, PanelConvener convener, CaseRegistry cases, InvitationLinks links, IOptions<InvitationOptions> options, TimeProvider timeProvider)
+    PanelDbContext db, PanelConvener convener, CaseRegistry cases, InvitationLinks links, InvitationMessages messages, IOptions<InvitationOptions> options, TimeProvider timeProvider)
 {
     /// <summary>Invites every drawn member who is still active; a withdrawn one's seat goes straight to a reserve.</summary>
     public async Task<IReadOnlyList<PanelInvitation>> SendAsync(string drawId, DateTimeOffset? deadline, CaseScope scope, CancellationToken cancellationToken)
@@ -46,6 +46,7 @@ public sealed class InvitationDesk(
         }
 
         db.Invitations.AddRange(invitations);
+        await messages.QueueAsync(invitations, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return invitations;
     }
@@ -163,6 +164,7 @@ public sealed class InvitationDesk(
                 if (replacement is not null)
                 {
                     db.Invitations.Add(replacement);
+                    await messages.QueueAsync([replacement], now, cancellationToken);
                 }
             }
         }

@@ -48,7 +48,7 @@ public sealed partial class BookingJourneyTests(CivicStack stack)
         await AxeAsync("booking: the manage page");
 
         // The confirmation waits in the development mailbox, with the manage link filled in.
-        await session.GotoAsync("/direktoerlinjen/udvikling/postkasse");
+        await session.GotoAsync("/udvikling/postkasse");
         var confirmation = session.Page.Locator(".mailbox-message[data-channel='Sms']", new() { HasText = phone.Replace(" ", "", StringComparison.Ordinal)[^8..] }).First;
         await Assertions.Expect(confirmation).ToContainTextAsync("Din tid på Direktørlinjen er booket");
         Assert.Contains(ManageLink().Match(manageUrl).Value, await confirmation.Locator(".mailbox-body").InnerTextAsync(), StringComparison.Ordinal);

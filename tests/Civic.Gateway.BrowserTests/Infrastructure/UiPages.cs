@@ -16,7 +16,7 @@ public static class UiPages
         new("hotline-book", "/direktoerlinjen/book", null, "Book en tid hos en direktør", "Book a time with a director"),
         new("hotline-book-department", "/direktoerlinjen/book?afdeling=0192f0a0-0000-7000-8000-000000000001", null, "Book en tid hos en direktør", "Book a time with a director"),
         new("hotline-ideas", "/direktoerlinjen/ideer", null, "Idéer fra borgerne", "Ideas from citizens"),
-        new("hotline-mailbox", "/direktoerlinjen/udvikling/postkasse", null, "Udviklingspostkasse", "Development mailbox"),
+        new("development-mailbox", "/udvikling/postkasse", null, "Udviklingspostkasse", "Development mailbox"),
         new("panel", "/borgerpanelet", null, "Borgerpanelet", "The Citizens' Panel"),
         new("network", "/ressourcenetvaerket", null, "Ressourcenetværket", "The Resource Network"),
         new("network-search", "/ressourcenetvaerket/soeg", null, "Søg i netværket", "Search the network"),

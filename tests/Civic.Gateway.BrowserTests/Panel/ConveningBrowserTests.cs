@@ -24,9 +24,11 @@ public sealed class ConveningBrowserTests(CivicStack stack)
         await session.Page.GetByRole(AriaRole.Button, new() { Name = "Træk panelet" }).ClickAsync();
         await Assertions.Expect(session.Page.Locator("#probabilities")).ToBeVisibleAsync(new() { Timeout = 60_000 });
 
+        // Members who accepted a demo invitation (two, and one more if the case-work test ran first) are in their cool-down, not eligible.
+        var eligible = await session.Page.Locator("#probabilities tbody tr").CountAsync();
+        Assert.InRange(eligible, 120 - 3, 120 - 2);
         Assert.Equal(12, await session.Page.Locator("#drawn-panel li").CountAsync());
-        Assert.Equal(120 - 12, await session.Page.Locator("#reserves li").CountAsync());
-        Assert.Equal(120, await session.Page.Locator("#probabilities tbody tr").CountAsync());
+        Assert.Equal(eligible - 12, await session.Page.Locator("#reserves li").CountAsync());
         Assert.Equal(12, await session.Page.Locator("#probabilities tbody td", new() { HasTextString = "Ja" }).CountAsync());
         Assert.EndsWith("%", (await session.Page.Locator("#draw-minimum").InnerTextAsync()).Trim(), StringComparison.Ordinal);
         var gap = double.Parse((await session.Page.Locator("#draw-gap").InnerTextAsync()).Trim(), System.Globalization.CultureInfo.GetCultureInfo("da-DK"));

@@ -78,6 +78,7 @@ public sealed class RoleMatrixTests(CivicCluster cluster)
         ["/civic.panel.v1.FeedbackService/ListFeedback"] =           "U    D       D     D     A     A   A",
         ["/civic.panel.v1.EvaluationService/RecordEvaluation"] =     "U    D       D     D     A     D   A",
         ["/civic.panel.v1.EvaluationService/GetEvaluation"] =        "U    D       D     D     A     A   A",
+        ["/civic.panel.v1.DevelopmentMailboxService/ListMailbox"] =  "F    F       F     F     F     F   F",
         ["/civic.network.v1.ResourcePersonService/CreateResourcePerson"] =   "U    D       D     A     A     A   A",
         ["/civic.network.v1.ResourcePersonService/GetResourcePerson"] =      "A    A       A     A     A     A   A",
         ["/civic.network.v1.ResourcePersonService/SearchResourcePersons"] =  "A    A       A     A     A     A   A",
@@ -106,6 +107,7 @@ public sealed class RoleMatrixTests(CivicCluster cluster)
         ["/civic.network.v1.NetworkGroupService/AddMember"] =                "U    D       D     D     A     D   A",
         // Staff and directors pass the role check but post only as members; the test tokens own no member profile.
         ["/civic.network.v1.NetworkGroupService/PostNotice"] =               "U    D       D     D     A     D   A",
+        ["/civic.network.v1.DevelopmentMailboxService/ListMailbox"] =        "F    F       F     F     F     F   F",
         ["/grpc.health.v1.Health/Check"] =                            "A    A       A     A     A     A   A",
         ["/grpc.health.v1.Health/Watch"] =                            "A    A       A     A     A     A   A",
         ["/grpc.reflection.v1.ServerReflection/ServerReflectionInfo"] = "A    A       A     A     A     A   A",
@@ -283,7 +285,7 @@ public sealed class RoleMatrixTests(CivicCluster cluster)
             await new ScheduleService.ScheduleServiceClient(c).ListSessionsAsync(new() { DepartmentId = CivicCluster.DemoDepartmentId }, o),
         ["/civic.hotline.v1.ScheduleService/MaterialiseSessions"] = async (c, o) => await new ScheduleService.ScheduleServiceClient(c).MaterialiseSessionsAsync(new(), o),
         ["/civic.hotline.v1.DevelopmentMailboxService/ListMailbox"] = async (c, o) =>
-            await new DevelopmentMailboxService.DevelopmentMailboxServiceClient(c).ListMailboxAsync(new(), o),
+            await new Contracts.Hotline.V1.DevelopmentMailboxService.DevelopmentMailboxServiceClient(c).ListMailboxAsync(new(), o),
         ["/civic.hotline.v1.BookingService/CreateBooking"] = async (c, o) => await BookAsync(c, o),
         ["/civic.hotline.v1.BookingService/GetBooking"] = async (c, o) =>
         {
@@ -423,6 +425,8 @@ public sealed class RoleMatrixTests(CivicCluster cluster)
             await new PanelMemberService.PanelMemberServiceClient(c).AcceptConfidentialityAsync(
                 new() { InvitationId = id, Token = token, TermsVersion = Civic.Panel.Invitations.ConfidentialityTermsText.Version }, o);
         },
+        ["/civic.panel.v1.DevelopmentMailboxService/ListMailbox"] = async (c, o) =>
+            await new Contracts.Panel.V1.DevelopmentMailboxService.DevelopmentMailboxServiceClient(c).ListMailboxAsync(new(), o),
         ["/civic.network.v1.ResourcePersonService/CreateResourcePerson"] = async (c, o) => await new ResourcePersonService.ResourcePersonServiceClient(c).CreateResourcePersonAsync(new()
         {
             DisplayName = "Rikke Rolle",
@@ -459,6 +463,8 @@ public sealed class RoleMatrixTests(CivicCluster cluster)
         {
             GroupId = CivicCluster.DemoNetworkGroupId, Text = "Rolletestens opslag",
         }, o),
+        ["/civic.network.v1.DevelopmentMailboxService/ListMailbox"] = async (c, o) =>
+            await new Contracts.Network.V1.DevelopmentMailboxService.DevelopmentMailboxServiceClient(c).ListMailboxAsync(new(), o),
         ["/civic.network.v1.ToolboxService/ListArticles"] = async (c, o) => await new ToolboxService.ToolboxServiceClient(c).ListArticlesAsync(new() { Query = "borgermøde" }, o),
         ["/civic.network.v1.ToolboxService/GetArticle"] = async (c, o) =>
             await new ToolboxService.ToolboxServiceClient(c).GetArticleAsync(new() { Slug = CivicCluster.DemoPublicArticleSlug }, o),

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Civic.Contracts.Hotline.V1;
 using Civic.Hotline;
-using Civic.Hotline.Bookings;
+using Civic.Hosting.Notifications;
 using Civic.Hotline.Notifications;
 using Civic.Services.FunctionalTests.Infrastructure;
 using DepartmentGrpcService = Civic.Hotline.Departments.DepartmentGrpcService;
@@ -33,8 +33,8 @@ public abstract class NotificationTests(ServiceFixture<DepartmentGrpcService> fi
         var messages = await OutboxOfAsync(created.Booking.Reference);
 
         Assert.Equal(["Email", "Sms"], messages.Select(m => m.Channel.ToString()).Order());
-        Assert.All(messages, m => Assert.Equal(NotificationKind.BookingConfirmed, m.Kind));
-        var email = messages.Single(m => m.Channel == NotificationChannel.Email);
+        Assert.All(messages, m => Assert.Equal(nameof(NotificationKind.BookingConfirmed), m.Kind));
+        var email = messages.Single(m => m.Channel == MessageChannel.Email);
         Assert.Contains("BEGIN:VCALENDAR", email.Calendar, StringComparison.Ordinal);
         Assert.Contains("DTSTART", email.Calendar, StringComparison.Ordinal);
         Assert.All(messages, m => Assert.DoesNotContain(created.ManageToken, m.Body, StringComparison.Ordinal));
@@ -72,7 +72,7 @@ public abstract class NotificationTests(ServiceFixture<DepartmentGrpcService> fi
             Assert.NotNull(m.SentAt);
             Assert.Equal(1, sender.Deliveries.GetValueOrDefault(m.Id));
         });
-        var confirmation = sender.Bodies[mine.First(m => m.Kind == NotificationKind.BookingConfirmed).Id];
+        var confirmation = sender.Bodies[mine.First(m => m.Kind == nameof(NotificationKind.BookingConfirmed)).Id];
         Assert.Contains($"/direktoerlinjen/booking/{created.Booking.Reference}?noegle={created.ManageToken}", confirmation, StringComparison.Ordinal);
     }
 
@@ -123,24 +123,25 @@ public abstract class NotificationTests(ServiceFixture<DepartmentGrpcService> fi
         return await Host.CallAsync<CreateBookingRequest, CreateBookingResponse>(Bookings, "CreateBooking", BookingTests.NewBooking(slotId), role: null);
     }
 
-    private async Task<int> DispatchAsync(INotificationSender sender, TimeProvider clock)
+    private async Task<int> DispatchAsync(IMessageSender sender, TimeProvider clock)
     {
         await using var scope = Host.Services.CreateAsyncScope();
-        var dispatcher = new NotificationDispatcher(
-            scope.ServiceProvider.GetRequiredService<HotlineDbContext>(), sender, scope.ServiceProvider.GetRequiredService<ManageTokens>(),
-            Options.Create(new NotificationOptions()), clock, NullLogger<NotificationDispatcher>.Instance);
+        var services = scope.ServiceProvider;
+        var dispatcher = new OutboxDispatcher<HotlineDbContext>(
+            services.GetRequiredService<HotlineDbContext>(), sender, services.GetRequiredService<IMessageBodyRenderer>(),
+            Options.Create(new NotificationOptions()), clock, NullLogger<OutboxDispatcher<HotlineDbContext>>.Instance);
         return await dispatcher.DeliverAsync(TestContext.Current.CancellationToken);
     }
 
-    private async Task<List<Notification>> OutboxOfAsync(string reference)
+    private async Task<List<OutboxMessage>> OutboxOfAsync(string reference)
     {
         await using var scope = Host.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<HotlineDbContext>();
         var bookingId = await db.Bookings.Where(b => b.Reference == reference).Select(b => b.Id).SingleAsync(TestContext.Current.CancellationToken);
-        return await db.Notifications.AsNoTracking().Where(n => n.BookingId == bookingId).ToListAsync(TestContext.Current.CancellationToken);
+        return await db.Notifications.AsNoTracking().Where(n => n.AboutId == bookingId).ToListAsync(TestContext.Current.CancellationToken);
     }
 
-    private sealed class CountingSender : INotificationSender
+    private sealed class CountingSender : IMessageSender
     {
         public bool Fail { get; init; }
 
@@ -148,7 +149,7 @@ public abstract class NotificationTests(ServiceFixture<DepartmentGrpcService> fi
 
         public ConcurrentDictionary<string, string> Bodies { get; } = new();
 
-        public Task SendAsync(Notification notification, string body, CancellationToken cancellationToken)
+        public Task SendAsync(OutboxMessage notification, string body, CancellationToken cancellationToken)
         {
             if (Fail)
             {

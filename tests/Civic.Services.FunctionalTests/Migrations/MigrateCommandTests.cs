@@ -10,8 +10,8 @@ public sealed class MigrateCommandTests : IDisposable
 
     [Theory]
     [InlineData("Civic.Hotline", "hotline", 7)]
-    [InlineData("Civic.Panel", "panel", 4)]
-    [InlineData("Civic.Network", "network", 6)]
+    [InlineData("Civic.Panel", "panel", 5)]
+    [InlineData("Civic.Network", "network", 7)]
     public async Task Migrate_CommandLine_AppliesMigrationsAndExits(string assembly, string service, int migrations)
     {
         var database = Path.Combine(_folder, $"{service}.db");

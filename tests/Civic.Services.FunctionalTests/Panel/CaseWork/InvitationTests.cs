@@ -4,6 +4,7 @@ using Civic.Panel.Invitations;
 using Civic.Panel.Pool;
 using Civic.Services.FunctionalTests.Infrastructure;
 using Grpc.Core;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using CaseGrpcService = Civic.Panel.Cases.CaseGrpcService;
@@ -45,6 +46,26 @@ public abstract class InvitationTests(ServiceFixture<CaseGrpcService> fixture) :
             Assert.Equal(InvitationLinks.Hash(token), row.TokenHash);
         });
         Assert.Equal(stored.Count, stored.Select(r => r.TokenHash).Distinct().Count());
+    }
+
+    [Fact]
+    public async Task Send_Draw_OneInvitationMessageInTheOutboxPerMember_LinkFilledInOnlyAtDelivery()
+    {
+        var (_, _, sent) = await Setup.InvitedPanelAsync();
+
+        using var scope = Host.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<Civic.Panel.PanelDbContext>();
+        var ids = sent.Select(i => i.Id).ToList();
+        var messages = await db.Notifications.AsNoTracking().Where(m => m.AboutId != null && ids.Contains(m.AboutId)).ToListAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(ids.Order(StringComparer.Ordinal), messages.Select(m => m.AboutId!).Order(StringComparer.Ordinal));
+        var message = messages.Single(m => m.AboutId == sent[0].Id);
+        var token = Setup.TokenFor(sent[0].Id);
+        Assert.EndsWith("@example.dk", message.Recipient, StringComparison.Ordinal);
+        Assert.DoesNotContain(token, message.Body, StringComparison.Ordinal);
+        Assert.Contains(InvitationMessages.LinkPlaceholder, message.Body, StringComparison.Ordinal);
+        var rendered = scope.ServiceProvider.GetRequiredService<Civic.Hosting.Notifications.IMessageBodyRenderer>().Render(message);
+        Assert.Contains($"/borgerpanelet/invitation/{sent[0].Id}?noegle={token}", rendered, StringComparison.Ordinal);
     }
 
     [Fact]

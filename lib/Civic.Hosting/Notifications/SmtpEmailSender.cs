@@ -5,13 +5,11 @@ using MailKit.Security;
 using Microsoft.Extensions.Options;
 using MimeKit;
 
-namespace Civic.Hotline.Notifications;
+namespace Civic.Hosting.Notifications;
 
-/// <summary>Hotline:Notifications:Smtp settings: without a host, e-mails stay in the development mailbox.</summary>
+/// <summary>"&lt;Service&gt;:Notifications:Smtp" settings: without a host, e-mails stay in the development mailbox.</summary>
 public sealed class SmtpOptions : IValidatableObject
 {
-    public const string SectionName = NotificationOptions.SectionName + ":Smtp";
-
     public string? Host { get; set; }
 
     [Range(1, 65535)]
@@ -22,7 +20,8 @@ public sealed class SmtpOptions : IValidatableObject
 
     public string FromAddress { get; set; } = string.Empty;
 
-    public string FromName { get; set; } = "Direktørlinjen";
+    /// <summary>The sender's display name, e.g. "Direktørlinjen".</summary>
+    public string FromName { get; set; } = string.Empty;
 
     /// <summary>Empty: the server takes mail without authentication.</summary>
     public string? UserName { get; set; }
@@ -38,31 +37,31 @@ public sealed class SmtpOptions : IValidatableObject
     {
         if (IsConfigured && !MailboxAddress.TryParse(FromAddress, out _))
         {
-            yield return new ValidationResult($"{SectionName}:{nameof(FromAddress)} must be an e-mail address when {SectionName}:{nameof(Host)} is set.", [nameof(FromAddress)]);
+            yield return new ValidationResult($"Notifications:Smtp:{nameof(FromAddress)} must be an e-mail address when Notifications:Smtp:{nameof(Host)} is set.", [nameof(FromAddress)]);
         }
     }
 }
 
 /// <summary>
-/// Sends e-mails over SMTP with MailKit, one connection per message; the confirmation's calendar goes along
-/// as a text/calendar attachment. Any failure before the server accepts the message throws, so the outbox
-/// tries again later; once it is accepted, nothing that follows (the QUIT) may fail the delivery.
+/// Sends e-mails over SMTP with MailKit, one connection per message; a calendar goes along as a text/calendar
+/// attachment. Any failure before the server accepts the message throws, so the outbox tries again later;
+/// once it is accepted, nothing that follows (the QUIT) may fail the delivery.
 /// </summary>
-public sealed class SmtpEmailSender(IOptions<SmtpOptions> options) : INotificationSender
+public sealed class SmtpEmailSender(IOptions<SmtpOptions> options) : IMessageSender
 {
-    public async Task SendAsync(Notification notification, string body, CancellationToken cancellationToken)
+    public async Task SendAsync(OutboxMessage message, string body, CancellationToken cancellationToken)
     {
         var settings = options.Value;
-        using var message = Compose(notification, body, settings);
+        using var email = Compose(message, body, settings);
         using var client = new SmtpClient { Timeout = (int)settings.Timeout.TotalMilliseconds };
-        var host = settings.Host ?? throw new InvalidOperationException($"{SmtpOptions.SectionName}:{nameof(SmtpOptions.Host)} is not set.");
+        var host = settings.Host ?? throw new InvalidOperationException("Notifications:Smtp:Host is not set.");
         await client.ConnectAsync(host, settings.Port, settings.Tls, cancellationToken);
         if (!string.IsNullOrEmpty(settings.UserName))
         {
             await client.AuthenticateAsync(settings.UserName, settings.Password ?? string.Empty, cancellationToken);
         }
 
-        await client.SendAsync(message, cancellationToken);
+        await client.SendAsync(email, cancellationToken);
         try
         {
             await client.DisconnectAsync(quit: true, CancellationToken.None);
@@ -73,20 +72,21 @@ public sealed class SmtpEmailSender(IOptions<SmtpOptions> options) : INotificati
         }
     }
 
-    public static MimeMessage Compose(Notification notification, string body, SmtpOptions settings)
+    public static MimeMessage Compose(OutboxMessage message, string body, SmtpOptions settings)
     {
-        var message = new MimeMessage { Subject = notification.Subject };
-        message.From.Add(new MailboxAddress(settings.FromName, settings.FromAddress));
-        message.To.Add(MailboxAddress.Parse(notification.Recipient));
+        var from = new MailboxAddress(settings.FromName, settings.FromAddress);
+        var email = new MimeMessage { Subject = message.Subject };
+        email.From.Add(from);
+        email.To.Add(MailboxAddress.Parse(message.Recipient));
         // The outbox id, so a receiving system can tell a repeat after a crash between sending and marking sent.
-        message.MessageId = $"{notification.Id}@direktoerlinjen";
+        email.MessageId = $"{message.Id}@{from.Domain}";
         var parts = new BodyBuilder { TextBody = body };
-        if (notification.Calendar is not null)
+        if (message.Calendar is not null)
         {
-            parts.Attachments.Add("direktoerlinjen.ics", Encoding.UTF8.GetBytes(notification.Calendar), new ContentType("text", "calendar") { Charset = "utf-8" });
+            parts.Attachments.Add("kalender.ics", Encoding.UTF8.GetBytes(message.Calendar), new ContentType("text", "calendar") { Charset = "utf-8" });
         }
 
-        message.Body = parts.ToMessageBody();
-        return message;
+        email.Body = parts.ToMessageBody();
+        return email;
     }
 }
