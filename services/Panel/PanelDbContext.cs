@@ -60,5 +60,6 @@ public sealed class PanelDbContext(DbContextOptions<PanelDbContext> options) : D
             .ApplyConfiguration(new SynthesisCommentConfiguration())
             .ApplyConfiguration(new MemberFeedbackConfiguration())
             .ApplyConfiguration(new FeedbackEscalationConfiguration())
-            .ApplyConfiguration(new CaseEvaluationConfiguration());
+            .ApplyConfiguration(new CaseEvaluationConfiguration())
+            .ApplyConfiguration(new OutboxMessageConfiguration());
 }
