@@ -3,7 +3,12 @@ using Civic.Hosting.Storage;
 using Civic.Panel.Audit;
 using Civic.Panel.Cases;
 using Civic.Panel.Convening;
+using Civic.Panel.Evaluation;
+using Civic.Panel.Feedback;
+using Civic.Panel.Invitations;
 using Civic.Panel.Pool;
+using Civic.Panel.Sessions;
+using Civic.Panel.Synthesis;
 using Microsoft.EntityFrameworkCore;
 
 namespace Civic.Panel;
@@ -25,6 +30,22 @@ public sealed class PanelDbContext(DbContextOptions<PanelDbContext> options) : D
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
+    public DbSet<PanelInvitation> Invitations => Set<PanelInvitation>();
+
+    public DbSet<PanelSession> Sessions => Set<PanelSession>();
+
+    public DbSet<Contribution> Contributions => Set<Contribution>();
+
+    public DbSet<CaseSynthesis> Syntheses => Set<CaseSynthesis>();
+
+    public DbSet<SynthesisComment> SynthesisComments => Set<SynthesisComment>();
+
+    public DbSet<MemberFeedback> Feedback => Set<MemberFeedback>();
+
+    public DbSet<FeedbackEscalation> FeedbackEscalations => Set<FeedbackEscalation>();
+
+    public DbSet<CaseEvaluation> Evaluations => Set<CaseEvaluation>();
+
     /// <summary>Messages to people, written with the change they tell about (Migrations/0003).</summary>
     public DbSet<OutboxMessage> Notifications => Set<OutboxMessage>();
 
@@ -40,5 +61,13 @@ public sealed class PanelDbContext(DbContextOptions<PanelDbContext> options) : D
             .ApplyConfiguration(new PanelDrawRecordConfiguration())
             .ApplyConfiguration(new MemberLinkConfiguration())
             .ApplyConfiguration(new AuditEntryConfiguration())
+            .ApplyConfiguration(new PanelInvitationConfiguration())
+            .ApplyConfiguration(new PanelSessionConfiguration())
+            .ApplyConfiguration(new ContributionConfiguration())
+            .ApplyConfiguration(new CaseSynthesisConfiguration())
+            .ApplyConfiguration(new SynthesisCommentConfiguration())
+            .ApplyConfiguration(new MemberFeedbackConfiguration())
+            .ApplyConfiguration(new FeedbackEscalationConfiguration())
+            .ApplyConfiguration(new CaseEvaluationConfiguration())
             .ApplyConfiguration(new OutboxMessageConfiguration());
 }

@@ -3,8 +3,10 @@ using Civic.Hosting;
 using Civic.Panel;
 using Civic.Panel.Cases;
 using Civic.Panel.Convening;
+using Civic.Panel.Invitations;
 using Civic.Panel.Notifications;
 using Civic.Panel.Pool;
+using Civic.Panel.Sessions;
 
 if (args is ["verify", var recordPath])
 {
@@ -18,6 +20,8 @@ builder.Services.AddNotifications();
 builder.Services.AddCases();
 builder.Services.AddPool();
 builder.Services.AddConvening();
+builder.Services.AddInvitations();
+builder.Services.AddCaseWork();
 
 var app = builder.Build();
 app.MapCivicServiceDefaults();

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Civic.Contracts.Panel.V1;
+using Civic.Gateway.Pages.Hotline;
 using Civic.Gateway.Ui.Access;
 using Civic.Gateway.Ui.Data;
 using Civic.Gateway.Ui.Forms;
@@ -75,8 +76,13 @@ public sealed class CaseDrawModel(
             }
             catch (RpcException exception) when (exception.StatusCode is Grpc.Core.StatusCode.InvalidArgument or Grpc.Core.StatusCode.FailedPrecondition)
             {
-                // The service explains what is wrong with the quotas or the case; show it beside the form.
-                Errors.Add("quotas", CaseDrawText.Refused.Format(exception.Status.Detail));
+                // The service explains what is wrong with the quotas or the case, in the reader's language; show it beside the form.
+                var refusal = new FormErrors();
+                RpcFormErrors.AddTo(refusal, exception, new Dictionary<string, string> { ["panel_size"] = "panel-size" }, "quotas");
+                foreach (var error in refusal.All)
+                {
+                    Errors.Add(error.FieldId, CaseDrawText.Refused.Format(error.Message));
+                }
             }
         }
 

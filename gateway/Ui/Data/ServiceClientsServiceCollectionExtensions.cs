@@ -26,6 +26,12 @@ public static class ServiceClientsServiceCollectionExtensions
         services.AddCivicClient<MembershipService.MembershipServiceClient>(CivicServices.Panel, configuration);
         services.AddCivicClient<AuditService.AuditServiceClient>(CivicServices.Panel, configuration);
         services.AddCivicClient<FairnessService.FairnessServiceClient>(CivicServices.Panel, configuration);
+        services.AddCivicClient<InvitationService.InvitationServiceClient>(CivicServices.Panel, configuration);
+        services.AddCivicClient<PanelMemberService.PanelMemberServiceClient>(CivicServices.Panel, configuration);
+        services.AddCivicClient<SessionService.SessionServiceClient>(CivicServices.Panel, configuration);
+        services.AddCivicClient<SynthesisService.SynthesisServiceClient>(CivicServices.Panel, configuration);
+        services.AddCivicClient<FeedbackService.FeedbackServiceClient>(CivicServices.Panel, configuration);
+        services.AddCivicClient<EvaluationService.EvaluationServiceClient>(CivicServices.Panel, configuration);
         services.AddCivicClient<ResourcePersonService.ResourcePersonServiceClient>(CivicServices.Network, configuration);
         services.AddCivicClient<HelpRequestService.HelpRequestServiceClient>(CivicServices.Network, configuration);
         services.AddCivicClient<TaxonomyService.TaxonomyServiceClient>(CivicServices.Network, configuration);

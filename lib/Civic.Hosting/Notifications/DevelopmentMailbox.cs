@@ -10,7 +10,7 @@ namespace Civic.Hosting.Notifications;
 /// A service's outbox as a mailbox, newest first, bodies as delivered. Development only: it shows personal data.
 /// Each service's DevelopmentMailboxService handler answers with it.
 /// </summary>
-public sealed class DevelopmentMailbox<TContext>(TContext db, IMessageBodyRenderer renderer, IHostEnvironment environment)
+public sealed class DevelopmentMailbox<TContext>(TContext db, MessageBodies bodies, IHostEnvironment environment)
     where TContext : DbContext
 {
     private const int MaxMessages = 50;
@@ -29,7 +29,7 @@ public sealed class DevelopmentMailbox<TContext>(TContext db, IMessageBodyRender
         var response = new ListMailboxResponse();
         response.Messages.AddRange(messages.Select(m => new MailboxMessage
         {
-            Id = m.Id, Channel = m.Channel.ToString(), Recipient = m.Recipient, Subject = m.Subject, Body = renderer.Render(m),
+            Id = m.Id, Channel = m.Channel.ToString(), Recipient = m.Recipient, Subject = m.Subject, Body = bodies.Render(m),
             HasCalendar = m.Calendar is not null, CreatedAt = Timestamp.FromDateTimeOffset(m.CreatedAt),
             SentAt = m.SentAt is { } sent ? Timestamp.FromDateTimeOffset(sent) : null,
         }));

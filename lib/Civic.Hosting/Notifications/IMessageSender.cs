@@ -23,15 +23,16 @@ public sealed class MessageChannels(IMessageSender email, IMessageSender sms) : 
 }
 
 /// <summary>
-/// Turns a stored body into the text a person receives, e.g. by filling in a link whose secret is never
-/// stored. A service registers its own; without one the body is sent as stored.
+/// Fills in a feature's placeholders in a body at delivery, e.g. a link whose secret is never stored, and leaves
+/// every other text alone. A service registers one per feature that has placeholders (scoped).
 /// </summary>
 public interface IMessageBodyRenderer
 {
-    string Render(OutboxMessage message);
+    string Render(OutboxMessage message, string body);
 }
 
-public sealed class StoredBodyRenderer : IMessageBodyRenderer
+/// <summary>A stored body as the person receives it: every registered renderer applied in turn.</summary>
+public sealed class MessageBodies(IEnumerable<IMessageBodyRenderer> renderers)
 {
-    public string Render(OutboxMessage message) => message.Body;
+    public string Render(OutboxMessage message) => renderers.Aggregate(message.Body, (body, renderer) => renderer.Render(message, body));
 }

@@ -27,7 +27,7 @@ public static class NotificationsServiceCollectionExtensions
         services.AddOptions<SmtpOptions>().Configure(smtp => smtp.FromName = senderName).BindConfiguration($"{section}:Smtp").ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<SmsOptions>().BindConfiguration($"{section}:Sms").ValidateDataAnnotations().ValidateOnStart();
         services.AddHttpClient<HttpSmsSender>();
-        services.TryAddSingleton<IMessageBodyRenderer, StoredBodyRenderer>();
+        services.TryAddScoped<MessageBodies>();
         services.TryAddScoped<IMessageSender>(provider =>
         {
             var development = new DevelopmentMailboxSender();

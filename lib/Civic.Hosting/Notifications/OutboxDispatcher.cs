@@ -12,7 +12,7 @@ namespace Civic.Hosting.Notifications;
 /// is marked sent right after delivery, and a failed delivery is retried on a later run with a growing pause.
 /// </summary>
 public sealed class OutboxDispatcher<TContext>(
-    TContext db, IMessageSender sender, IMessageBodyRenderer renderer, IOptions<NotificationOptions> options, TimeProvider timeProvider,
+    TContext db, IMessageSender sender, MessageBodies bodies, IOptions<NotificationOptions> options, TimeProvider timeProvider,
     ILogger<OutboxDispatcher<TContext>> logger) : IRecurringJob
     where TContext : DbContext
 {
@@ -44,7 +44,7 @@ public sealed class OutboxDispatcher<TContext>(
 
             try
             {
-                await sender.SendAsync(message, renderer.Render(message), cancellationToken);
+                await sender.SendAsync(message, bodies.Render(message), cancellationToken);
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {

@@ -11,10 +11,10 @@ namespace Civic.Hotline.Notifications;
 /// </summary>
 public sealed class ManageLinkRenderer(HotlineDbContext db, ManageTokens tokens, IOptions<NotificationOptions> options) : IMessageBodyRenderer
 {
-    public string Render(OutboxMessage message) =>
-        message.AboutId is null || !message.Body.Contains(NotificationOutbox.ManageLinkPlaceholder, StringComparison.Ordinal)
-            ? message.Body
-            : message.Body.Replace(NotificationOutbox.ManageLinkPlaceholder, ManageLink(message.AboutId), StringComparison.Ordinal);
+    public string Render(OutboxMessage message, string body) =>
+        message.AboutId is null || !body.Contains(NotificationOutbox.ManageLinkPlaceholder, StringComparison.Ordinal)
+            ? body
+            : body.Replace(NotificationOutbox.ManageLinkPlaceholder, ManageLink(message.AboutId), StringComparison.Ordinal);
 
     private string ManageLink(string bookingId)
     {

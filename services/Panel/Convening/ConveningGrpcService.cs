@@ -16,7 +16,7 @@ public sealed class ConveningGrpcService(PanelConvener convener) : ConveningServ
     public override async Task<ConveneResponse> Convene(ConveneRequest request, ServerCallContext context)
     {
         var command = new ConveneCommand(request.CaseId, request.PanelSize,
-            request.Quotas.Select(q => new FeatureQuota(q.Category, q.Value, q.Min, q.Max)).ToList(), request.ExcludedMemberIds.ToList());
+            request.Quotas.Select(q => new FeatureQuota(q.Category, q.Value, q.Min, q.Max)).ToList(), request.ExcludedMemberIds.ToList(), request.RequiredLivedExperience.ToList());
         var (row, draw) = await convener.ConveneAsync(command, CaseGrpcService.SubjectOf(context), CaseGrpcService.ScopeOf(context), context.CancellationToken);
         return new() { Draw = ToMessage(row, draw) };
     }

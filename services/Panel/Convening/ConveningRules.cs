@@ -32,6 +32,39 @@ public static class ConveningRules
         return quotas.Concat(free).OrderBy(q => q.Category, StringComparer.Ordinal).ThenBy(q => q.Value, StringComparer.Ordinal).ToList();
     }
 
+    /// <summary>
+    /// Adds "at least one member with this lived experience" for each required value as a quota minimum of 1
+    /// (keeping a higher minimum the coordinator set). A value outside the category in the schema is refused.
+    /// </summary>
+    public static IReadOnlyList<FeatureQuota> RequireLivedExperience(
+        IReadOnlyList<FeatureQuota> quotas, IReadOnlyList<string> required, string category, int panelSize, IReadOnlyList<FeatureSchemaValue> schema)
+    {
+        var known = schema.Where(s => s.Category == category).Select(s => s.Value).ToList();
+        var unknown = required.Where(v => !known.Contains(v)).ToList();
+        if (unknown.Count > 0)
+        {
+            throw new ValidationException("required_lived_experience",
+                $"Not values of {category} in the feature schema: {string.Join(", ", unknown)}; use one of: {string.Join(", ", known)}.",
+                $"Ikke værdier af {category} i egenskabsskemaet: {string.Join(", ", unknown)}; brug en af: {string.Join(", ", known)}.");
+        }
+
+        var result = quotas.ToList();
+        foreach (var value in required.Distinct(StringComparer.Ordinal))
+        {
+            var index = result.FindIndex(q => q.Category == category && q.Value == value);
+            if (index < 0)
+            {
+                result.Add(new FeatureQuota(category, value, 1, panelSize));
+            }
+            else if (result[index].Min < 1)
+            {
+                result[index] = result[index] with { Min = 1 };
+            }
+        }
+
+        return result;
+    }
+
     /// <summary>A panel needs at least one seat; checked before anything is looked up.</summary>
     public static void ValidatePanelSize(int panelSize)
     {

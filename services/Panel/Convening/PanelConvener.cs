@@ -2,17 +2,21 @@ using Civic.Hosting.Errors;
 using Civic.Hosting.Storage;
 using Civic.Panel.Audit;
 using Civic.Panel.Cases;
+using Civic.Panel.Invitations;
 using Civic.Panel.Lottery;
 using Civic.Panel.Pool;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Civic.Panel.Convening;
 
 /// <summary>A coordinator's request to convene: k, quotas, and members excluded for a conflict of interest.</summary>
-public sealed record ConveneCommand(string CaseId, int PanelSize, IReadOnlyList<FeatureQuota> Quotas, IReadOnlyList<string> ExcludedMemberIds);
+public sealed record ConveneCommand(
+    string CaseId, int PanelSize, IReadOnlyList<FeatureQuota> Quotas, IReadOnlyList<string> ExcludedMemberIds, IReadOnlyList<string>? RequiredLivedExperience = null);
 
 /// <summary>Convenes panels from the active pool by the fair lottery, stores the draws, and verifies them.</summary>
-public sealed class PanelConvener(PanelDbContext db, CaseRegistry cases, AuditLog audit, ILotterySeedSource seeds, TimeProvider timeProvider)
+public sealed class PanelConvener(
+    PanelDbContext db, CaseRegistry cases, AuditLog audit, ILotterySeedSource seeds, IOptions<ConveningOptions> options, TimeProvider timeProvider)
 {
     public async Task<(PanelDrawRecord Row, StoredDraw Draw)> ConveneAsync(ConveneCommand command, string drawnBy, CaseScope scope, CancellationToken cancellationToken)
     {
@@ -20,11 +24,13 @@ public sealed class PanelConvener(PanelDbContext db, CaseRegistry cases, AuditLo
         var @case = await cases.GetAsync(command.CaseId, scope, cancellationToken);
         CasePhaseRules.EnsureCanConvene(@case);
         var schema = await db.FeatureSchema.AsNoTracking().ToListAsync(cancellationToken);
-        var quotas = ConveningRules.CompleteQuotas(command.Quotas, command.PanelSize, schema);
+        var requested = ConveningRules.RequireLivedExperience(command.Quotas, command.RequiredLivedExperience ?? [], options.Value.LivedExperienceCategory, command.PanelSize, schema);
+        var quotas = ConveningRules.CompleteQuotas(requested, command.PanelSize, schema);
         var active = await db.PoolMembers.AsNoTracking().Where(m => m.Status == PoolMemberStatus.Active).OrderBy(m => m.Id).ToListAsync(cancellationToken);
         ConveningRules.ValidateExclusions(command.ExcludedMemberIds, active);
+        var coolingDown = await CoolingDownAsync(cancellationToken);
 
-        var snapshot = active.Select(m => new LotteryMember(m.Id, m.Features, m.HouseholdKey)).ToList();
+        var snapshot = active.Where(m => !coolingDown.Contains(m.Id)).Select(m => new LotteryMember(m.Id, m.Features, m.HouseholdKey)).ToList();
         var exclusions = command.ExcludedMemberIds.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         var problem = new LotteryProblem(snapshot, command.PanelSize, quotas, exclusions);
         var result = FairLottery.Draw(problem, seeds.NextSeed());
@@ -37,6 +43,18 @@ public sealed class PanelConvener(PanelDbContext db, CaseRegistry cases, AuditLo
         audit.Changed("case.draw", "case", @case.Id, $"Panel of {command.PanelSize} drawn from {snapshot.Count} active members (draw {row.Id})");
         await db.SaveChangesAsync(cancellationToken);
         return (row, stored);
+    }
+
+    /// <summary>
+    /// Members who took part recently (accepted a panel invitation within <see cref="ConveningOptions.CoolDown"/>):
+    /// not eligible, so that the same few are not asked again and again.
+    /// </summary>
+    private async Task<HashSet<string>> CoolingDownAsync(CancellationToken cancellationToken)
+    {
+        var since = timeProvider.GetUtcNow() - options.Value.CoolDown;
+        return (await db.Invitations.AsNoTracking()
+                .Where(i => i.Status == InvitationStatus.Accepted && i.AnsweredAt >= since).Select(i => i.MemberId).ToListAsync(cancellationToken))
+            .ToHashSet(StringComparer.Ordinal);
     }
 
     public async Task<(PanelDrawRecord Row, StoredDraw Draw)> GetAsync(string id, CaseScope scope, CancellationToken cancellationToken)

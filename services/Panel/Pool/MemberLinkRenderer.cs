@@ -10,11 +10,12 @@ namespace Civic.Panel.Pool;
 /// </summary>
 public sealed class MemberLinkRenderer(PanelDbContext db, MemberLinkTokens tokens, IOptions<NotificationOptions> options) : IMessageBodyRenderer
 {
-    public string Render(OutboxMessage message) => message.AboutId is not { } memberId
-        ? message.Body
-        : message.Body
-            .Replace(MemberMessages.ConfirmLinkPlaceholder, Link(memberId, MemberLinkPurpose.Confirm), StringComparison.Ordinal)
-            .Replace(MemberMessages.MemberLinkPlaceholder, Link(memberId, MemberLinkPurpose.Member), StringComparison.Ordinal);
+    public string Render(OutboxMessage message, string body) => message.AboutId is not { } memberId
+        ? body
+        : Fill(Fill(body, MemberMessages.ConfirmLinkPlaceholder, memberId, MemberLinkPurpose.Confirm), MemberMessages.MemberLinkPlaceholder, memberId, MemberLinkPurpose.Member);
+
+    private string Fill(string body, string placeholder, string memberId, MemberLinkPurpose purpose) =>
+        body.Contains(placeholder, StringComparison.Ordinal) ? body.Replace(placeholder, Link(memberId, purpose), StringComparison.Ordinal) : body;
 
     private string Link(string memberId, MemberLinkPurpose purpose)
     {

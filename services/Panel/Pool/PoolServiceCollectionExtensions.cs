@@ -25,7 +25,6 @@ public static class PoolServiceCollectionExtensions
             .AddSingleton<MemberLinkTokens>()
             .AddScoped<MemberLinks>()
             .AddScoped<MemberMessages>()
-            // The Panel's only message renderer so far; other features' placeholders would join it here.
             .AddScoped<IMessageBodyRenderer, MemberLinkRenderer>()
             .AddScoped<SignUpDesk>()
             .AddScoped<ParticipationHistory>()

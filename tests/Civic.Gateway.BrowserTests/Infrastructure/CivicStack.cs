@@ -26,6 +26,9 @@ public sealed class CivicStack : IAsyncLifetime
 
     public Uri GatewayAddress { get; private set; } = new("http://127.0.0.1/");
 
+    /// <summary>The development signing key every app of the stack shares (Auth:SigningKey); the Panel also signs invitation links with it.</summary>
+    public string SigningKey { get; } = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+
     /// <summary>The axe-core engine's source, injected into every page before the page's own content.</summary>
     public string AxeScript { get; private set; } = string.Empty;
 
@@ -123,12 +126,11 @@ public sealed class CivicStack : IAsyncLifetime
 
     private async Task StartAppsAsync(CancellationToken cancellationToken)
     {
-        var signingKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
         var shared = new Dictionary<string, string>
         {
             ["ASPNETCORE_ENVIRONMENT"] = "Development",
             ["DOTNET_ENVIRONMENT"] = "Development",
-            ["Auth__SigningKey"] = signingKey,
+            ["Auth__SigningKey"] = SigningKey,
         };
 
         var services = new[] { ("Civic.Hotline", "hotline"), ("Civic.Panel", "panel"), ("Civic.Network", "network") };

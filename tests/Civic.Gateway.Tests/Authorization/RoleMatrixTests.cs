@@ -76,6 +76,26 @@ public sealed class RoleMatrixTests(CivicCluster cluster)
         ["/civic.panel.v1.MembershipService/RenewConsent"] =         "A    A       A     A     A     A   A",
         ["/civic.panel.v1.AuditService/ListAuditEntries"] =          "U    D       D     D     D     D   A",
         ["/civic.panel.v1.FairnessService/GetFairnessReport"] =      "U    D       D     D     A     A   A",
+        // Staff pass the case rule but not convening, which the allowed call needs first.
+        ["/civic.panel.v1.InvitationService/SendInvitations"] =      "U    D       D     D     A     D   A",
+        ["/civic.panel.v1.InvitationService/ListInvitations"] =      "U    D       D     D     A     A   A",
+        // The invitation link, not a role, is the member's key.
+        ["/civic.panel.v1.PanelMemberService/GetMemberView"] =       "A    A       A     A     A     A   A",
+        ["/civic.panel.v1.PanelMemberService/RespondToInvitation"] = "A    A       A     A     A     A   A",
+        ["/civic.panel.v1.PanelMemberService/AcceptConfidentiality"] = "A  A       A     A     A     A   A",
+        ["/civic.panel.v1.PanelMemberService/AddContribution"] =     "A    A       A     A     A     A   A",
+        ["/civic.panel.v1.PanelMemberService/CommentOnSynthesis"] =  "A    A       A     A     A     A   A",
+        ["/civic.panel.v1.SessionService/SchedulePanelSession"] =    "U    D       D     D     A     D   A",
+        ["/civic.panel.v1.SessionService/ListPanelSessions"] =       "U    D       D     D     A     A   A",
+        ["/civic.panel.v1.SessionService/RecordContribution"] =      "U    D       D     D     A     D   A",
+        ["/civic.panel.v1.SynthesisService/SaveSynthesisDraft"] =    "U    D       D     D     A     D   A",
+        ["/civic.panel.v1.SynthesisService/OpenSynthesisReview"] =   "U    D       D     D     A     D   A",
+        ["/civic.panel.v1.SynthesisService/FinaliseSynthesis"] =     "U    D       D     D     A     D   A",
+        ["/civic.panel.v1.SynthesisService/GetSynthesis"] =          "U    D       D     D     A     A   A",
+        ["/civic.panel.v1.FeedbackService/GiveFeedback"] =           "U    D       D     D     A     D   A",
+        ["/civic.panel.v1.FeedbackService/ListFeedback"] =           "U    D       D     D     A     A   A",
+        ["/civic.panel.v1.EvaluationService/RecordEvaluation"] =     "U    D       D     D     A     D   A",
+        ["/civic.panel.v1.EvaluationService/GetEvaluation"] =        "U    D       D     D     A     A   A",
         ["/civic.panel.v1.DevelopmentMailboxService/ListMailbox"] =  "F    F       F     F     F     F   F",
         ["/civic.network.v1.ResourcePersonService/CreateResourcePerson"] =   "U    D       D     A     A     A   A",
         ["/civic.network.v1.ResourcePersonService/GetResourcePerson"] =      "A    A       A     A     A     A   A",
@@ -129,6 +149,7 @@ public sealed class RoleMatrixTests(CivicCluster cluster)
     public async Task EveryRpc_EveryCaller_ExactlyAsTheTableSays(Route route)
     {
         _memberLinks = cluster.Panel.Services.GetRequiredService<Civic.Panel.Pool.MemberLinkTokens>();
+        await PanelInvitationLinks.PrepareAsync(cluster);
         var served = new List<(string Path, Uri Address)>();
         foreach (var (services, address) in new[]
         {
@@ -393,6 +414,87 @@ public sealed class RoleMatrixTests(CivicCluster cluster)
             await new MembershipService.MembershipServiceClient(c).RenewConsentAsync(new() { Credentials = await PanelMemberAsync(c, o), Consent = NewSignUp().Consent }, o),
         ["/civic.panel.v1.AuditService/ListAuditEntries"] = async (c, o) => await new AuditService.AuditServiceClient(c).ListAuditEntriesAsync(new(), o),
         ["/civic.panel.v1.FairnessService/GetFairnessReport"] = async (c, o) => await new FairnessService.FairnessServiceClient(c).GetFairnessReportAsync(new(), o),
+        ["/civic.panel.v1.InvitationService/SendInvitations"] = async (c, o) =>
+        {
+            var caseId = await CaseReadyForPlanningAsync(c, o);
+            var draw = await new ConveningService.ConveningServiceClient(c).ConveneAsync(new() { CaseId = caseId, PanelSize = 5 }, o);
+            await new InvitationService.InvitationServiceClient(c).SendInvitationsAsync(new()
+            {
+                DrawId = draw.Draw.Id, ResponseDeadline = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(TimeProvider.System.GetUtcNow().AddDays(7)),
+            }, o);
+        },
+        ["/civic.panel.v1.InvitationService/ListInvitations"] = async (c, o) =>
+            await new InvitationService.InvitationServiceClient(c).ListInvitationsAsync(new() { CaseId = CivicCluster.DemoCaseId }, o),
+        ["/civic.panel.v1.PanelMemberService/GetMemberView"] = async (c, o) =>
+        {
+            var (id, token) = PanelInvitationLinks.NextPending();
+            await new PanelMemberService.PanelMemberServiceClient(c).GetMemberViewAsync(new() { InvitationId = id, Token = token }, o);
+        },
+        ["/civic.panel.v1.PanelMemberService/RespondToInvitation"] = async (c, o) =>
+        {
+            var (id, token) = PanelInvitationLinks.NextPending();
+            await new PanelMemberService.PanelMemberServiceClient(c).RespondToInvitationAsync(new() { InvitationId = id, Token = token, Accept = true }, o);
+        },
+        ["/civic.panel.v1.PanelMemberService/AddContribution"] = async (c, o) =>
+            await new PanelMemberService.PanelMemberServiceClient(c).AddContributionAsync(new()
+            {
+                InvitationId = PanelInvitationLinks.Joined.Id, Token = PanelInvitationLinks.Joined.Token, SessionId = PanelInvitationLinks.Joined.SessionId, Text = "Rolletestens bidrag.",
+            }, o),
+        ["/civic.panel.v1.PanelMemberService/CommentOnSynthesis"] = async (c, o) =>
+            await new PanelMemberService.PanelMemberServiceClient(c).CommentOnSynthesisAsync(new()
+            {
+                InvitationId = PanelInvitationLinks.Joined.Id, Token = PanelInvitationLinks.Joined.Token, Text = "Rolletestens kommentar.",
+            }, o),
+        ["/civic.panel.v1.SessionService/SchedulePanelSession"] = async (c, o) => await new SessionService.SessionServiceClient(c).SchedulePanelSessionAsync(new()
+        {
+            CaseId = CivicCluster.DemoCaseId, StartsAt = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(TimeProvider.System.GetUtcNow().AddDays(20)),
+            PlaceType = PlaceType.NeutralPlace, Place = "Biblioteket", Agenda = "Rolletestens møde.",
+        }, o),
+        ["/civic.panel.v1.SessionService/ListPanelSessions"] = async (c, o) =>
+            await new SessionService.SessionServiceClient(c).ListPanelSessionsAsync(new() { CaseId = CivicCluster.DemoCaseId }, o),
+        // The demo case has sessions and accepted members; ListSessions and ListInvitations let directors read, so their refusal is RecordContribution's.
+        ["/civic.panel.v1.SessionService/RecordContribution"] = async (c, o) =>
+        {
+            var session = (await new SessionService.SessionServiceClient(c).ListPanelSessionsAsync(new() { CaseId = CivicCluster.DemoCaseId }, o)).Sessions[0];
+            var member = (await new InvitationService.InvitationServiceClient(c).ListInvitationsAsync(new() { CaseId = CivicCluster.DemoCaseId }, o))
+                .Invitations.First(i => i.Status == InvitationStatus.Accepted).MemberId;
+            await new SessionService.SessionServiceClient(c).RecordContributionAsync(new() { SessionId = session.Id, MemberId = member, Text = "Rolletestens bidrag." }, o);
+        },
+        ["/civic.panel.v1.SynthesisService/SaveSynthesisDraft"] = async (c, o) =>
+            await new SynthesisService.SynthesisServiceClient(c).SaveSynthesisDraftAsync(new() { CaseId = await CaseReadyForPlanningAsync(c, o), Text = "Udkast." }, o),
+        ["/civic.panel.v1.SynthesisService/OpenSynthesisReview"] = async (c, o) => await SynthesisInReviewAsync(c, o),
+        ["/civic.panel.v1.SynthesisService/FinaliseSynthesis"] = async (c, o) =>
+            await new SynthesisService.SynthesisServiceClient(c).FinaliseSynthesisAsync(new() { CaseId = await SynthesisInReviewAsync(c, o), ReviewResponse = "Skrevet ind." }, o),
+        ["/civic.panel.v1.SynthesisService/GetSynthesis"] = async (c, o) =>
+            await new SynthesisService.SynthesisServiceClient(c).GetSynthesisAsync(new() { CaseId = CivicCluster.DemoCaseId }, o),
+        ["/civic.panel.v1.FeedbackService/GiveFeedback"] = async (c, o) =>
+        {
+            var (caseId, memberId) = PanelInvitationLinks.NextFeedbackTarget();
+            await new FeedbackService.FeedbackServiceClient(c).GiveFeedbackAsync(new() { CaseId = caseId, MemberId = memberId, Text = "Tak for jeres input." }, o);
+        },
+        ["/civic.panel.v1.FeedbackService/ListFeedback"] = async (c, o) =>
+            await new FeedbackService.FeedbackServiceClient(c).ListFeedbackAsync(new() { CaseId = CivicCluster.DemoCaseId }, o),
+        ["/civic.panel.v1.EvaluationService/RecordEvaluation"] = async (c, o) =>
+        {
+            var caseId = await CaseReadyForPlanningAsync(c, o);
+            foreach (var phase in new[] { CasePhase.Planning, CasePhase.Execution, CasePhase.Realisation })
+            {
+                await new CaseService.CaseServiceClient(c).ChangePhaseAsync(new() { Id = caseId, Phase = phase, Reason = "Rolletest." }, o);
+            }
+
+            await new EvaluationService.EvaluationServiceClient(c).RecordEvaluationAsync(new()
+            {
+                CaseId = caseId, GoalFulfilment = GoalFulfilment.Met, GoalAssessment = "Nået.", Involvement = "Fra start.", Process = "Godt.", Learning = "Meget.",
+            }, o);
+        },
+        ["/civic.panel.v1.EvaluationService/GetEvaluation"] = async (c, o) =>
+            await new EvaluationService.EvaluationServiceClient(c).GetEvaluationAsync(new() { CaseId = CivicCluster.DemoCaseId }, o),
+        ["/civic.panel.v1.PanelMemberService/AcceptConfidentiality"] = async (c, o) =>
+        {
+            var (id, token) = PanelInvitationLinks.NextAccepted();
+            await new PanelMemberService.PanelMemberServiceClient(c).AcceptConfidentialityAsync(
+                new() { InvitationId = id, Token = token, TermsVersion = Civic.Panel.Invitations.ConfidentialityTermsText.Version }, o);
+        },
         ["/civic.panel.v1.DevelopmentMailboxService/ListMailbox"] = async (c, o) =>
             await new Contracts.Panel.V1.DevelopmentMailboxService.DevelopmentMailboxServiceClient(c).ListMailboxAsync(new(), o),
         ["/civic.network.v1.ResourcePersonService/CreateResourcePerson"] = async (c, o) => await new ResourcePersonService.ResourcePersonServiceClient(c).CreateResourcePersonAsync(new()
@@ -597,6 +699,16 @@ public sealed class RoleMatrixTests(CivicCluster cluster)
         }, options);
         await cases.SetScopeOfInfluenceAsync(new() { Id = created.Case.Id, ScopeOfInfluence = "Panelet høres om tidsplanen." }, options);
         return created.Case.Id;
+    }
+
+    /// <summary>A new case of the caller's with a synthesis draft opened for review; returns the case id.</summary>
+    private static async Task<string> SynthesisInReviewAsync(CallInvoker c, CallOptions o)
+    {
+        var caseId = await CaseReadyForPlanningAsync(c, o);
+        var syntheses = new SynthesisService.SynthesisServiceClient(c);
+        await syntheses.SaveSynthesisDraftAsync(new() { CaseId = caseId, Text = "Udkast." }, o);
+        await syntheses.OpenSynthesisReviewAsync(new() { CaseId = caseId, NoteToMembers = "Læs det." }, o);
+        return caseId;
     }
 
     private static async Task WatchAsync(CallInvoker client, CallOptions options)

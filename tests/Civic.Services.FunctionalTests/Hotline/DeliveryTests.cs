@@ -83,7 +83,7 @@ public abstract class DeliveryTests : IAsyncLifetime
         await using var scope = Host.Services.CreateAsyncScope();
         var services = scope.ServiceProvider;
         var dispatcher = new OutboxDispatcher<HotlineDbContext>(
-            services.GetRequiredService<HotlineDbContext>(), services.GetRequiredService<IMessageSender>(), services.GetRequiredService<IMessageBodyRenderer>(),
+            services.GetRequiredService<HotlineDbContext>(), services.GetRequiredService<IMessageSender>(), services.GetRequiredService<MessageBodies>(),
             services.GetRequiredService<IOptions<NotificationOptions>>(), clock, NullLogger<OutboxDispatcher<HotlineDbContext>>.Instance);
         await dispatcher.DeliverAsync(Cancellation);
     }

@@ -128,7 +128,7 @@ public abstract class NotificationTests(ServiceFixture<DepartmentGrpcService> fi
         await using var scope = Host.Services.CreateAsyncScope();
         var services = scope.ServiceProvider;
         var dispatcher = new OutboxDispatcher<HotlineDbContext>(
-            services.GetRequiredService<HotlineDbContext>(), sender, services.GetRequiredService<IMessageBodyRenderer>(),
+            services.GetRequiredService<HotlineDbContext>(), sender, services.GetRequiredService<MessageBodies>(),
             Options.Create(new NotificationOptions()), clock, NullLogger<OutboxDispatcher<HotlineDbContext>>.Instance);
         return await dispatcher.DeliverAsync(TestContext.Current.CancellationToken);
     }

@@ -72,7 +72,7 @@ public static class PoolTestData
         using var scope = host.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<PanelDbContext>();
         var message = db.Notifications.AsNoTracking().Where(n => n.AboutId == memberId && n.Kind == kind).AsEnumerable().OrderBy(n => n.CreatedAt).Last();
-        return (message, scope.ServiceProvider.GetRequiredService<IMessageBodyRenderer>().Render(message));
+        return (message, scope.ServiceProvider.GetRequiredService<MessageBodies>().Render(message));
     }
 
     /// <summary>Signs up and confirms over gRPC; returns the member id and the member link's token.</summary>

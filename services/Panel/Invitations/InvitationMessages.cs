@@ -1,0 +1,48 @@
+using System.Globalization;
+using Civic.Hosting.Notifications;
+using Civic.Panel.Pool;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Civic.Panel.Invitations;
+
+/// <summary>
+/// The invitation e-mail, written to the outbox in the same save as the invitation. The body holds a
+/// placeholder for the link; <see cref="InvitationLinkRenderer"/> fills it in at delivery, so the outbox never
+/// stores the token.
+/// </summary>
+public sealed class InvitationMessages(PanelDbContext db)
+{
+    public const string Kind = "PanelInvitation";
+    public const string LinkPlaceholder = "{invitationslink}";
+
+    private static readonly TimeZoneInfo Zone = TimeZoneInfo.FindSystemTimeZoneById("Europe/Copenhagen");
+
+    /// <summary>Adds one message per pending invitation to the member's e-mail (not saved: the caller saves it with the invitations).</summary>
+    public async Task QueueAsync(IEnumerable<PanelInvitation> invitations, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var pending = invitations.Where(i => i.Status == InvitationStatus.Pending).ToList();
+        var ids = pending.Select(i => i.MemberId).ToList();
+        var emails = await db.PoolMembers.AsNoTracking().Where(m => ids.Contains(m.Id) && m.Status == PoolMemberStatus.Active)
+            .ToDictionaryAsync(m => m.Id, m => m.Email, cancellationToken);
+        foreach (var invitation in pending.Where(i => emails.ContainsKey(i.MemberId)))
+        {
+            var deadline = TimeZoneInfo.ConvertTime(invitation.Deadline, Zone).ToString("d. MMMM yyyy 'kl.' HH:mm", CultureInfo.GetCultureInfo("da-DK"));
+            db.Notifications.Add(OutboxMessage.Create(Kind, MessageChannel.Email, emails[invitation.MemberId], "Du er trukket ud til Borgerpanelet",
+                $"Du er trukket ud til et borgerpanel i Borgerpanelet. Din stemme vejer lige så meget som de andre medlemmers.\n\n"
+                + $"Svar ja eller nej senest {deadline} via dit personlige link:\n{LinkPlaceholder}\n\n"
+                + "Før du ser sagens materiale, skal du acceptere tavshedspligten. Gem linket: det er din adgang til panelets arbejde.",
+                now, aboutId: invitation.Id));
+        }
+    }
+}
+
+/// <summary>Fills in the invitation link of a panel invitation message at delivery.</summary>
+public sealed class InvitationLinkRenderer(InvitationLinks links, IOptions<NotificationOptions> options) : IMessageBodyRenderer
+{
+    public string Render(OutboxMessage message, string body) =>
+        message.AboutId is null || message.Kind != InvitationMessages.Kind
+            ? body
+            : body.Replace(InvitationMessages.LinkPlaceholder,
+                options.Value.Link($"/borgerpanelet/invitation/{message.AboutId}?noegle={links.TokenFor(message.AboutId)}"), StringComparison.Ordinal);
+}

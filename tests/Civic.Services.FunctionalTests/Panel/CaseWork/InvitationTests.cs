@@ -1,0 +1,285 @@
+using Civic.Contracts.Panel.V1;
+using Civic.Defaults.Auth;
+using Civic.Panel.Invitations;
+using Civic.Panel.Pool;
+using Civic.Services.FunctionalTests.Infrastructure;
+using Grpc.Core;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using CaseGrpcService = Civic.Panel.Cases.CaseGrpcService;
+using InvitationStatus = Civic.Contracts.Panel.V1.InvitationStatus;
+
+namespace Civic.Services.FunctionalTests.Panel.CaseWork;
+
+public sealed class InvitationTestsOnSqlite(PanelOnSqlite fixture) : InvitationTests(fixture), IClassFixture<PanelOnSqlite>;
+
+public sealed class InvitationTestsOnPostgres(PanelOnPostgres fixture) : InvitationTests(fixture), IClassFixture<PanelOnPostgres>;
+
+/// <summary>Invitations to a convened panel over gRPC: signed links, answers, tavshedspligt, replacements that keep the quotas, and the expiry job.</summary>
+public abstract class InvitationTests(ServiceFixture<CaseGrpcService> fixture) : IAsyncLifetime
+{
+    private ServiceHost<CaseGrpcService> Host => fixture.Host;
+
+    private CaseWorkSetup Setup => new(Host);
+
+    public async ValueTask InitializeAsync() => await Setup.SeedPoolAsync();
+
+    [Fact]
+    public async Task Send_Draw_OneInvitationPerDrawnMemberWithDeadlineAndOnlyTheLinkHashStored()
+    {
+        var caseId = await Setup.CaseWithScopeAsync();
+        var draw = await Setup.ConveneAsync(caseId);
+        var deadline = TimeProvider.System.GetUtcNow().AddDays(5);
+
+        var sent = (await Setup.SendAsync(draw.Id, deadline)).Invitations;
+
+        Assert.Equal(draw.PanelMemberIds.Order(StringComparer.Ordinal), sent.Select(i => i.MemberId).Order(StringComparer.Ordinal));
+        Assert.All(sent, i => Assert.Equal(InvitationStatus.Pending, i.Status));
+        Assert.All(sent, i => Assert.Equal(deadline.ToUnixTimeMilliseconds(), i.Deadline.ToDateTimeOffset().ToUnixTimeMilliseconds()));
+        Assert.Equal(sent.Select(i => i.Id).Order(StringComparer.Ordinal), (await Setup.ListAsync(caseId)).Select(i => i.Id).Order(StringComparer.Ordinal));
+        var stored = await Setup.StoredInvitationsAsync(caseId);
+        Assert.All(stored, row =>
+        {
+            var token = Setup.TokenFor(row.Id);
+            Assert.NotEqual(token, row.TokenHash);
+            Assert.Equal(InvitationLinks.Hash(token), row.TokenHash);
+        });
+        Assert.Equal(stored.Count, stored.Select(r => r.TokenHash).Distinct().Count());
+    }
+
+    [Fact]
+    public async Task Send_Draw_OneInvitationMessageInTheOutboxPerMember_LinkFilledInOnlyAtDelivery()
+    {
+        var (_, _, sent) = await Setup.InvitedPanelAsync();
+
+        using var scope = Host.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<Civic.Panel.PanelDbContext>();
+        var ids = sent.Select(i => i.Id).ToList();
+        var messages = await db.Notifications.AsNoTracking().Where(m => m.AboutId != null && ids.Contains(m.AboutId)).ToListAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(ids.Order(StringComparer.Ordinal), messages.Select(m => m.AboutId!).Order(StringComparer.Ordinal));
+        var message = messages.Single(m => m.AboutId == sent[0].Id);
+        var token = Setup.TokenFor(sent[0].Id);
+        Assert.EndsWith("@example.dk", message.Recipient, StringComparison.Ordinal);
+        Assert.DoesNotContain(token, message.Body, StringComparison.Ordinal);
+        Assert.Contains(InvitationMessages.LinkPlaceholder, message.Body, StringComparison.Ordinal);
+        var rendered = scope.ServiceProvider.GetRequiredService<Civic.Hosting.Notifications.MessageBodies>().Render(message);
+        Assert.Contains($"/borgerpanelet/invitation/{sent[0].Id}?noegle={token}", rendered, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Send_Twice_FailedPreconditionAndNothingAdded()
+    {
+        var (caseId, draw, sent) = await Setup.InvitedPanelAsync();
+
+        await RpcAssert.FailsAsync(StatusCode.FailedPrecondition, () => Setup.SendAsync(draw.Id));
+
+        Assert.Equal(sent.Count, (await Setup.ListAsync(caseId)).Count);
+    }
+
+    [Fact]
+    public async Task Send_DeadlineMissingOrTooFar_InvalidArgumentAndNothingStored()
+    {
+        var caseId = await Setup.CaseWithScopeAsync();
+        var draw = await Setup.ConveneAsync(caseId);
+
+        var missing = await RpcAssert.FailsAsync(StatusCode.InvalidArgument, () =>
+            Host.CallAsync<SendInvitationsRequest, SendInvitationsResponse>(CaseWorkSetup.Invitations, "SendInvitations", new() { DrawId = draw.Id }, CivicRoles.Coordinator));
+        await RpcAssert.FailsAsync(StatusCode.InvalidArgument, () => Setup.SendAsync(draw.Id, TimeProvider.System.GetUtcNow().AddDays(400)));
+        await RpcAssert.FailsAsync(StatusCode.InvalidArgument, () => Setup.SendAsync(draw.Id, TimeProvider.System.GetUtcNow().AddMinutes(-5)));
+
+        Assert.Contains("deadline", missing.Status.Detail, StringComparison.Ordinal);
+        Assert.Empty(await Setup.ListAsync(caseId));
+    }
+
+    [Fact]
+    public async Task Send_Staff_PermissionDenied()
+    {
+        var caseId = await Setup.CaseWithScopeAsync();
+        var draw = await Setup.ConveneAsync(caseId);
+
+        await RpcAssert.FailsAsync(StatusCode.PermissionDenied, () => Setup.SendAsync(draw.Id, role: CivicRoles.Staff));
+
+        Assert.Empty(await Setup.ListAsync(caseId));
+    }
+
+    [Fact]
+    public async Task Link_AcceptThenTavshedspligt_CaseMaterialShownOnlyAfterBoth()
+    {
+        var (_, _, sent) = await Setup.InvitedPanelAsync();
+        var id = sent[0].Id;
+
+        var before = await Setup.ViewAsync(id);
+        var accepted = await Setup.RespondAsync(id, accept: true);
+        var afterAccept = await Setup.ViewAsync(id);
+        var wrongVersion = await RpcAssert.FailsAsync(StatusCode.InvalidArgument, () => Setup.AcceptTermsAsync(id, "tavshedspligt/1999"));
+        var bound = await Setup.AcceptTermsAsync(id);
+        var afterTerms = await Setup.ViewAsync(id);
+
+        Assert.Null(before.CaseMaterial);
+        Assert.Equal("boern-og-unge", before.OwningDepartment);
+        Assert.Equal(ConfidentialityTermsText.Version, before.ConfidentialityTerms.Version);
+        Assert.Contains("tavshedspligt", before.ConfidentialityTerms.TextDa, StringComparison.Ordinal);
+        Assert.Equal(InvitationStatus.Accepted, accepted.Invitation.Status);
+        Assert.NotNull(accepted.Invitation.AnsweredAt);
+        Assert.Null(afterAccept.CaseMaterial);
+        Assert.Contains("terms_version", wrongVersion.Status.Detail + string.Join(",", wrongVersion.Trailers.Select(t => t.Key)), StringComparison.Ordinal);
+        Assert.NotNull(bound.Invitation.ConfidentialityAcceptedAt);
+        Assert.Equal("Ensomhed blandt unge", afterTerms.CaseMaterial.Title);
+        Assert.StartsWith("Panelet former", afterTerms.CaseMaterial.ScopeOfInfluence, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Link_TermsBeforeAccepting_FailedPreconditionAndNothingRecorded()
+    {
+        var (caseId, _, sent) = await Setup.InvitedPanelAsync();
+
+        await RpcAssert.FailsAsync(StatusCode.FailedPrecondition, () => Setup.AcceptTermsAsync(sent[0].Id));
+
+        Assert.All(await Setup.StoredInvitationsAsync(caseId), i => Assert.Null(i.ConfidentialityAcceptedAt));
+    }
+
+    public static TheoryData<string> ForgedTokens => new() { "not-the-token", "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA" };
+
+    [Theory]
+    [MemberData(nameof(ForgedTokens))]
+    public async Task Link_ForgedToken_NotFoundAndNothingChanged(string forged)
+    {
+        var (caseId, _, sent) = await Setup.InvitedPanelAsync();
+
+        var view = await RpcAssert.FailsAsync(StatusCode.NotFound, () => Setup.ViewAsync(sent[0].Id, forged));
+        await RpcAssert.FailsAsync(StatusCode.NotFound, () => Setup.RespondAsync(sent[0].Id, accept: true, forged));
+        // Another invitation's genuine token does not open this one.
+        await RpcAssert.FailsAsync(StatusCode.NotFound, () => Setup.RespondAsync(sent[0].Id, accept: false, Setup.TokenFor(sent[1].Id)));
+        await RpcAssert.FailsAsync(StatusCode.InvalidArgument, () => Setup.RespondAsync(sent[0].Id, accept: true, " "));
+
+        Assert.Contains("link", view.Status.Detail, StringComparison.Ordinal);
+        Assert.All(await Setup.ListAsync(caseId), i => Assert.Equal(InvitationStatus.Pending, i.Status));
+    }
+
+    [Fact]
+    public async Task Link_ReplayedAfterAnswer_FailedPreconditionAndFirstAnswerStands()
+    {
+        var (caseId, _, sent) = await Setup.InvitedPanelAsync();
+        await Setup.RespondAsync(sent[0].Id, accept: true);
+
+        var replay = await RpcAssert.FailsAsync(StatusCode.FailedPrecondition, () => Setup.RespondAsync(sent[0].Id, accept: false));
+        await RpcAssert.FailsAsync(StatusCode.FailedPrecondition, () => Setup.RespondAsync(sent[0].Id, accept: true));
+
+        Assert.Contains("answered already", replay.Status.Detail, StringComparison.Ordinal);
+        var invitations = await Setup.ListAsync(caseId);
+        Assert.Equal(InvitationStatus.Accepted, invitations.Single(i => i.Id == sent[0].Id).Status);
+        Assert.Equal(sent.Count, invitations.Count);
+    }
+
+    [Fact]
+    public async Task Decline_SeatGoesToTheFirstReserveWhoKeepsEveryQuota()
+    {
+        var (caseId, draw, sent) = await Setup.InvitedPanelAsync();
+
+        var declined = await Setup.RespondAsync(sent[0].Id, accept: false);
+        var invitations = await Setup.ListAsync(caseId);
+
+        Assert.Equal(InvitationStatus.Declined, declined.Invitation.Status);
+        var replacement = Assert.Single(invitations, i => i.ReplacesInvitationId == sent[0].Id);
+        Assert.Equal(InvitationStatus.Pending, replacement.Status);
+        Assert.Contains(replacement.MemberId, draw.ReserveMemberIds);
+        Assert.True(CaseWorkSetup.SeatsKeepQuotas(draw, invitations));
+        // No reserve earlier in the order would have kept the quotas.
+        var earlier = draw.ReserveMemberIds.TakeWhile(id => id != replacement.MemberId).ToList();
+        Assert.All(earlier, id => Assert.False(CaseWorkSetup.SeatsKeepQuotas(draw,
+            invitations.Where(i => i.Id != replacement.Id).Append(new Invitation { MemberId = id, Status = InvitationStatus.Pending }))));
+    }
+
+    [Fact]
+    public async Task ExpiryJob_DeadlinePassed_UnansweredExpireAndReservesInvitedKeepingQuotas_SecondRunChangesNothing()
+    {
+        var (caseId, draw, sent) = await Setup.InvitedPanelAsync();
+        await Setup.RespondAsync(sent[0].Id, accept: true);
+        var later = new FakeTimeProvider(TimeProvider.System.GetUtcNow().AddDays(8));
+
+        await RunExpiryAsync(later);
+        var afterFirst = await Setup.ListAsync(caseId);
+        await RunExpiryAsync(later);
+        var afterSecond = await Setup.ListAsync(caseId);
+
+        Assert.Equal(InvitationStatus.Accepted, afterFirst.Single(i => i.Id == sent[0].Id).Status);
+        Assert.All(sent.Skip(1), s => Assert.Equal(InvitationStatus.Expired, afterFirst.Single(i => i.Id == s.Id).Status));
+        var replacements = afterFirst.Where(i => i.ReplacesInvitationId != string.Empty).ToList();
+        Assert.NotEmpty(replacements);
+        Assert.All(replacements, r => Assert.Equal(later.GetUtcNow().AddDays(7).ToUnixTimeSeconds(), r.Deadline.ToDateTimeOffset().ToUnixTimeSeconds()));
+        Assert.All(afterFirst.Where(i => i.Status == InvitationStatus.Expired), e =>
+            Assert.True(e.SeatUnfilled || replacements.Any(r => r.ReplacesInvitationId == e.Id)));
+        Assert.True(replacements.Count == sent.Count - 1
+            ? CaseWorkSetup.SeatsKeepQuotas(draw, afterFirst)
+            : afterFirst.Any(i => i.SeatUnfilled));
+        Assert.Equal(afterFirst.Select(i => (i.Id, i.Status)), afterSecond.Select(i => (i.Id, i.Status)));
+        // An expired link cannot be used to answer.
+        await RpcAssert.FailsAsync(StatusCode.FailedPrecondition, () => Setup.RespondAsync(sent[1].Id, accept: true));
+    }
+
+    [Fact]
+    public async Task Send_WithdrawnDrawnMember_NotInvitedAndAReserveTakesTheSeat()
+    {
+        var caseId = await Setup.CaseWithScopeAsync();
+        var draw = await Setup.ConveneAsync(caseId);
+        var withdrawn = draw.PanelMemberIds[0];
+        await Setup.SetMemberStatusAsync(withdrawn, PoolMemberStatus.Withdrawn);
+        try
+        {
+            var sent = (await Setup.SendAsync(draw.Id)).Invitations;
+
+            var own = Assert.Single(sent, i => i.MemberId == withdrawn);
+            Assert.Equal(InvitationStatus.Withdrawn, own.Status);
+            var replacement = Assert.Single(sent, i => i.ReplacesInvitationId == own.Id);
+            Assert.Equal(InvitationStatus.Pending, replacement.Status);
+            Assert.True(CaseWorkSetup.SeatsKeepQuotas(draw, sent));
+            // The withdrawn member's link (were it ever sent) answers nothing.
+            await RpcAssert.FailsAsync(StatusCode.FailedPrecondition, () => Setup.RespondAsync(own.Id, accept: true));
+            Assert.Equal(InvitationStatus.Withdrawn, (await Setup.ListAsync(caseId)).Single(i => i.Id == own.Id).Status);
+        }
+        finally
+        {
+            await Setup.SetMemberStatusAsync(withdrawn, PoolMemberStatus.Active);
+        }
+    }
+
+    [Fact]
+    public async Task WithdrawnAfterInvitation_AnswerRefusedAndTheJobRefillsTheSeat()
+    {
+        var (caseId, draw, sent) = await Setup.InvitedPanelAsync();
+        var leaving = sent[1];
+        await Setup.SetMemberStatusAsync(leaving.MemberId, PoolMemberStatus.Withdrawn);
+        try
+        {
+            await RpcAssert.FailsAsync(StatusCode.FailedPrecondition, () => Setup.RespondAsync(leaving.Id, accept: true));
+            Assert.Equal(InvitationStatus.Pending, (await Setup.ListAsync(caseId)).Single(i => i.Id == leaving.Id).Status);
+
+            await RunExpiryAsync(TimeProvider.System);
+
+            var invitations = await Setup.ListAsync(caseId);
+            Assert.Equal(InvitationStatus.Withdrawn, invitations.Single(i => i.Id == leaving.Id).Status);
+            Assert.Single(invitations, i => i.ReplacesInvitationId == leaving.Id);
+            Assert.True(CaseWorkSetup.SeatsKeepQuotas(draw, invitations));
+        }
+        finally
+        {
+            await Setup.SetMemberStatusAsync(leaving.MemberId, PoolMemberStatus.Active);
+        }
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        GC.SuppressFinalize(this);
+        Assert.Empty(Host.ErrorLogs());
+        return ValueTask.CompletedTask;
+    }
+
+    private async Task RunExpiryAsync(TimeProvider time)
+    {
+        using var scope = Host.Services.CreateScope();
+        var desk = ActivatorUtilities.CreateInstance<InvitationDesk>(scope.ServiceProvider, time);
+        await ActivatorUtilities.CreateInstance<InvitationExpiryJob>(scope.ServiceProvider, desk).RunAsync(TestContext.Current.CancellationToken);
+    }
+}
