@@ -101,7 +101,9 @@ public abstract class MembershipTests(ServiceFixture<CaseGrpcService> fixture) :
             Host.CallAsync<GetMyMembershipRequest, GetMyMembershipResponse>(MembershipRpc, "GetMyMembership", new() { Credentials = member }, role: null));
         await RpcAssert.FailsAsync(StatusCode.NotFound, () =>
             Host.CallAsync<GetMemberRequest, GetMemberResponse>(PoolRpc, "GetMember", new() { Id = member.MemberId, Reason = "Efter sletning" }, CivicRoles.Coordinator));
-        // The erased member is no longer drawn.
+        // The erased member is no longer drawn (another member makes sure someone is eligible: the fixture's other
+        // members may all be withdrawn or in their cool-down after other tests' invitations).
+        await ActiveMemberAsync(Host, "Ole Lodtrækning", "ole.lodtraekning@example.dk", "+45 61 23 45 98");
         var draw = (await Host.CallAsync<ConveneRequest, ConveneResponse>(ConveningRpc, "Convene", new() { CaseId = caseId, PanelSize = 1 }, CivicRoles.Coordinator)).Draw;
         Assert.DoesNotContain(member.MemberId, draw.Probabilities.Select(p => p.MemberId));
     }
