@@ -39,13 +39,39 @@ public sealed partial class RpcErrorTranslation(ILogger<RpcErrorTranslation> log
         }
 
         var correlationId = Activity.Current?.TraceId.ToString() ?? Guid.NewGuid().ToString("N");
+        if (IsTransient(exception))
+        {
+            // The database is out of connections or briefly unreachable: a retry can succeed, so say so (UNAVAILABLE is
+            // what gRPC clients and their retry policies retry), rather than INTERNAL, which they give up on.
+            Log.Transient(logger, exception, context.Method, correlationId);
+            return new RpcException(new Status(StatusCode.Unavailable,
+                $"The service is briefly unable to reach its database. Please retry shortly; a request with an idempotency key is safe to repeat. Correlation id: {correlationId}."));
+        }
+
         Log.Unhandled(logger, exception, context.Method, correlationId);
         return new RpcException(new Status(StatusCode.Internal,
             $"An internal error occurred. Correlation id: {correlationId}. Please try again; if it keeps happening, give this id to support."));
     }
 
+    /// <summary>A database failure its driver calls transient, thrown as is or wrapped (EF's retrying execution strategy wraps it).</summary>
+    internal static bool IsTransient(Exception exception)
+    {
+        for (Exception? current = exception; current is not null; current = current.InnerException)
+        {
+            if (current is System.Data.Common.DbException { IsTransient: true })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static partial class Log
     {
+        [LoggerMessage(2, LogLevel.Warning, "Transient database failure in {Method}; answered UNAVAILABLE with correlation id {CorrelationId}")]
+        public static partial void Transient(ILogger logger, Exception exception, string method, string correlationId);
+
         [LoggerMessage(1, LogLevel.Error, "Unhandled exception in {Method}; answered INTERNAL with correlation id {CorrelationId}")]
         public static partial void Unhandled(ILogger logger, Exception exception, string method, string correlationId);
     }
