@@ -201,6 +201,9 @@ public abstract class MembershipTests(ServiceFixture<CaseGrpcService> fixture) :
         var caseId = await CaseWithScopeAsync(Host, "Fairness");
         await ActiveMemberAsync(Host, "Fie Fair", "fie.fair@example.dk");
         await ActiveMemberAsync(Host, "Finn Fair", "finn.fair@example.dk");
+        // A third new member: two seats among three members with no seats before leave someone at 0 and someone above,
+        // whatever the fixture's other members hold (with only two, one seat each was equal, and Gini 0).
+        await ActiveMemberAsync(Host, "Frida Fair", "frida.fair@example.dk");
         var draws = new List<Draw>();
         for (var i = 0; i < 2; i++)
         {
