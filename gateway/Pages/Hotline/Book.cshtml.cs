@@ -168,22 +168,9 @@ public sealed class BookModel(
             Consent = Consent,
             IdempotencyKey = IdempotencyKey,
         };
-        try
-        {
-            var response = await bookings.JoinWaitlistAsync(request, deadline: timeProvider.GetUtcNow().UtcDateTime + PageServiceCalls.Timeout, cancellationToken: HttpContext.RequestAborted);
-            return Redirect(ManageModel.LinkTo(response.Booking.Reference, response.ManageToken));
-        }
-        catch (RpcException exception) when (RpcFormErrors.IsRefusal(exception))
-        {
-            RpcFormErrors.AddTo(Errors, exception, FieldIds, SlotFieldId);
-        }
-        catch (RpcException)
-        {
-            Errors.Add(SlotFieldId, HotlineText.BookingUnavailable.Current);
-        }
-
-        await LoadAsync();
-        return Page();
+        return await SubmitAsync(
+            deadline => bookings.JoinWaitlistAsync(request, deadline: deadline, cancellationToken: HttpContext.RequestAborted),
+            response => ManageModel.LinkTo(response.Booking.Reference, response.ManageToken));
     }
 
     public async Task<IActionResult> OnPostAsync()
@@ -202,10 +189,20 @@ public sealed class BookModel(
             IdempotencyKey = IdempotencyKey,
             HoldId = HoldId ?? string.Empty,
         };
+        return await SubmitAsync(
+            deadline => bookings.CreateBookingAsync(request, deadline: deadline, cancellationToken: HttpContext.RequestAborted),
+            response => ManageModel.LinkTo(response.Booking.Reference, response.ManageToken, ManageModel.JustBooked));
+    }
+
+    /// <summary>
+    /// Sends the form: on success to the booking's manage page; a refusal is shown on its fields, a failure as
+    /// "unavailable" on the time, and the form comes back with what was typed.
+    /// </summary>
+    private async Task<IActionResult> SubmitAsync<TResponse>(Func<DateTime, AsyncUnaryCall<TResponse>> call, Func<TResponse, string> manageLink)
+    {
         try
         {
-            var response = await bookings.CreateBookingAsync(request, deadline: timeProvider.GetUtcNow().UtcDateTime + PageServiceCalls.Timeout, cancellationToken: HttpContext.RequestAborted);
-            return Redirect(ManageModel.LinkTo(response.Booking.Reference, response.ManageToken, ManageModel.JustBooked));
+            return Redirect(manageLink(await call(timeProvider.GetUtcNow().UtcDateTime + PageServiceCalls.Timeout)));
         }
         catch (RpcException exception) when (RpcFormErrors.IsRefusal(exception))
         {
