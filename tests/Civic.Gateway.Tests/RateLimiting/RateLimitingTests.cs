@@ -45,6 +45,27 @@ public sealed class RateLimitingTests(CivicCluster cluster)
     }
 
     [Fact]
+    public async Task StaticFiles_OverAnonymousLimit_ServedAndNotCounted()
+    {
+        await using var gateway = cluster.StartGateway(Limits("Anonymous", 1));
+        using var client = new HttpClient { BaseAddress = gateway.Addresses[0] };
+
+        var styles = new List<HttpStatusCode>();
+        for (var i = 0; i < 5; i++)
+        {
+            using var response = await client.GetAsync("/css/site.css", Cancel);
+            styles.Add(response.StatusCode);
+        }
+
+        using var firstPage = await client.GetAsync("/", Cancel);
+        using var secondPage = await client.GetAsync("/", Cancel);
+
+        Assert.All(styles, status => Assert.Equal(HttpStatusCode.OK, status));
+        Assert.Equal(HttpStatusCode.OK, firstPage.StatusCode);
+        Assert.Equal(HttpStatusCode.TooManyRequests, secondPage.StatusCode);
+    }
+
+    [Fact]
     public async Task Request_AuthenticatedCaller_CountedPerIdentityNotPerAddress()
     {
         var settings = Limits("Anonymous", 1);
