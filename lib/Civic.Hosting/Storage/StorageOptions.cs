@@ -28,6 +28,14 @@ public sealed class StorageOptions
     /// </summary>
     public bool MigrateOnStartup { get; set; } = true;
 
+    /// <summary>
+    /// The most PostgreSQL connections one replica opens (EF Core and Hangfire share the pool), unless the
+    /// connection string names "Maximum Pool Size" itself. Npgsql's own default (100) equals the server's
+    /// default max_connections, so a burst on one replica took every slot and bookings failed; with a smaller
+    /// pool callers wait for a connection instead. Keep replicas × this below the server's max_connections.
+    /// </summary>
+    public int MaxPoolSize { get; set; } = 30;
+
     /// <summary>The connection string, filled from "ConnectionStrings:&lt;service&gt;" (not bound from this section).</summary>
     public string ConnectionString { get; internal set; } = string.Empty;
 

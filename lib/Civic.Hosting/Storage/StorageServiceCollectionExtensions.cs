@@ -20,10 +20,11 @@ public static class StorageServiceCollectionExtensions
         services.AddOptions<StorageOptions>()
             .BindConfiguration(StorageOptions.SectionName)
             .Configure<IConfiguration>((options, configuration) =>
-                options.ConnectionString = configuration.GetConnectionString(serviceName)
-                    ?? (options.Provider == StorageProvider.Sqlite ? StorageOptions.DefaultSqliteConnectionString(serviceName) : string.Empty))
+                options.ConnectionString = WithPoolLimit(options, configuration.GetConnectionString(serviceName)
+                    ?? (options.Provider == StorageProvider.Sqlite ? StorageOptions.DefaultSqliteConnectionString(serviceName) : string.Empty)))
             .Validate(options => options.Provider != StorageProvider.Postgres || !string.IsNullOrWhiteSpace(options.ConnectionString),
                 $"Storage:Provider is Postgres but ConnectionStrings:{serviceName} is not set. Set it, e.g. \"Host=127.0.0.1;Username=civic;Password=…;Database=civic_{serviceName}\".")
+            .Validate(options => options.MaxPoolSize > 0, "Storage:MaxPoolSize must be at least 1.")
             .Validate(options => IsWellFormed(options),
                 $"ConnectionStrings:{serviceName} is not a valid connection string for the configured Storage:Provider.")
             .ValidateOnStart();
@@ -48,6 +49,36 @@ public static class StorageServiceCollectionExtensions
     public static IServiceCollection AddCivicDbContext<TContext>(this IServiceCollection services)
         where TContext : DbContext =>
         services.AddDbContext<TContext>((sp, options) => sp.GetRequiredService<StorageConnectionFactory>().Configure(options));
+
+    /// <summary>
+    /// The PostgreSQL connection string with <see cref="StorageOptions.MaxPoolSize"/> as its pool limit when it
+    /// names none; anything else (SQLite, a malformed string left for validation to report) unchanged.
+    /// </summary>
+    internal static string WithPoolLimit(StorageOptions options, string connectionString)
+    {
+        if (options.Provider != StorageProvider.Postgres || string.IsNullOrWhiteSpace(connectionString))
+        {
+            return connectionString;
+        }
+
+        try
+        {
+            var named = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
+            if (named.Keys.Cast<string>().Any(IsPoolLimitKey) || options.MaxPoolSize <= 0)
+            {
+                return connectionString;
+            }
+
+            return new NpgsqlConnectionStringBuilder(connectionString) { MaxPoolSize = options.MaxPoolSize }.ConnectionString;
+        }
+        catch (ArgumentException)
+        {
+            return connectionString;
+        }
+    }
+
+    private static bool IsPoolLimitKey(string key) =>
+        key.Replace(" ", string.Empty, StringComparison.Ordinal).ToUpperInvariant() is "MAXIMUMPOOLSIZE" or "MAXPOOLSIZE";
 
     private static bool IsWellFormed(StorageOptions options)
     {

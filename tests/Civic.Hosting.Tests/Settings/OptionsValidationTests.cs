@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Npgsql;
 
 namespace Civic.Hosting.Tests.Settings;
 
@@ -31,9 +32,32 @@ public sealed class OptionsValidationTests
             ["ConnectionStrings:panel"] = "Host=db;Username=civic;Database=civic_panel",
         });
 
+        var connection = new NpgsqlConnectionStringBuilder(options.ConnectionString);
         Assert.Equal(StorageProvider.Postgres, options.Provider);
-        Assert.Equal("Host=db;Username=civic;Database=civic_panel", options.ConnectionString);
+        Assert.Equal(("db", "civic", "civic_panel"), (connection.Host, connection.Username, connection.Database));
+        Assert.Equal(30, connection.MaxPoolSize);
         Assert.False(options.MigrateOnStartup);
+    }
+
+    [Theory]
+    [InlineData("Host=db;Database=civic_panel", "12", 12)]
+    [InlineData("Host=db;Database=civic_panel;Maximum Pool Size=80", "12", 80)]
+    [InlineData("Host=db;Database=civic_panel;MaxPoolSize=7", null, 7)]
+    public void Storage_PostgresPool_ConnectionStringWinsOverStorageMaxPoolSize(string connectionString, string? maxPoolSize, int expected)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["Storage:Provider"] = "Postgres",
+            ["ConnectionStrings:panel"] = connectionString,
+        };
+        if (maxPoolSize is not null)
+        {
+            settings["Storage:MaxPoolSize"] = maxPoolSize;
+        }
+
+        var options = Resolve<StorageOptions>(services => services.AddCivicStorage("panel"), settings);
+
+        Assert.Equal(expected, new NpgsqlConnectionStringBuilder(options.ConnectionString).MaxPoolSize);
     }
 
     [Fact]
