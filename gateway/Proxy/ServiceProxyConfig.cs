@@ -58,6 +58,10 @@ public static class ServiceProxyConfig
             },
             HealthCheck = new HealthCheckConfig
             {
+                // When every destination of a service looks unhealthy, try them anyway: a probe can fail on a
+                // replica that is only very busy, and refusing all calls then turns a slow service into a dead one.
+                // A service that is really down still fails fast (connection refused → UNAVAILABLE).
+                AvailableDestinationsPolicy = HealthCheckConstants.AvailableDestinations.HealthyOrPanic,
                 Active = new ActiveHealthCheckConfig
                 {
                     Enabled = true,

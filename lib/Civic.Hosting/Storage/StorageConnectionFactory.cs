@@ -12,6 +12,9 @@ namespace Civic.Hosting.Storage;
 /// </summary>
 public sealed class StorageConnectionFactory(IOptions<StorageOptions> options)
 {
+    /// <summary>Connections the probe pool may hold: the gateway's probes and Kubernetes' may overlap.</summary>
+    internal const int ProbePoolSize = 2;
+
     private readonly StorageOptions _options = options.Value;
 
     /// <summary>The configured provider.</summary>
@@ -27,6 +30,23 @@ public sealed class StorageConnectionFactory(IOptions<StorageOptions> options)
 
         EnsureSqliteFolder(_options.ConnectionString);
         return new SqliteConnection(_options.ConnectionString);
+    }
+
+    /// <summary>
+    /// A new, closed connection for readiness probes, from a small pool of its own (PostgreSQL): when a burst
+    /// has every connection of the service's pool busy, the probe still gets one. Otherwise the probe waits
+    /// for the busy pool, times out, and the gateway takes a working replica out of rotation.
+    /// </summary>
+    public DbConnection CreateProbeConnection()
+    {
+        if (_options.Provider != StorageProvider.Postgres)
+        {
+            return CreateConnection();
+        }
+
+        var probe = new NpgsqlConnectionStringBuilder(_options.ConnectionString) { MaxPoolSize = ProbePoolSize };
+        probe.ApplicationName = string.IsNullOrEmpty(probe.ApplicationName) ? "readiness probe" : $"{probe.ApplicationName} (readiness probe)";
+        return new NpgsqlConnection(probe.ConnectionString);
     }
 
     /// <summary>

@@ -103,7 +103,8 @@ public sealed partial class SchemaMigrator(
     public async Task<MigrationStatus> GetStatusAsync(CancellationToken cancellationToken = default)
     {
         var migrations = catalog.For(connections.Provider);
-        await using var connection = connections.CreateConnection();
+        // Readiness asks this: its own pool, so a busy service still reports ready.
+        await using var connection = connections.CreateProbeConnection();
         await connection.OpenAsync(cancellationToken);
         var history = await HistoryTableExistsAsync(connection, cancellationToken)
             ? await ReadHistoryAsync(connection, cancellationToken)
