@@ -5,6 +5,7 @@ using Civic.Hotline.Bookings;
 using Civic.Hotline.Calls;
 using Civic.Hotline.Departments;
 using Civic.Hotline.Holds;
+using Civic.Hotline.Lottery;
 using Civic.Hotline.Notifications;
 using Civic.Hotline.Reminders;
 using Civic.Hotline.Schedules;
@@ -22,6 +23,7 @@ builder.Services.AddCallsAndIdeas();
 builder.Services.AddNotifications();
 builder.Services.AddReminders();
 builder.Services.AddWaitlist();
+builder.Services.AddLottery();
 builder.Services.AddHotlineStatistics();
 
 var app = builder.Build();

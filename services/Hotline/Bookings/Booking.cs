@@ -18,6 +18,9 @@ public enum BookingStatus
 
     /// <summary>Offered a seat from the waitlist until <see cref="Booking.OfferExpiresAt"/>; the seat is taken for it meanwhile.</summary>
     Offered = 4,
+
+    /// <summary>Asked for a lottery session (Migrations/0010); the draw books it or puts it on the waitlist. No seat yet.</summary>
+    Requested = 5,
 }
 
 public enum BookingLanguage

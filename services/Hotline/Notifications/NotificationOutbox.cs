@@ -52,6 +52,18 @@ public sealed class NotificationOutbox(HotlineDbContext db, TimeProvider timePro
         Add(entry, NotificationKind.WaitlistJoined, "Du er på ventelisten til Direktørlinjen",
             $"Du er på ventelisten til telefontiden {Local(session.StartsAt)} ({entry.Reference}). Bliver en tid ledig, får du et tilbud, som du tager imod her: {ManageLinkPlaceholder}", null);
 
+    /// <summary>A lottery request was received; the citizen hears when the draw happens.</summary>
+    public void SessionRequested(Booking entry, Session session) =>
+        Add(entry, NotificationKind.SessionRequested, "Vi har modtaget din anmodning til Direktørlinjen",
+            $"Vi har modtaget din anmodning om en tid i telefontiden {Local(session.StartsAt)} ({entry.Reference}). Tiderne fordeles ved lodtrækning {Local(session.RequestWindowClosesAt!.Value)}; "
+            + $"det giver ingen fordel at komme først. Du hører fra os, når der er trukket lod. Se eller træk anmodningen tilbage: {ManageLinkPlaceholder}", null);
+
+    /// <summary>The draw gave the citizen no seat: they are on the session's waitlist.</summary>
+    public void LotteryLost(Booking entry, Session session) =>
+        Add(entry, NotificationKind.LotteryLost, "Lodtrækningen til Direktørlinjen: du er på ventelisten",
+            $"Der er trukket lod om tiderne {Local(session.StartsAt)}, og du fik desværre ikke en tid ({entry.Reference}). Du er skrevet på ventelisten: "
+            + $"bliver en tid ledig, får du et tilbud, som du tager imod her: {ManageLinkPlaceholder}", null);
+
     public void WaitlistOffer(Booking entry, DateTimeOffset expiresAt) =>
         Add(entry, NotificationKind.WaitlistOffer, "En tid på Direktørlinjen er ledig til dig",
             $"En tid er blevet ledig: {Local(entry.SlotStartsAt)}. Vi holder den til dig indtil {Local(expiresAt)}. Tag imod den her: {ManageLinkPlaceholder}", null);
