@@ -8,6 +8,7 @@ using Civic.Hotline.Holds;
 using Civic.Hotline.Lottery;
 using Civic.Hotline.Notifications;
 using Civic.Hotline.Reminders;
+using Civic.Hotline.Retention;
 using Civic.Hotline.Schedules;
 using Civic.Hotline.Statistics;
 using Civic.Hotline.Waitlist;
@@ -24,6 +25,7 @@ builder.Services.AddNotifications();
 builder.Services.AddReminders();
 builder.Services.AddWaitlist();
 builder.Services.AddLottery();
+builder.Services.AddRetention();
 builder.Services.AddHotlineStatistics();
 
 var app = builder.Build();

@@ -102,6 +102,8 @@ public static class HotlineText
         "Du skriver dig på ventelisten til telefontiden {0}. Bliver en tid ledig, får du et tilbud.",
         "You join the waitlist for the session on {0}. If a time frees up, you get an offer.");
     public static readonly LocalText JoinWaitlistButton = new("Skriv mig på ventelisten", "Put me on the waitlist");
+    public static readonly LocalText IdeaFlagged = new(
+        "Uden svar i 30 dage: giv borgeren besked ved at give idéen en ny status.", "No feedback for 30 days: tell the citizen by giving the idea a new status.");
     public static readonly LocalText LotteryExplanation = new(
         "Tiderne i denne telefontid fordeles ved lodtrækning. Indtil {0} kl. {1} kan du bede om de tider, du kan. Så trækker vi lod: anmodningerne kommer i tilfældig rækkefølge, "
         + "og hver får den første af sine tider, der stadig er ledig. Det giver ingen fordel at komme først. Alle får besked om resultatet; de, der ikke får en tid, kommer på ventelisten.",

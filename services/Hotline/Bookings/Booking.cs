@@ -107,6 +107,9 @@ public sealed class Booking
 
     public DateTimeOffset? OutcomeRecordedAt { get; set; }
 
+    /// <summary>When the retention job erased the contact data (Migrations/0011); name, phone and texts are empty since.</summary>
+    public DateTimeOffset? ContactDataErasedAt { get; set; }
+
     public string? OutcomeRecordedBy { get; set; }
 }
 

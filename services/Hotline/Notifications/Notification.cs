@@ -18,6 +18,8 @@ public enum NotificationKind
     WaitlistOfferLapsed = 9,
     SessionRequested = 10,
     LotteryLost = 11,
+    IdeaWithoutFeedback = 12,
+    MorningCallList = 13,
 }
 
 /// <summary>Maps the outbox to notifications (Migrations/0007): a message is about a booking.</summary>

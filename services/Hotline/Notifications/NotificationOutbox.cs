@@ -76,6 +76,33 @@ public sealed class NotificationOutbox(HotlineDbContext db, TimeProvider timePro
         Add(booking, NotificationKind.IdeaStatusChanged, "Nyt om din idé",
             $"Din idé \"{idea.Title}\" har fået status: {StatusText(idea.Status)}.{(idea.DeclineReason is null ? string.Empty : " Begrundelse: " + idea.DeclineReason)} Følg den her: {ManageLinkPlaceholder}", null);
 
+    /// <summary>To the department: an idea has had no status change for 30 days.</summary>
+    public void IdeaWithoutFeedback(Departments.Department department, Idea idea) =>
+        AddForDepartment(department, NotificationKind.IdeaWithoutFeedback, $"Idé uden svar i 30 dage: {idea.Title}",
+            $"Idéen \"{idea.Title}\" kom ind {Local(idea.CreatedAt)} og har stadig status modtaget. Borgeren har krav på at høre, hvad der sker med den: "
+            + "giv den en ny status på Direktørlinjen (under overvejelse, planlagt, gennemført eller afvist med begrundelse).");
+
+    /// <summary>To the department at 07:00: today's call list in brief (times and topics; names and numbers are on the call list page).</summary>
+    public void MorningCallList(Departments.Department department, Session session, IReadOnlyList<Calls.CallListLine> calls) =>
+        AddForDepartment(department, NotificationKind.MorningCallList, $"Direktørlinjen i dag: {calls.Count} opkald",
+            $"Telefontid i dag {Local(session.StartsAt)}–{TimeZoneInfo.ConvertTime(session.EndsAt, HotlineTime.Zone):HH:mm}: {calls.Count} bookede opkald."
+            + string.Concat(calls.Select(c => $"\n- kl. {TimeZoneInfo.ConvertTime(c.StartsAt, HotlineTime.Zone):HH:mm}: {TopicText(c.TopicKind)}"
+                + (c.Language == BookingLanguage.Danish ? string.Empty : " (ikke dansk)") + (c.HasNeeds ? " – se behov" : string.Empty)))
+            + "\nSe hele listen med navne og numre under Direktørlinjen › Opkaldsliste.");
+
+    private void AddForDepartment(Departments.Department department, NotificationKind kind, string subject, string body) =>
+        db.Notifications.Add(OutboxMessage.Create(
+            kind.ToString(), MessageChannel.Email, department.ContactEmail ?? throw new InvalidOperationException($"Department {department.Id} has no address."),
+            subject, body, timeProvider.GetStoredUtcNow()));
+
+    private static string TopicText(TopicKind kind) => kind switch
+    {
+        TopicKind.Question => "spørgsmål",
+        TopicKind.Idea => "idé til forbedring",
+        TopicKind.Complaint => "klage",
+        _ => "andet",
+    };
+
     private void Add(Booking booking, NotificationKind kind, string subject, string body, string? calendar)
     {
         var now = timeProvider.GetStoredUtcNow();

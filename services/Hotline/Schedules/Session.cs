@@ -39,6 +39,9 @@ public sealed class Session
     /// <summary>The draw's seed, kept so anyone can re-run the draw and get the same allocation.</summary>
     public long? DrawSeed { get; set; }
 
+    /// <summary>When the morning call list went to the department (Migrations/0011).</summary>
+    public DateTimeOffset? CallListSentAt { get; set; }
+
     /// <summary>True while nobody may book the session directly: its lottery has not been drawn yet.</summary>
     public bool AwaitsDraw => RequestWindowClosesAt is not null && DrawnAt is null;
 

@@ -190,9 +190,9 @@ public abstract class LotteryTests(ServiceFixture<DepartmentGrpcService> fixture
         var manager = Assert.IsAssignableFrom<IRecurringJobManagerV2>(Host.Services.GetRequiredService<IRecurringJobManager>());
         var storage = Host.Services.GetRequiredService<JobStorage>();
 
-        await SucceededAsync(storage, manager.TriggerJob(LotteryDrawJob.JobId));
+        await HangfireJobs.SucceededAsync(storage, manager.TriggerJob(LotteryDrawJob.JobId));
         var firstSeed = await SeedOfAsync(session.Id);
-        await SucceededAsync(storage, manager.TriggerJob(LotteryDrawJob.JobId));
+        await HangfireJobs.SucceededAsync(storage, manager.TriggerJob(LotteryDrawJob.JobId));
 
         var after = await Task.WhenAll(requests.Select(GetAsync));
         Assert.NotNull(firstSeed);
@@ -302,25 +302,6 @@ public abstract class LotteryTests(ServiceFixture<DepartmentGrpcService> fixture
         var db = scope.ServiceProvider.GetRequiredService<HotlineDbContext>();
         var id = await db.Bookings.Where(b => b.Reference == reference).Select(b => b.Id).SingleAsync(TestContext.Current.CancellationToken);
         return await db.Notifications.Where(n => n.AboutId == id).ToListAsync(TestContext.Current.CancellationToken);
-    }
-
-    private static async Task SucceededAsync(JobStorage storage, string jobId)
-    {
-        var deadline = TimeProvider.System.GetUtcNow().AddSeconds(60);
-        while (TimeProvider.System.GetUtcNow() < deadline)
-        {
-            using var connection = storage.GetConnection();
-            var state = connection.GetStateData(jobId)?.Name;
-            if (state == "Succeeded")
-            {
-                return;
-            }
-
-            Assert.NotEqual("Failed", state);
-            await Task.Delay(200, TestContext.Current.CancellationToken);
-        }
-
-        Assert.Fail($"Hangfire job {jobId} did not succeed within a minute.");
     }
 
     private static DateTimeOffset Whole(DateTimeOffset instant) => instant.AddTicks(-(instant.Ticks % TimeSpan.TicksPerSecond));
