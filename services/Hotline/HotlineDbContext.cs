@@ -25,6 +25,8 @@ public sealed class HotlineDbContext(DbContextOptions<HotlineDbContext> options)
 
     public DbSet<OutboxMessage> Notifications => Set<OutboxMessage>();
 
+    public DbSet<Lottery.RequestedSlot> RequestedSlots => Set<Lottery.RequestedSlot>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.AddCivicConventions(Database);
 

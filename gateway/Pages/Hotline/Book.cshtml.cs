@@ -27,6 +27,7 @@ public sealed class BookModel(
     {
         ["slot_id"] = SlotFieldId, ["name"] = "name", ["phone"] = "phone", ["email"] = "email", ["topic_kind"] = "kind",
         ["description"] = "description", ["needs"] = "needs", ["consent"] = "consent", ["idempotency_key"] = SlotFieldId,
+        ["session_id"] = SlotFieldId, ["slot_ids"] = SlotFieldId,
     };
 
     [BindProperty(SupportsGet = true, Name = "afdeling")]
@@ -44,6 +45,14 @@ public sealed class BookModel(
     /// <summary>A full session the citizen wants to wait for (JoinWaitlist) instead of choosing a time.</summary>
     [BindProperty(SupportsGet = true, Name = "venteliste")]
     public string? WaitlistSessionId { get; set; }
+
+    /// <summary>A lottery session in its request window the citizen asks for (RequestSession) instead of choosing one time.</summary>
+    [BindProperty(SupportsGet = true, Name = "anmodning")]
+    public string? RequestSessionId { get; set; }
+
+    /// <summary>For a lottery request: every time the citizen can make (checkboxes).</summary>
+    [BindProperty]
+    public List<string> RequestedSlotIds { get; set; } = [];
 
     /// <summary>The hold on the chosen slot (from HoldSlot), sent with the booking so the held seat is this citizen's.</summary>
     [BindProperty]
@@ -96,6 +105,17 @@ public sealed class BookModel(
 
     /// <summary>The full session whose waitlist the citizen joins; the page then asks for the details.</summary>
     public Session? WaitlistSession { get; private set; }
+
+    /// <summary>The lottery session the citizen asks for; the page then asks for the acceptable times and the details.</summary>
+    public Session? RequestSession { get; private set; }
+
+    /// <summary>True while a lottery session takes requests: from booking open until its request window closes.</summary>
+    public bool TakesRequests(Session session) =>
+        !session.Cancelled && session.RequestWindowClosesAt is { } closes && session.DrawnAt is null
+        && session.BookingOpensAt.ToDateTimeOffset() <= Now && Now < closes.ToDateTimeOffset();
+
+    /// <summary>True when a lottery session has not been drawn yet, so none of its times can be booked directly.</summary>
+    public static bool AwaitsDraw(Session session) => session.RequestWindowClosesAt is not null && session.DrawnAt is null;
 
     /// <summary>True when a session has no free time left but is open for booking, so its waitlist can be joined.</summary>
     public bool Full(Session session) =>
@@ -173,6 +193,27 @@ public sealed class BookModel(
             response => ManageModel.LinkTo(response.Booking.Reference, response.ManageToken));
     }
 
+    public async Task<IActionResult> OnPostRequestAsync()
+    {
+        var request = new RequestSessionRequest
+        {
+            SessionId = RequestSessionId ?? string.Empty,
+            Name = Name ?? string.Empty,
+            Phone = Phone ?? string.Empty,
+            Email = Email ?? string.Empty,
+            TopicKind = Kind,
+            Description = Description ?? string.Empty,
+            Language = BookingLanguage,
+            Needs = Needs ?? string.Empty,
+            Consent = Consent,
+            IdempotencyKey = IdempotencyKey,
+        };
+        request.SlotIds.AddRange(RequestedSlotIds);
+        return await SubmitAsync(
+            deadline => bookings.RequestSessionAsync(request, deadline: deadline, cancellationToken: HttpContext.RequestAborted),
+            response => ManageModel.LinkTo(response.Booking.Reference, response.ManageToken));
+    }
+
     public async Task<IActionResult> OnPostAsync()
     {
         var request = new CreateBookingRequest
@@ -219,7 +260,7 @@ public sealed class BookModel(
 
     /// <summary>True when a citizen can book <paramref name="slot"/> of <paramref name="session"/> now.</summary>
     public bool Bookable(Session session, Slot slot) =>
-        !session.Cancelled
+        !session.Cancelled && !AwaitsDraw(session)
         && session.BookingOpensAt.ToDateTimeOffset() <= Now && Now < session.BookingClosesAt.ToDateTimeOffset()
         && slot.StartsAt.ToDateTimeOffset() > Now && Free(slot) > 0;
 
@@ -239,6 +280,7 @@ public sealed class BookModel(
                     options => schedules.ListSessionsAsync(new ListSessionsRequest { DepartmentId = id, MaxSessions = 3 }, options)))?.Sessions;
                 ChosenSlot = string.IsNullOrWhiteSpace(SlotId) ? null : Sessions?.SelectMany(s => s.Slots).FirstOrDefault(s => s.Id == SlotId);
                 WaitlistSession = string.IsNullOrWhiteSpace(WaitlistSessionId) ? null : Sessions?.FirstOrDefault(s => s.Id == WaitlistSessionId);
+                RequestSession = string.IsNullOrWhiteSpace(RequestSessionId) ? null : Sessions?.FirstOrDefault(s => s.Id == RequestSessionId && TakesRequests(s));
                 return;
             }
         }

@@ -102,6 +102,25 @@ public static class HotlineText
         "Du skriver dig på ventelisten til telefontiden {0}. Bliver en tid ledig, får du et tilbud.",
         "You join the waitlist for the session on {0}. If a time frees up, you get an offer.");
     public static readonly LocalText JoinWaitlistButton = new("Skriv mig på ventelisten", "Put me on the waitlist");
+    public static readonly LocalText IdeaFlagged = new(
+        "Uden svar i 30 dage: giv borgeren besked ved at give idéen en ny status.", "No feedback for 30 days: tell the citizen by giving the idea a new status.");
+    public static readonly LocalText LotteryExplanation = new(
+        "Tiderne i denne telefontid fordeles ved lodtrækning. Indtil {0} kl. {1} kan du bede om de tider, du kan. Så trækker vi lod: anmodningerne kommer i tilfældig rækkefølge, "
+        + "og hver får den første af sine tider, der stadig er ledig. Det giver ingen fordel at komme først. Alle får besked om resultatet; de, der ikke får en tid, kommer på ventelisten.",
+        "The times in this session are given out by lottery. Until {0} at {1} you can ask for the times you can make. Then we draw lots: the requests come in a random order, "
+        + "and each gets the first of its times that is still free. Being first gives no advantage. Everyone is told the result; those without a time go on the waitlist.");
+    public static readonly LocalText LotteryLink = new("Bed om en tid i telefontiden {0}", "Ask for a time in the session on {0}");
+    public static readonly LocalText LotteryDrawing = new("Der trækkes lod om tiderne; de resterende tider kan bookes om få minutter.", "Lots are being drawn for the times; the remaining times can be booked in a few minutes.");
+    public static readonly LocalText LotteryFor = new("Du beder om en tid i telefontiden {0}.", "You ask for a time in the session on {0}.");
+    public static readonly LocalText LotterySlotsQuestion = new("Hvilke tider kan du?", "Which times can you make?");
+    public static readonly LocalText LotterySlotsHint = new("Vælg alle de tider, du kan. Jo flere, jo større chance for en tid.", "Choose every time you can make. The more, the better your chance of a time.");
+    public static readonly LocalText LotterySlotLabel = new("Kl. {0}", "At {0}");
+    public static readonly LocalText LotterySlotsRequired = new("Vælg mindst én tid, du kan.", "Choose at least one time you can make.");
+    public static readonly LocalText RequestButton = new("Send anmodningen", "Send the request");
+    public static readonly LocalText StatusRequested = new("Anmodet – venter på lodtrækningen", "Requested – awaiting the draw");
+    public static readonly LocalText RequestedText = new(
+        "Vi trækker lod om tiderne {0} kl. {1}. Du får besked om resultatet; får du ingen tid, kommer du på ventelisten.",
+        "We draw lots for the times on {0} at {1}. You are told the result; if you get no time, you go on the waitlist.");
     public static readonly LocalText ComingSessionsHeading = new("Dine kommende telefontider", "Your coming sessions");
     public static readonly LocalText ComingSessionsLead = new(
         "Kan du ikke tage en telefontid (fx ved sygdom), kan du aflyse den. Alle bookede borgere får besked med din begrundelse og fortrinsret til en ny tid.",
@@ -146,6 +165,7 @@ public static class HotlineText
         BookingStatus.Booked => StatusBooked,
         BookingStatus.Waitlisted => StatusWaitlisted,
         BookingStatus.Offered => StatusOffered,
+        BookingStatus.Requested => StatusRequested,
         _ => StatusCancelled,
     };
     public static readonly LocalText StatusCancelled = new("Aflyst", "Cancelled");

@@ -1,12 +1,16 @@
 using Civic.Contracts.Common.V1;
 using Civic.Contracts.Hotline.V1;
+using Civic.Defaults.Auth;
 using Civic.Gateway.Ui.Data;
 using Civic.Gateway.Ui.Localization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Civic.Gateway.Pages.Hotline;
 
-/// <summary>The public idea board: ideas from the calls and their status, without personal data.</summary>
+/// <summary>
+/// The public idea board: ideas from the calls and their status, without personal data. Directors and administrators
+/// also see which ideas have waited 30 days without feedback (flagged by the Hotline's daily job).
+/// </summary>
 public sealed class IdeasModel(PageServiceCalls calls, IdeaService.IdeaServiceClient ideas, DepartmentLookup departments) : PageModel
 {
     private const int PageSize = 100;
@@ -15,6 +19,8 @@ public sealed class IdeasModel(PageServiceCalls calls, IdeaService.IdeaServiceCl
     public IReadOnlyList<Idea>? Ideas { get; private set; }
 
     public Func<string, string> DepartmentName { get; private set; } = id => id;
+
+    public bool SeesFlags => User.IsInRole(CivicRoles.Director) || User.IsInRole(CivicRoles.Admin);
 
     public async Task OnGetAsync()
     {

@@ -65,7 +65,7 @@ public sealed class ManageModel(
     /// <summary>The municipality cancelled the session: the citizen may pick a new time, also where booking has not opened yet.</summary>
     public bool Priority => Booking is { Status: BookingStatus.Cancelled, RebookUntil: { } until } && until.ToDateTimeOffset() > Now;
 
-    public bool CanCancel => Booking is { Status: BookingStatus.Waitlisted or BookingStatus.Offered }
+    public bool CanCancel => Booking is { Status: BookingStatus.Waitlisted or BookingStatus.Offered or BookingStatus.Requested }
         || (Booking is { Status: BookingStatus.Booked } && Booking.Slot.StartsAt.ToDateTimeOffset() > Now);
 
     public bool CanMove => Priority || (Booking is { Status: BookingStatus.Booked } && Booking.Slot.StartsAt.ToDateTimeOffset() > Now);

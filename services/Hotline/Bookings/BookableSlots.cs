@@ -36,6 +36,17 @@ public sealed class BookableSlots(HotlineDbContext db)
             throw new FailedPreconditionException("Booking for this session has closed; choose a later session.", "Bookingen til denne telefontid er lukket; vælg en senere telefontid.");
         }
 
+        if (session.AwaitsDraw)
+        {
+            var closes = TimeZoneInfo.ConvertTime(session.RequestWindowClosesAt!.Value, HotlineTime.Zone);
+            throw now < session.RequestWindowClosesAt
+                ? new FailedPreconditionException(
+                    $"This session's seats are drawn by lottery: ask for the times you can accept until {closes:yyyy-MM-dd HH:mm} (Danish time); booking directly opens after the draw.",
+                    $"Tiderne i denne telefontid fordeles ved lodtrækning: bed om de tider, du kan, indtil {closes:dd-MM-yyyy 'kl.' HH:mm}. Direkte booking åbner efter lodtrækningen.")
+                : new FailedPreconditionException("The lottery for this session is being drawn; booking opens for the remaining seats in a few minutes.",
+                    "Der trækkes lod om tiderne i denne telefontid; de resterende tider kan bookes om få minutter.");
+        }
+
         return (slot, session);
     }
 }

@@ -18,6 +18,9 @@ public enum BookingStatus
 
     /// <summary>Offered a seat from the waitlist until <see cref="Booking.OfferExpiresAt"/>; the seat is taken for it meanwhile.</summary>
     Offered = 4,
+
+    /// <summary>Asked for a lottery session (Migrations/0010); the draw books it or puts it on the waitlist. No seat yet.</summary>
+    Requested = 5,
 }
 
 public enum BookingLanguage
@@ -103,6 +106,9 @@ public sealed class Booking
     public string? EscalationNote { get; set; }
 
     public DateTimeOffset? OutcomeRecordedAt { get; set; }
+
+    /// <summary>When the retention job erased the contact data (Migrations/0011); name, phone and texts are empty since.</summary>
+    public DateTimeOffset? ContactDataErasedAt { get; set; }
 
     public string? OutcomeRecordedBy { get; set; }
 }

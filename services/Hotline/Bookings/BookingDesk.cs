@@ -10,7 +10,9 @@ using Microsoft.Extensions.Options;
 namespace Civic.Hotline.Bookings;
 
 /// <summary>A booking with the slot it holds and the ideas registered from its call.</summary>
-public sealed record BookingView(Booking Booking, Slot Slot, IReadOnlyList<Idea> Ideas, string? SessionCancelReason = null);
+/// <remarks>For a lottery request, <see cref="AcceptableSlotIds"/> are the slots it can accept and <see cref="DrawAt"/> when its session is drawn.</remarks>
+public sealed record BookingView(
+    Booking Booking, Slot Slot, IReadOnlyList<Idea> Ideas, string? SessionCancelReason = null, IReadOnlyList<string>? AcceptableSlotIds = null, DateTimeOffset? DrawAt = null);
 
 /// <summary>A booking just made (or found again by its idempotency key) with its manage token.</summary>
 public sealed record BookingReceipt(BookingView View, string ManageToken, bool Replayed);
@@ -100,6 +102,81 @@ public sealed class BookingDesk(
         return new BookingReceipt(await ViewAsync(entry, cancellationToken), tokens.TokenFor(entry.Id), Replayed: false);
     }
 
+    /// <summary>
+    /// Asks for a seat in a lottery session during its request window, naming the slots the citizen can accept
+    /// (in their order). The request waits as a booking with status Requested until the draw (Lottery/LotteryDrawJob).
+    /// </summary>
+    public async Task<BookingReceipt> RequestAsync(string sessionId, IReadOnlyList<string> slotIds, NewBooking request, CancellationToken cancellationToken)
+    {
+        new FieldViolations().Required("session_id", sessionId, "the session", "telefontiden").ThrowIfAny();
+        var valid = BookingRules.Validate(request with { SlotId = sessionId });
+        var wanted = slotIds.Select(s => s.Trim()).Where(s => s.Length > 0).Distinct(StringComparer.Ordinal).ToList();
+        if (wanted.Count == 0)
+        {
+            throw new ValidationException("slot_ids", "Choose at least one time you can accept.", "Vælg mindst én tid, du kan.");
+        }
+
+        var now = timeProvider.GetStoredUtcNow();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await LockAsync("idempotency:" + valid.IdempotencyKey, cancellationToken);
+        await LockAsync("phone:" + valid.Phone, cancellationToken);
+        if (await ReplayAsync(valid, cancellationToken) is { } replay)
+        {
+            return replay;
+        }
+
+        var session = await db.Sessions.AsNoTracking().Include(s => s.Slots).SingleOrDefaultAsync(s => s.Id == valid.SlotId, cancellationToken)
+            ?? throw new NotFoundException($"No session has id '{valid.SlotId}'.", $"Der findes ingen telefontid med id '{valid.SlotId}'.");
+        RequireOpenRequestWindow(session, now);
+        var foreign = wanted.FirstOrDefault(id => !session.Slots.Exists(s => s.Id == id));
+        if (foreign is not null)
+        {
+            throw new ValidationException("slot_ids", $"The slot '{foreign}' is not a time in this session; choose among the session's own times.",
+                $"Tiden '{foreign}' hører ikke til denne telefontid; vælg blandt telefontidens egne tider.");
+        }
+
+        var month = MonthOf(session);
+        if (await db.Bookings.AsNoTracking().AnyAsync(
+            b => b.Phone == valid.Phone && b.DepartmentId == session.DepartmentId && b.SessionMonth == month && b.Status == BookingStatus.Requested, cancellationToken))
+        {
+            throw new FailedPreconditionException($"This phone number has already asked for a session of the department in {month}; one request per month.",
+                $"Telefonnummeret har allerede bedt om en telefontid hos forvaltningen i {month}; man kan bede om én om måneden.");
+        }
+
+        await CheckLimitsAsync(valid.Phone, session.DepartmentId, month, exceptBookingId: null, cancellationToken);
+        // Until the draw gives it a seat, the request points at its first acceptable slot.
+        var entry = NewEntity(valid, session, session.Slots.Single(s => s.Id == wanted[0]), BookingStatus.Requested, now);
+        db.Bookings.Add(entry);
+        db.RequestedSlots.AddRange(wanted.Select((id, position) => new Lottery.RequestedSlot { BookingId = entry.Id, SlotId = id, Position = position }));
+        outbox.SessionRequested(entry, session);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return new BookingReceipt(await ViewAsync(entry, cancellationToken), tokens.TokenFor(entry.Id), Replayed: false);
+    }
+
+    private static void RequireOpenRequestWindow(Session session, DateTimeOffset now)
+    {
+        if (session.CancelledAt is not null)
+        {
+            throw new FailedPreconditionException("The session is cancelled; choose another session.", "Telefontiden er aflyst; vælg en anden telefontid.");
+        }
+
+        if (session.RequestWindowClosesAt is not { } closes)
+        {
+            throw new FailedPreconditionException("This session is booked first come, first served: book a time directly instead of asking for one.",
+                "Denne telefontid bookes efter først til mølle: book en tid direkte i stedet for at bede om en.");
+        }
+
+        if (now < session.BookingOpensAt || now >= closes)
+        {
+            var opens = TimeZoneInfo.ConvertTime(session.BookingOpensAt, HotlineTime.Zone);
+            var closesLocal = TimeZoneInfo.ConvertTime(closes, HotlineTime.Zone);
+            throw new FailedPreconditionException(
+                $"Requests for this session are taken from {opens:yyyy-MM-dd HH:mm} to {closesLocal:yyyy-MM-dd HH:mm} (Danish time); it is outside that window.",
+                $"Man kan bede om en tid i denne telefontid fra {opens:dd-MM-yyyy 'kl.' HH:mm} til {closesLocal:dd-MM-yyyy 'kl.' HH:mm}; det er uden for det tidsrum nu.");
+        }
+    }
+
     /// <summary>Accepts a live waitlist offer: the seat already taken for it becomes the citizen's booking.</summary>
     public async Task<BookingView> AcceptOfferAsync(string reference, string manageToken, CancellationToken cancellationToken)
     {
@@ -142,8 +219,8 @@ public sealed class BookingDesk(
     {
         var booking = await OpenAsync(reference, manageToken, cancellationToken);
         var now = timeProvider.GetStoredUtcNow();
-        // A waitlist entry leaves the list; an offered seat is declined (and freed for the next on the list).
-        if (booking.Status is BookingStatus.Booked or BookingStatus.Offered or BookingStatus.Waitlisted)
+        // A waitlist entry or lottery request leaves; an offered seat is declined (and freed for the next on the list).
+        if (booking.Status is BookingStatus.Booked or BookingStatus.Offered or BookingStatus.Waitlisted or BookingStatus.Requested)
         {
             if (booking.Status == BookingStatus.Booked && booking.SlotStartsAt <= now)
             {
@@ -156,7 +233,7 @@ public sealed class BookingDesk(
                 .ExecuteUpdateAsync(s => s.SetProperty(b => b.Status, BookingStatus.Cancelled).SetProperty(b => b.CancelledAt, now), cancellationToken);
             if (changed == 1)
             {
-                if (booking.Status != BookingStatus.Waitlisted)
+                if (booking.Status is BookingStatus.Booked or BookingStatus.Offered)
                 {
                     await FreeSeatAsync(booking.SlotId, cancellationToken);
                 }
@@ -343,12 +420,19 @@ public sealed class BookingDesk(
         }
     }
 
-    public async Task<BookingView> ViewAsync(Booking booking, CancellationToken cancellationToken) =>
-        new(
+    public async Task<BookingView> ViewAsync(Booking booking, CancellationToken cancellationToken)
+    {
+        var session = await db.Sessions.AsNoTracking().Where(s => s.Id == booking.SessionId)
+            .Select(s => new { s.CancelReason, s.RequestWindowClosesAt }).SingleAsync(cancellationToken);
+        var acceptable = await db.RequestedSlots.AsNoTracking().Where(r => r.BookingId == booking.Id).OrderBy(r => r.Position).Select(r => r.SlotId).ToListAsync(cancellationToken);
+        return new(
             booking,
             await db.Slots.AsNoTracking().SingleAsync(s => s.Id == booking.SlotId, cancellationToken),
             await db.Ideas.AsNoTracking().Where(i => i.BookingId == booking.Id).OrderBy(i => i.CreatedAt).ToListAsync(cancellationToken),
-            await db.Sessions.AsNoTracking().Where(s => s.Id == booking.SessionId).Select(s => s.CancelReason).SingleAsync(cancellationToken));
+            session.CancelReason,
+            acceptable,
+            acceptable.Count == 0 ? null : session.RequestWindowClosesAt);
+    }
 
     private static string MonthOf(Session session) => session.Date.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -31,6 +31,13 @@ public sealed class BookingGrpcService(BookingDesk desk, SlotHolds holds) : Book
     }
 
     [AllowAnonymous]
+    public override async Task<RequestSessionResponse> RequestSession(RequestSessionRequest request, ServerCallContext context)
+    {
+        var receipt = await desk.RequestAsync(request.SessionId, request.SlotIds, BookingMapping.ToNewBooking(request), context.CancellationToken);
+        return new() { Booking = BookingMapping.ToMessage(receipt.View), ManageToken = receipt.ManageToken, Replayed = receipt.Replayed };
+    }
+
+    [AllowAnonymous]
     public override async Task<AcceptWaitlistOfferResponse> AcceptWaitlistOffer(AcceptWaitlistOfferRequest request, ServerCallContext context) =>
         new() { Booking = BookingMapping.ToMessage(await desk.AcceptOfferAsync(request.Reference, request.ManageToken, context.CancellationToken)) };
 

@@ -17,6 +17,13 @@ public static class BookingMapping
         Description = request.Description, Language = request.Language, Needs = request.Needs, Consent = request.Consent, IdempotencyKey = request.IdempotencyKey,
     });
 
+    /// <summary>A lottery request as a booking request; the draw chooses its slot among <see cref="RequestSessionRequest.SlotIds"/>.</summary>
+    public static NewBooking ToNewBooking(RequestSessionRequest request) => ToNewBooking(new CreateBookingRequest
+    {
+        SlotId = request.SessionId, Name = request.Name, Phone = request.Phone, Email = request.Email, TopicKind = request.TopicKind,
+        Description = request.Description, Language = request.Language, Needs = request.Needs, Consent = request.Consent, IdempotencyKey = request.IdempotencyKey,
+    });
+
     public static NewBooking ToNewBooking(CreateBookingRequest request) => new(
         request.SlotId,
         request.Name,
@@ -68,6 +75,7 @@ public static class BookingMapping
                 BookingStatus.Booked => Contracts.Hotline.V1.BookingStatus.Booked,
                 BookingStatus.Waitlisted => Contracts.Hotline.V1.BookingStatus.Waitlisted,
                 BookingStatus.Offered => Contracts.Hotline.V1.BookingStatus.Offered,
+                BookingStatus.Requested => Contracts.Hotline.V1.BookingStatus.Requested,
                 _ => Contracts.Hotline.V1.BookingStatus.Cancelled,
             },
             CreatedAt = Timestamp.FromDateTimeOffset(booking.CreatedAt),
@@ -75,6 +83,8 @@ public static class BookingMapping
             OfferExpiresAt = booking.OfferExpiresAt is { } expires ? Timestamp.FromDateTimeOffset(expires) : null,
             RebookUntil = booking.RebookUntil is { } until ? Timestamp.FromDateTimeOffset(until) : null,
             SessionCancelReason = view.SessionCancelReason ?? string.Empty,
+            AcceptableSlotIds = { view.AcceptableSlotIds ?? [] },
+            DrawAt = view.DrawAt is { } drawAt ? Timestamp.FromDateTimeOffset(drawAt) : null,
         };
     }
 }

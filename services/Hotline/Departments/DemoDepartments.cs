@@ -38,7 +38,8 @@ public sealed class DemoDepartments(HotlineDbContext db, TimeProvider timeProvid
                 db.Departments.Add(new Department
                 {
                     Id = demo.Id, Code = demo.Code, NameDa = demo.Da, NameEn = demo.En, DirectorName = demo.Director,
-                    Topics = [.. demo.Topics], DeputyNames = [.. demo.Deputies], TakesUnsureCitizens = demo.TakesUnsure, CreatedAt = now,
+                    Topics = [.. demo.Topics], DeputyNames = [.. demo.Deputies], TakesUnsureCitizens = demo.TakesUnsure,
+                    ContactEmail = $"{demo.Code}@direktoerlinjen.example.dk", CreatedAt = now,
                 });
             }
         }

@@ -24,13 +24,16 @@ public sealed class Department
     /// <summary>Takes calls from citizens who do not know which department to ask, and passes them on.</summary>
     public bool TakesUnsureCitizens { get; set; }
 
+    /// <summary>The department's own e-mail address for notices to it (Migrations/0011); optional.</summary>
+    public string? ContactEmail { get; set; }
+
     public DateTimeOffset CreatedAt { get; init; }
 }
 
 /// <summary>What it takes to register a department.</summary>
 public sealed record NewDepartment(
     string Code, string NameDa, string NameEn, string DirectorName, IReadOnlyList<string> Topics,
-    IReadOnlyList<string>? DeputyNames = null, bool TakesUnsureCitizens = false)
+    IReadOnlyList<string>? DeputyNames = null, bool TakesUnsureCitizens = false, string? ContactEmail = null)
 {
     public IReadOnlyList<string> Deputies => DeputyNames ?? [];
 }

@@ -55,6 +55,7 @@ public sealed class DepartmentDirectory(HotlineDbContext db, TimeProvider timePr
             Topics = [.. valid.Topics],
             DeputyNames = [.. valid.Deputies],
             TakesUnsureCitizens = valid.TakesUnsureCitizens,
+            ContactEmail = valid.ContactEmail,
             CreatedAt = now,
         };
         db.Departments.Add(department);

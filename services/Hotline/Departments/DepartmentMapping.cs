@@ -17,6 +17,7 @@ public static class DepartmentMapping
         Topics = { department.Topics },
         DeputyNames = { department.DeputyNames },
         TakesUnsureCitizens = department.TakesUnsureCitizens,
+        ContactEmail = department.ContactEmail ?? string.Empty,
         CreatedAt = Timestamp.FromDateTimeOffset(department.CreatedAt),
     };
 
@@ -27,5 +28,6 @@ public static class DepartmentMapping
         request.DirectorName,
         request.Topics,
         request.DeputyNames,
-        request.TakesUnsureCitizens);
+        request.TakesUnsureCitizens,
+        request.ContactEmail);
 }

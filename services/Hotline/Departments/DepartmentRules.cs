@@ -59,10 +59,17 @@ public static partial class DepartmentRules
             violations.MaxLength($"deputy_names[{i}]", department.Deputies[i].Trim(), MaxNameLength, "a deputy's name", "en stedfortræders navn");
         }
 
+        var email = (department.ContactEmail ?? string.Empty).Trim();
+        if (email.Length > 0 && (email.Length > 254 || !System.Net.Mail.MailAddress.TryCreate(email, out var parsed) || parsed.Address != email))
+        {
+            violations.Add("contact_email", "The department's e-mail address is not valid; leave it empty if it has none.",
+                "Forvaltningens e-mailadresse er ikke gyldig; lad feltet stå tomt, hvis den ikke har en.");
+        }
+
         violations.ThrowIfAny();
         return new NewDepartment(
             code, department.NameDa.Trim(), department.NameEn.Trim(), department.DirectorName.Trim(),
-            Distinct(department.Topics), Distinct(department.Deputies), department.TakesUnsureCitizens);
+            Distinct(department.Topics), Distinct(department.Deputies), department.TakesUnsureCitizens, email.Length == 0 ? null : email);
     }
 
     private static List<string> Distinct(IEnumerable<string> texts) =>

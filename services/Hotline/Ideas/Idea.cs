@@ -33,6 +33,9 @@ public sealed class Idea
     public DateTimeOffset CreatedAt { get; init; }
 
     public DateTimeOffset StatusChangedAt { get; set; }
+
+    /// <summary>Set when the idea was still at "received" 30 days after it came in (Migrations/0011); the department was told.</summary>
+    public DateTimeOffset? FlaggedAt { get; set; }
 }
 
 /// <summary>Maps <see cref="Idea"/> to ideas (Migrations/0006).</summary>

@@ -49,7 +49,7 @@ public sealed class IdeaBoard(HotlineDbContext db, DepartmentScope scope, Notifi
         idea.DeclineReason = declineReason;
         idea.StatusChangedAt = timeProvider.GetStoredUtcNow();
         // The citizen hears of every change; the message is saved with the change.
-        if (idea.BookingId is not null && await db.Bookings.AsNoTracking().SingleOrDefaultAsync(b => b.Id == idea.BookingId, cancellationToken) is { } booking)
+        if (idea.BookingId is not null && await db.Bookings.AsNoTracking().SingleOrDefaultAsync(b => b.Id == idea.BookingId, cancellationToken) is { ContactDataErasedAt: null } booking)
         {
             outbox.IdeaStatusChanged(booking, idea);
         }

@@ -17,6 +17,7 @@ public static class IdeaMapping
         DeclineReason = idea.DeclineReason ?? string.Empty,
         CreatedAt = Timestamp.FromDateTimeOffset(idea.CreatedAt),
         StatusChangedAt = Timestamp.FromDateTimeOffset(idea.StatusChangedAt),
+        FlaggedAt = idea.FlaggedAt is { } flagged ? Timestamp.FromDateTimeOffset(flagged) : null,
     };
 
     public static IdeaStatus? ToStatus(IdeaStatusMessage status) =>

@@ -16,6 +16,10 @@ public enum NotificationKind
     WaitlistJoined = 7,
     WaitlistOffer = 8,
     WaitlistOfferLapsed = 9,
+    SessionRequested = 10,
+    LotteryLost = 11,
+    IdeaWithoutFeedback = 12,
+    MorningCallList = 13,
 }
 
 /// <summary>Maps the outbox to notifications (Migrations/0007): a message is about a booking.</summary>

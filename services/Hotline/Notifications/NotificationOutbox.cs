@@ -52,6 +52,18 @@ public sealed class NotificationOutbox(HotlineDbContext db, TimeProvider timePro
         Add(entry, NotificationKind.WaitlistJoined, "Du er på ventelisten til Direktørlinjen",
             $"Du er på ventelisten til telefontiden {Local(session.StartsAt)} ({entry.Reference}). Bliver en tid ledig, får du et tilbud, som du tager imod her: {ManageLinkPlaceholder}", null);
 
+    /// <summary>A lottery request was received; the citizen hears when the draw happens.</summary>
+    public void SessionRequested(Booking entry, Session session) =>
+        Add(entry, NotificationKind.SessionRequested, "Vi har modtaget din anmodning til Direktørlinjen",
+            $"Vi har modtaget din anmodning om en tid i telefontiden {Local(session.StartsAt)} ({entry.Reference}). Tiderne fordeles ved lodtrækning {Local(session.RequestWindowClosesAt!.Value)}; "
+            + $"det giver ingen fordel at komme først. Du hører fra os, når der er trukket lod. Se eller træk anmodningen tilbage: {ManageLinkPlaceholder}", null);
+
+    /// <summary>The draw gave the citizen no seat: they are on the session's waitlist.</summary>
+    public void LotteryLost(Booking entry, Session session) =>
+        Add(entry, NotificationKind.LotteryLost, "Lodtrækningen til Direktørlinjen: du er på ventelisten",
+            $"Der er trukket lod om tiderne {Local(session.StartsAt)}, og du fik desværre ikke en tid ({entry.Reference}). Du er skrevet på ventelisten: "
+            + $"bliver en tid ledig, får du et tilbud, som du tager imod her: {ManageLinkPlaceholder}", null);
+
     public void WaitlistOffer(Booking entry, DateTimeOffset expiresAt) =>
         Add(entry, NotificationKind.WaitlistOffer, "En tid på Direktørlinjen er ledig til dig",
             $"En tid er blevet ledig: {Local(entry.SlotStartsAt)}. Vi holder den til dig indtil {Local(expiresAt)}. Tag imod den her: {ManageLinkPlaceholder}", null);
@@ -63,6 +75,33 @@ public sealed class NotificationOutbox(HotlineDbContext db, TimeProvider timePro
     public void IdeaStatusChanged(Booking booking, Idea idea) =>
         Add(booking, NotificationKind.IdeaStatusChanged, "Nyt om din idé",
             $"Din idé \"{idea.Title}\" har fået status: {StatusText(idea.Status)}.{(idea.DeclineReason is null ? string.Empty : " Begrundelse: " + idea.DeclineReason)} Følg den her: {ManageLinkPlaceholder}", null);
+
+    /// <summary>To the department: an idea has had no status change for 30 days.</summary>
+    public void IdeaWithoutFeedback(Departments.Department department, Idea idea) =>
+        AddForDepartment(department, NotificationKind.IdeaWithoutFeedback, $"Idé uden svar i 30 dage: {idea.Title}",
+            $"Idéen \"{idea.Title}\" kom ind {Local(idea.CreatedAt)} og har stadig status modtaget. Borgeren har krav på at høre, hvad der sker med den: "
+            + "giv den en ny status på Direktørlinjen (under overvejelse, planlagt, gennemført eller afvist med begrundelse).");
+
+    /// <summary>To the department at 07:00: today's call list in brief (times and topics; names and numbers are on the call list page).</summary>
+    public void MorningCallList(Departments.Department department, Session session, IReadOnlyList<Calls.CallListLine> calls) =>
+        AddForDepartment(department, NotificationKind.MorningCallList, $"Direktørlinjen i dag: {calls.Count} opkald",
+            $"Telefontid i dag {Local(session.StartsAt)}–{TimeZoneInfo.ConvertTime(session.EndsAt, HotlineTime.Zone):HH:mm}: {calls.Count} bookede opkald."
+            + string.Concat(calls.Select(c => $"\n- kl. {TimeZoneInfo.ConvertTime(c.StartsAt, HotlineTime.Zone):HH:mm}: {TopicText(c.TopicKind)}"
+                + (c.Language == BookingLanguage.Danish ? string.Empty : " (ikke dansk)") + (c.HasNeeds ? " – se behov" : string.Empty)))
+            + "\nSe hele listen med navne og numre under Direktørlinjen › Opkaldsliste.");
+
+    private void AddForDepartment(Departments.Department department, NotificationKind kind, string subject, string body) =>
+        db.Notifications.Add(OutboxMessage.Create(
+            kind.ToString(), MessageChannel.Email, department.ContactEmail ?? throw new InvalidOperationException($"Department {department.Id} has no address."),
+            subject, body, timeProvider.GetStoredUtcNow()));
+
+    private static string TopicText(TopicKind kind) => kind switch
+    {
+        TopicKind.Question => "spørgsmål",
+        TopicKind.Idea => "idé til forbedring",
+        TopicKind.Complaint => "klage",
+        _ => "andet",
+    };
 
     private void Add(Booking booking, NotificationKind kind, string subject, string body, string? calendar)
     {

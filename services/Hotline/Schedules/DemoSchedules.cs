@@ -6,10 +6,12 @@ namespace Civic.Hotline.Schedules;
 /// <summary>
 /// One rule for each of the seven demo departments, then the sessions they give. Booking opens 45 days
 /// ahead in the demo, so a session is always open for booking (sessions are at most five weeks apart).
+/// Sundhed og Kultur gives its seats by lottery, with a 40-day request window, so one of its sessions is nearly
+/// always taking requests (the window of the next opens before the one before it closes, but for a few days a year).
 /// </summary>
 public sealed class DemoSchedules(HotlineDbContext db, SessionMaterialiser materialiser, TimeProvider timeProvider) : IDemoDataSeeder
 {
-    private sealed record Demo(string RuleId, string DepartmentId, int Week, DayOfWeek Day, int StartHour, int EndHour, int SlotMinutes, int Lines);
+    private sealed record Demo(string RuleId, string DepartmentId, int Week, DayOfWeek Day, int StartHour, int EndHour, int SlotMinutes, int Lines, int LotteryWindowDays = 0);
 
     private static readonly Demo[] Rules =
     [
@@ -17,7 +19,7 @@ public sealed class DemoSchedules(HotlineDbContext db, SessionMaterialiser mater
         new("0192f0a0-0000-7000-8000-000000000102", "0192f0a0-0000-7000-8000-000000000002", 1, DayOfWeek.Wednesday, 10, 12, 15, 2),
         new("0192f0a0-0000-7000-8000-000000000103", "0192f0a0-0000-7000-8000-000000000003", 2, DayOfWeek.Monday, 15, 17, 10, 1),
         new("0192f0a0-0000-7000-8000-000000000104", "0192f0a0-0000-7000-8000-000000000004", 2, DayOfWeek.Thursday, 16, 18, 10, 2),
-        new("0192f0a0-0000-7000-8000-000000000105", "0192f0a0-0000-7000-8000-000000000005", 3, DayOfWeek.Tuesday, 17, 19, 15, 1),
+        new("0192f0a0-0000-7000-8000-000000000105", "0192f0a0-0000-7000-8000-000000000005", 3, DayOfWeek.Tuesday, 17, 19, 15, 1, LotteryWindowDays: 40),
         new("0192f0a0-0000-7000-8000-000000000106", "0192f0a0-0000-7000-8000-000000000006", 3, DayOfWeek.Thursday, 9, 11, 10, 1),
         new("0192f0a0-0000-7000-8000-000000000107", "0192f0a0-0000-7000-8000-000000000007", -1, DayOfWeek.Wednesday, 14, 17, 10, 3),
     ];
@@ -36,6 +38,8 @@ public sealed class DemoSchedules(HotlineDbContext db, SessionMaterialiser mater
                 StartMinute = demo.StartHour * 60, EndMinute = demo.EndHour * 60, SlotMinutes = demo.SlotMinutes, ParallelLines = demo.Lines,
                 BookingOpensDaysBefore = 45, BookingOpensMinute = 8 * 60, BookingClosesHoursBefore = 2,
                 HolidayPolicy = HolidayPolicy.NextWorkingDay, ValidFrom = new DateOnly(today.Year, today.Month, 1), CreatedAt = now,
+                Allocation = demo.LotteryWindowDays > 0 ? SeatAllocation.Lottery : SeatAllocation.FirstComeFirstServed,
+                RequestWindowMinutes = demo.LotteryWindowDays * 24 * 60,
             });
         }
 

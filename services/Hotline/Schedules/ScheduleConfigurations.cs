@@ -12,6 +12,7 @@ public sealed class ScheduleRuleConfiguration : IEntityTypeConfiguration<Schedul
         builder.HasKey(r => r.Id);
         builder.Property(r => r.Weekday).HasConversion<int>();
         builder.Property(r => r.HolidayPolicy).HasConversion<string>();
+        builder.Property(r => r.Allocation).HasConversion<string>();
     }
 }
 
@@ -23,6 +24,7 @@ public sealed class SessionConfiguration : IEntityTypeConfiguration<Session>
         builder.ToTable("sessions");
         builder.HasKey(s => s.Id);
         builder.HasMany(s => s.Slots).WithOne().HasForeignKey(s => s.SessionId);
+        builder.Ignore(s => s.AwaitsDraw);
     }
 }
 

@@ -27,7 +27,9 @@ public static class ScheduleMapping
             Contracts.Hotline.V1.HolidayPolicy.NextWorkingDay => HolidayPolicy.NextWorkingDay,
             _ => null,
         },
-        ToDate(request.ValidFrom));
+        ToDate(request.ValidFrom),
+        request.Allocation == Allocation.Lottery ? SeatAllocation.Lottery : SeatAllocation.FirstComeFirstServed,
+        request.RequestWindowMinutes);
 
     public static RuleMessage ToMessage(ScheduleRule rule) => new()
     {
@@ -45,6 +47,8 @@ public static class ScheduleMapping
         HolidayPolicy = rule.HolidayPolicy == HolidayPolicy.Skip ? Contracts.Hotline.V1.HolidayPolicy.Skip : Contracts.Hotline.V1.HolidayPolicy.NextWorkingDay,
         ValidFrom = ToMessage(rule.ValidFrom),
         CreatedAt = Timestamp.FromDateTimeOffset(rule.CreatedAt),
+        Allocation = rule.Allocation == SeatAllocation.Lottery ? Allocation.Lottery : Allocation.FirstComeFirstServed,
+        RequestWindowMinutes = rule.RequestWindowMinutes,
     };
 
     /// <summary>The session with its slots; <paramref name="held"/> gives each slot's live holds.</summary>
@@ -63,6 +67,8 @@ public static class ScheduleMapping
             MovedFrom = session.Date == session.NominalDate ? null : ToMessage(session.NominalDate),
             Cancelled = session.CancelledAt is not null,
             CancelReason = session.CancelReason ?? string.Empty,
+            RequestWindowClosesAt = session.RequestWindowClosesAt is { } closes ? Timestamp.FromDateTimeOffset(closes) : null,
+            DrawnAt = session.DrawnAt is { } drawn ? Timestamp.FromDateTimeOffset(drawn) : null,
         };
         message.Slots.AddRange(session.Slots.Select(s => ToMessage(s, held.GetValueOrDefault(s.Id))));
         return message;

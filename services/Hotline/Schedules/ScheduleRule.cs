@@ -7,6 +7,15 @@ public enum HolidayPolicy
     NextWorkingDay = 2,
 }
 
+/// <summary>How a rule's sessions give out their seats (Migrations/0010).</summary>
+public enum SeatAllocation
+{
+    FirstComeFirstServed = 1,
+
+    /// <summary>A request window after booking opens, then a seeded lottery (Lottery/LotteryDraw); first come, first served after the draw.</summary>
+    Lottery = 2,
+}
+
 /// <summary>A department's monthly telephone hours, e.g. the first Tuesday, 16:00-18:00, 10-minute slots, 2 lines.</summary>
 public sealed class ScheduleRule
 {
@@ -42,6 +51,11 @@ public sealed class ScheduleRule
     public DateOnly ValidFrom { get; init; }
 
     public DateTimeOffset CreatedAt { get; init; }
+
+    public SeatAllocation Allocation { get; init; } = SeatAllocation.FirstComeFirstServed;
+
+    /// <summary>For <see cref="SeatAllocation.Lottery"/>: minutes from booking open to the draw; 0 otherwise.</summary>
+    public int RequestWindowMinutes { get; init; }
 }
 
 /// <summary>A local time of day as given by a caller, not yet checked.</summary>
@@ -67,4 +81,6 @@ public sealed record NewScheduleRule(
     ClockTime? BookingOpensAt,
     int BookingClosesHoursBefore,
     HolidayPolicy? HolidayPolicy,
-    DateOnly? ValidFrom);
+    DateOnly? ValidFrom,
+    SeatAllocation Allocation = SeatAllocation.FirstComeFirstServed,
+    int RequestWindowMinutes = 0);

@@ -75,6 +75,7 @@ public static class ScheduleRules
                 $"Bookingen skal lukke 0-{(rule.BookingOpensDaysBefore * 24) - 1} timer før telefontiden, efter at den er åbnet.");
         }
 
+        CheckRequestWindow(rule, violations);
         if (rule.HolidayPolicy is null)
         {
             violations.Add("holiday_policy", "Choose what happens on a public holiday: skip the session or move it to the next working day.",
@@ -103,6 +104,8 @@ public static class ScheduleRules
             HolidayPolicy = rule.HolidayPolicy!.Value,
             ValidFrom = new DateOnly(rule.ValidFrom!.Value.Year, rule.ValidFrom.Value.Month, 1),
             CreatedAt = now,
+            Allocation = rule.Allocation,
+            RequestWindowMinutes = rule.RequestWindowMinutes,
         };
         CheckDaylightSaving(valid, violations);
         CheckOverlap(valid, existing, violations);
@@ -128,6 +131,32 @@ public static class ScheduleRules
                     $"Den {day:dd-MM-yyyy} stilles uret i tidsrummet {window}; vælg en tid uden for 02:00-03:00.");
                 return;
             }
+        }
+    }
+
+    /// <summary>
+    /// A lottery rule needs a request window that closes at least an hour before booking closes (so the draw's
+    /// winners and the waitlist have time, and a daylight-saving change cannot turn the order around); other rules none.
+    /// </summary>
+    private static void CheckRequestWindow(NewScheduleRule rule, FieldViolations violations)
+    {
+        if (rule.Allocation != SeatAllocation.Lottery)
+        {
+            if (rule.RequestWindowMinutes != 0)
+            {
+                violations.Add("request_window_minutes", "Only a lottery rule has a request window; leave it at 0 or choose the lottery.",
+                    "Kun en regel med lodtrækning har en anmodningsperiode; lad den være 0, eller vælg lodtrækning.");
+            }
+
+            return;
+        }
+
+        var longest = ((rule.BookingOpensDaysBefore * 24) - rule.BookingClosesHoursBefore - 1) * 60;
+        if (rule.RequestWindowMinutes < 1 || rule.RequestWindowMinutes > longest)
+        {
+            violations.Add("request_window_minutes",
+                $"A lottery rule's request window must last 1-{Math.Max(longest, 1)} minutes: it starts when booking opens and must close at least an hour before booking closes.",
+                $"Anmodningsperioden for en regel med lodtrækning skal vare 1-{Math.Max(longest, 1)} minutter: den begynder, når bookingen åbner, og skal slutte mindst en time før bookingen lukker.");
         }
     }
 

@@ -30,6 +30,21 @@ public sealed class Session
 
     public DateTimeOffset CreatedAt { get; init; }
 
+    /// <summary>For a lottery session (Migrations/0010): citizens ask for it until then, and then the seats are drawn.</summary>
+    public DateTimeOffset? RequestWindowClosesAt { get; init; }
+
+    /// <summary>When the lottery was drawn (claimed by a conditional update, so a draw happens once).</summary>
+    public DateTimeOffset? DrawnAt { get; set; }
+
+    /// <summary>The draw's seed, kept so anyone can re-run the draw and get the same allocation.</summary>
+    public long? DrawSeed { get; set; }
+
+    /// <summary>When the morning call list went to the department (Migrations/0011).</summary>
+    public DateTimeOffset? CallListSentAt { get; set; }
+
+    /// <summary>True while nobody may book the session directly: its lottery has not been drawn yet.</summary>
+    public bool AwaitsDraw => RequestWindowClosesAt is not null && DrawnAt is null;
+
     public List<Slot> Slots { get; init; } = [];
 }
 

@@ -54,12 +54,12 @@ public sealed class SessionCancellation(
         {
             var rebookUntil = now + options.Value.PriorityRebookWindow;
             var affected = await db.Bookings.AsNoTracking()
-                .Where(b => b.SessionId == id && (b.Status == BookingStatus.Booked || b.Status == BookingStatus.Offered || b.Status == BookingStatus.Waitlisted))
+                .Where(b => b.SessionId == id && (b.Status == BookingStatus.Booked || b.Status == BookingStatus.Offered || b.Status == BookingStatus.Waitlisted || b.Status == BookingStatus.Requested))
                 .ToListAsync(cancellationToken);
             foreach (var booking in affected)
             {
                 // Only those who had a seat get priority; a waitlist entry is told the session is off.
-                DateTimeOffset? priority = booking.Status == BookingStatus.Waitlisted ? null : rebookUntil;
+                DateTimeOffset? priority = booking.Status is BookingStatus.Waitlisted or BookingStatus.Requested ? null : rebookUntil;
                 await db.Bookings.Where(b => b.Id == booking.Id && b.Status == booking.Status)
                     .ExecuteUpdateAsync(s => s.SetProperty(b => b.Status, BookingStatus.Cancelled).SetProperty(b => b.CancelledAt, now).SetProperty(b => b.RebookUntil, priority), cancellationToken);
                 outbox.SessionCancelled(booking, why, priority);

@@ -59,9 +59,10 @@ public sealed partial class SessionMaterialiser(
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var inserted = await db.Database.ExecuteSqlAsync(
             $"""
-            INSERT INTO sessions (id, department_id, rule_id, nominal_date, date, starts_at, ends_at, booking_opens_at, booking_closes_at, created_at)
+            INSERT INTO sessions (id, department_id, rule_id, nominal_date, date, starts_at, ends_at, booking_opens_at, booking_closes_at, created_at, request_window_closes_at)
             VALUES ({id}, {rule.DepartmentId}, {rule.Id}, {Stored(plan.NominalDate, sqlite)}, {Stored(plan.Date, sqlite)}, {Stored(plan.StartsAt, sqlite)},
-                    {Stored(plan.EndsAt, sqlite)}, {Stored(plan.BookingOpensAt, sqlite)}, {Stored(plan.BookingClosesAt, sqlite)}, {Stored(now, sqlite)})
+                    {Stored(plan.EndsAt, sqlite)}, {Stored(plan.BookingOpensAt, sqlite)}, {Stored(plan.BookingClosesAt, sqlite)}, {Stored(now, sqlite)},
+                    {(plan.RequestWindowClosesAt is { } closes ? Stored(closes, sqlite) : null)})
             ON CONFLICT (rule_id, nominal_date) DO NOTHING
             """,
             cancellationToken);

@@ -8,7 +8,8 @@ public sealed record PlannedSession(
     DateTimeOffset EndsAt,
     DateTimeOffset BookingOpensAt,
     DateTimeOffset BookingClosesAt,
-    IReadOnlyList<(DateTimeOffset StartsAt, DateTimeOffset EndsAt)> Slots)
+    IReadOnlyList<(DateTimeOffset StartsAt, DateTimeOffset EndsAt)> Slots,
+    DateTimeOffset? RequestWindowClosesAt = null)
 {
     public DateOnly? MovedFrom => Date == NominalDate ? null : NominalDate;
 }
@@ -74,6 +75,7 @@ public static class SessionPlanner
         var opensAt = HotlineTime.ToInstant(date.Value.AddDays(-rule.BookingOpensDaysBefore), rule.BookingOpensMinute)!.Value;
         return new PlannedSession(
             NominalDate(rule.WeekOfMonth, rule.Weekday, year, month), date.Value, window.Start, window.End,
-            opensAt, window.Start.AddHours(-rule.BookingClosesHoursBefore), slots);
+            opensAt, window.Start.AddHours(-rule.BookingClosesHoursBefore), slots,
+            rule.Allocation == SeatAllocation.Lottery ? opensAt.AddMinutes(rule.RequestWindowMinutes) : null);
     }
 }

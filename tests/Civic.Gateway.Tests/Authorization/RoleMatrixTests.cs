@@ -47,6 +47,8 @@ public sealed class RoleMatrixTests(CivicCluster cluster)
         // Open to everyone; the demo sessions have free seats, so the service refuses for that reason alone.
         ["/civic.hotline.v1.BookingService/JoinWaitlist"] =              "F    F       F     F     F     F   F",
         ["/civic.hotline.v1.BookingService/AcceptWaitlistOffer"] =       "A    A       A     A     A     A   A",
+        // Open to everyone; the demo department books first come, first served, so the service refuses for that reason alone.
+        ["/civic.hotline.v1.BookingService/RequestSession"] =            "F    F       F     F     F     F   F",
         ["/civic.hotline.v1.ScheduleService/CancelSession"] =            "U    D       D     D     D     A   A",
         ["/civic.hotline.v1.StatisticsService/GetMonthlyStatistics"] =   "U    D       D     D     D     A   A",
         ["/civic.hotline.v1.CallService/ListCalls"] =                    "U    D       D     D     D     A   A",
@@ -343,6 +345,15 @@ public sealed class RoleMatrixTests(CivicCluster cluster)
             SessionId = await LastDemoSessionAsync(c, o), Name = "Rolle Testesen", Phone = NewPhone(), TopicKind = TopicKind.Question,
             Description = "Venteliste fra rolletesten.", Consent = true, IdempotencyKey = Guid.NewGuid().ToString("N"),
         }, o),
+        ["/civic.hotline.v1.BookingService/RequestSession"] = async (c, o) =>
+        {
+            var session = (await new ScheduleService.ScheduleServiceClient(c).ListSessionsAsync(new() { DepartmentId = CivicCluster.DemoDepartmentId, MaxSessions = 24 }, o)).Sessions[^1];
+            await new BookingService.BookingServiceClient(c).RequestSessionAsync(new()
+            {
+                SessionId = session.Id, SlotIds = { session.Slots[0].Id }, Name = "Rolle Testesen", Phone = NewPhone(), TopicKind = TopicKind.Question,
+                Description = "Anmodning fra rolletesten.", Consent = true, IdempotencyKey = Guid.NewGuid().ToString("N"),
+            }, o);
+        },
         // On a booking that is booked already, accepting changes nothing and returns it.
         ["/civic.hotline.v1.BookingService/AcceptWaitlistOffer"] = async (c, o) =>
         {
@@ -613,6 +624,8 @@ public sealed class RoleMatrixTests(CivicCluster cluster)
             var sessions = await new ScheduleService.ScheduleServiceClient(c).ListSessionsAsync(new() { DepartmentId = department.Id }, o);
             var slot = sessions.Sessions
                 .Where(s => !s.Cancelled && s.BookingOpensAt.ToDateTimeOffset() <= now && s.BookingClosesAt.ToDateTimeOffset() > now.AddMinutes(5))
+                // A lottery session (a demo department has one) is booked directly only after its draw.
+                .Where(s => s.RequestWindowClosesAt is null || s.DrawnAt is not null)
                 .SelectMany(s => s.Slots)
                 .FirstOrDefault(slot => slot.Booked + slot.Held < slot.Capacity && slot.Id != except);
             if (slot is not null)
