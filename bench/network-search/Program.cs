@@ -79,7 +79,7 @@ await using (var copy = await connection.BeginBinaryImportAsync(
 
 // The search rows exactly as the service writes them (SearchDocument.For, PostgresSearchIndex); PostgreSQL computes the tsvector.
 await using (var copy = await connection.BeginBinaryImportAsync(
-    "COPY resource_person_search (person_id, audience, name, competences, areas, services, description, organisation, competence_ids, other_competences, " +
+    "COPY resource_person_search (person_id, audience, name, competences, areas, services, description, organisation, competence_ids, broad_competence_ids, other_competences, " +
     "challenge_areas, languages, capacity_hours, completed_assignments, feedback_points, stale) FROM STDIN (FORMAT BINARY)"))
 {
     foreach (var document in people.SelectMany(SearchDocument.For))
@@ -95,6 +95,7 @@ await using (var copy = await connection.BeginBinaryImportAsync(
         var seen = document.Person;
         await copy.WriteAsync(seen.Organisation, NpgsqlDbType.Text);
         await copy.WriteAsync(seen.CompetenceIds.ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text);
+        await copy.WriteAsync(SearchFacets.BroadIds(seen.CompetenceIds).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text);
         await copy.WriteAsync(seen.Competences.ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text);
         await copy.WriteAsync(seen.ChallengeAreas.ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text);
         await copy.WriteAsync(seen.Languages.Select(l => l.ToString()).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text);

@@ -5,6 +5,8 @@
 ALTER TABLE resource_person_search
   ADD COLUMN organisation text NOT NULL DEFAULT '',
   ADD COLUMN competence_ids text[] NOT NULL DEFAULT '{}',
+  -- The broad competences of competence_ids (the taxonomy's parents), each once: the competence facet.
+  ADD COLUMN broad_competence_ids text[] NOT NULL DEFAULT '{}',
   ADD COLUMN other_competences text[] NOT NULL DEFAULT '{}',
   ADD COLUMN challenge_areas text[] NOT NULL DEFAULT '{}',
   ADD COLUMN languages text[] NOT NULL DEFAULT '{}',
@@ -20,6 +22,8 @@ CREATE FUNCTION resource_person_search_shares(audience text, public_fields text,
 UPDATE resource_person_search s SET
   organisation = CASE WHEN resource_person_search_shares(s.audience, p.public_fields, 'Organisation') THEN p.organisation ELSE '' END,
   competence_ids = CASE WHEN resource_person_search_shares(s.audience, p.public_fields, 'Competences') THEN p.competence_ids ELSE '{}' END,
+  broad_competence_ids = CASE WHEN resource_person_search_shares(s.audience, p.public_fields, 'Competences')
+    THEN ARRAY(SELECT DISTINCT split_part(x, '.', 1) FROM unnest(p.competence_ids) x) ELSE '{}' END,
   other_competences = CASE WHEN resource_person_search_shares(s.audience, p.public_fields, 'Competences') THEN p.competences ELSE '{}' END,
   challenge_areas = CASE WHEN resource_person_search_shares(s.audience, p.public_fields, 'ChallengeAreas') THEN p.challenge_areas ELSE '{}' END,
   languages = CASE WHEN resource_person_search_shares(s.audience, p.public_fields, 'Languages') THEN string_to_array(p.languages, ',') ELSE '{}' END,

@@ -91,7 +91,7 @@ public sealed class ResourcePersonDirectory(NetworkDbContext db, ISearchIndex in
         // One more than the page: whether there is a next page, without counting.
         var found = await index.SearchAsync(new SearchQuery(audience, words, filters, after, pageSize + 1, month), cancellationToken);
         var page = found.Hits.Take(pageSize).ToList();
-        var next = found.Hits.Count > pageSize ? SearchCursor.Encode(page[^1].ScoreKey, page[^1].Person.Id, scope) : string.Empty;
+        var next = found.Hits.Count > pageSize ? SearchCursor.Encode(new SearchPosition(page[^1].ScoreKey, page[^1].Person.Id, found.TextScale), scope) : string.Empty;
         var items = await WholeProfilesAsync(page, audience, cancellationToken);
         return new SearchResult(items, found.TotalSize, next, found.Facets);
     }

@@ -4,18 +4,18 @@ namespace Civic.Network.Search;
 /// One page of a search: the opted-in profiles of <paramref name="Audience"/> with any of <paramref name="Words"/>
 /// (lower-case letters and digits, no stop words; a word also finds the words it begins, after stemming; none: everyone)
 /// that pass <paramref name="Filters"/>, ranked by <see cref="SearchRanking"/>'s rules, the first <paramref name="Limit"/>
-/// after the cursor <paramref name="After"/>; free hours are those of the ledger's <paramref name="Month"/>.
+/// after the cursor <paramref name="After"/> (and with its text scale); free hours are those of the ledger's <paramref name="Month"/>.
 /// </summary>
-public sealed record SearchQuery(SearchAudience Audience, IReadOnlyList<string> Words, SearchFilters Filters, (long ScoreKey, string Id)? After, int Limit, string Month)
+public sealed record SearchQuery(SearchAudience Audience, IReadOnlyList<string> Words, SearchFilters Filters, SearchPosition? After, int Limit, string Month)
 {
     public IReadOnlyList<string> Stems { get; } = Words.Select(DanishText.Stem).ToList();
 }
 
 /// <summary>
 /// The hits of one page, best first (their <see cref="SearchHit.Person"/> may hold only the fields ranking read),
-/// the number of all matches, and the facets counted over all of them.
+/// the number of all matches, the facets counted over all of them, and the text scale the scores used.
 /// </summary>
-public sealed record SearchPage(IReadOnlyList<SearchHit> Hits, int TotalSize, IReadOnlyList<FacetCount> Facets);
+public sealed record SearchPage(IReadOnlyList<SearchHit> Hits, int TotalSize, IReadOnlyList<FacetCount> Facets, double TextScale);
 
 /// <summary>
 /// The database's full-text index of profiles: PostgreSQL's "danish" configuration (tsvector, GIN),

@@ -29,7 +29,7 @@ public static class SearchFacets
     public static IReadOnlyList<FacetCount> Count(IReadOnlyList<SearchHit> hits) =>
         Arrange(
             hits.Where(h => h.Person.Organisation.Length > 0).Select(h => (Organisation, h.Person.Organisation))
-                .Concat(hits.SelectMany(h => h.Person.CompetenceIds.Select(BroadIdOf).Distinct(StringComparer.Ordinal).Select(id => (Competence, id))))
+                .Concat(hits.SelectMany(h => BroadIds(h.Person.CompetenceIds).Select(id => (Competence, id))))
                 .Concat(hits.SelectMany(h => h.Person.ChallengeAreas.Select(a => (ChallengeArea, a))))
                 .Concat(hits.SelectMany(h => h.Person.Languages.Select(l => (Language, l.ToString()))))
                 .GroupBy(v => v)
@@ -50,8 +50,9 @@ public static class SearchFacets
             .Select(c => new FacetCount(c.Facet, c.Value, Label(c.Facet, c.Value), c.Count))
             .ToList();
 
-    // The taxonomy's own parent link: no string splitting per competence of every match.
-    private static string BroadIdOf(string competenceId) => CompetenceTaxonomy.Find(competenceId)?.ParentId ?? competenceId;
+    /// <summary>The broad competences (the taxonomy's parents) of <paramref name="competenceIds"/>, each once.</summary>
+    public static IEnumerable<string> BroadIds(IEnumerable<string> competenceIds) =>
+        competenceIds.Select(id => CompetenceTaxonomy.Find(id)?.ParentId ?? id).Distinct(StringComparer.Ordinal);
 
     private static string Label(string facet, string value) => facet switch
     {

@@ -40,11 +40,18 @@ public static class SearchRanking
     public static IReadOnlySet<string> MatchedCompetences(IReadOnlyList<string> queryStems) =>
         CompetenceStems.Where(c => c.Value.Any(stem => Matches(stem, queryStems))).Select(c => c.Key).ToHashSet(StringComparer.Ordinal);
 
-    /// <summary>The candidates best first; ties by id, so the order is total and a cursor can continue it.</summary>
-    public static IReadOnlyList<SearchHit> Rank(IReadOnlyList<SearchCandidate> candidates, IReadOnlyList<string> queryStems)
+    /// <summary>The text rank that counts as a full text match: the best of <paramref name="candidates"/>.</summary>
+    public static double TextScale(IReadOnlyList<SearchCandidate> candidates) => candidates.Count == 0 ? 0 : candidates.Max(c => c.TextRank);
+
+    /// <summary>
+    /// The candidates best first; ties by id, so the order is total and a cursor can continue it. Text ranks count
+    /// relative to <paramref name="textScale"/> (<see cref="TextScale"/> unless given): later pages keep the first
+    /// page's, so a profile edited meanwhile cannot change the scale and with it everyone's score.
+    /// </summary>
+    public static IReadOnlyList<SearchHit> Rank(IReadOnlyList<SearchCandidate> candidates, IReadOnlyList<string> queryStems, double? textScale = null)
     {
         var matched = MatchedCompetences(queryStems);
-        var maxText = candidates.Count == 0 ? 0 : candidates.Max(c => c.TextRank);
+        var maxText = textScale ?? TextScale(candidates);
         return candidates
             .Select(c => new SearchHit(c.Person, c.AvailableHours, (long)Math.Round(Score(c, matched, queryStems, maxText) * ScoreKeyScale)))
             .OrderByDescending(h => h.ScoreKey)

@@ -33,9 +33,11 @@ public sealed class SqliteSearchIndex(NetworkDbContext db) : ISearchIndex
     public async Task<SearchPage> SearchAsync(SearchQuery query, CancellationToken cancellationToken)
     {
         var candidates = await CandidatesAsync(query, cancellationToken);
-        var ranked = SearchRanking.Rank(candidates.Where(c => query.Filters.Accepts(c.Person, c.AvailableHours)).ToList(), query.Stems);
+        var filtered = candidates.Where(c => query.Filters.Accepts(c.Person, c.AvailableHours)).ToList();
+        var textScale = query.After?.TextScale ?? SearchRanking.TextScale(filtered);
+        var ranked = SearchRanking.Rank(filtered, query.Stems, textScale);
         var rest = query.After is { } position ? ranked.Where(h => SearchCursor.IsAfter(h, position)) : ranked;
-        return new SearchPage(rest.Take(query.Limit).ToList(), ranked.Count, SearchFacets.Count(ranked));
+        return new SearchPage(rest.Take(query.Limit).ToList(), ranked.Count, SearchFacets.Count(ranked), textScale);
     }
 
     private async Task<List<SearchCandidate>> CandidatesAsync(SearchQuery query, CancellationToken cancellationToken)
