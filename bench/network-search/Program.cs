@@ -77,9 +77,10 @@ await using (var copy = await connection.BeginBinaryImportAsync(
     await copy.CompleteAsync();
 }
 
-// The search rows exactly as the service writes them (SearchDocument.For); PostgreSQL computes the tsvector.
+// The search rows exactly as the service writes them (SearchDocument.For, PostgresSearchIndex); PostgreSQL computes the tsvector.
 await using (var copy = await connection.BeginBinaryImportAsync(
-    "COPY resource_person_search (person_id, audience, name, competences, areas, services, description) FROM STDIN (FORMAT BINARY)"))
+    "COPY resource_person_search (person_id, audience, name, competences, areas, services, description, organisation, competence_ids, broad_competence_ids, other_competences, " +
+    "challenge_areas, languages, capacity_hours, completed_assignments, feedback_points, stale) FROM STDIN (FORMAT BINARY)"))
 {
     foreach (var document in people.SelectMany(SearchDocument.For))
     {
@@ -91,6 +92,17 @@ await using (var copy = await connection.BeginBinaryImportAsync(
         await copy.WriteAsync(document.Areas, NpgsqlDbType.Text);
         await copy.WriteAsync(document.Services, NpgsqlDbType.Text);
         await copy.WriteAsync(document.Description, NpgsqlDbType.Text);
+        var seen = document.Person;
+        await copy.WriteAsync(seen.Organisation, NpgsqlDbType.Text);
+        await copy.WriteAsync(seen.CompetenceIds.ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text);
+        await copy.WriteAsync(SearchFacets.BroadIds(seen.CompetenceIds).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text);
+        await copy.WriteAsync(seen.Competences.ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text);
+        await copy.WriteAsync(seen.ChallengeAreas.ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text);
+        await copy.WriteAsync(seen.Languages.Select(l => l.ToString()).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text);
+        await copy.WriteAsync(seen.CapacityHoursPerMonth, NpgsqlDbType.Integer);
+        await copy.WriteAsync(seen.CompletedAssignments, NpgsqlDbType.Integer);
+        await copy.WriteAsync(seen.FeedbackPoints, NpgsqlDbType.Integer);
+        await copy.WriteAsync(seen.IsStale, NpgsqlDbType.Boolean);
     }
 
     await copy.CompleteAsync();

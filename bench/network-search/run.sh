@@ -9,7 +9,8 @@
 #             the trivial unary RPC the issue's ratio compares with,
 # loaded by h2load with the same concurrency, in interleaved rounds, in one script run. Anonymous callers, so
 # search runs over the public audience (the profiles and fields shared with citizens). Reports calls/s, p50/p99
-# (from h2load's per-request log), the targets, and the load average. Needs h2load, psql and python3; builds in Release.
+# (from h2load's per-request log), CPU ms per call of the service, the gateway and PostgreSQL's backends, the
+# targets, and the load average. Needs h2load, psql and python3; builds in Release.
 #
 # Settings (environment):
 #   PROFILES=100000  RUNS=3  DURATION=10  WARMUP=20  CONNECTIONS=16  QUIET_WAIT=0
@@ -104,18 +105,32 @@ load_at_start="$(cut -d' ' -f1-3 /proc/loadavg)"
 echo "== warming up (${WARMUP}s each)"
 for path in gateway service trivial; do load "$path" "$WARMUP" >/dev/null; done
 
-# CPU time per call of the service and the gateway (jiffies, 10 ms each): steadier than calls/s on a shared machine.
-printf 'path\tround\tcalls_per_s\tp50_us\tp99_us\tcalls\tservice_cpu_ms\tgateway_cpu_ms\n' >"$out/runs.tsv"
+# PostgreSQL's CPU for the benchmark database: the backends serving it (the service's connection pool), as
+# "pid jiffies" lines; a backend that came during a round counts whole, one that left is dropped.
+database_jiffies() {
+  local pid
+  for pid in $(psql -d postgres -tAc "SELECT pid FROM pg_stat_activity WHERE datname = '$database' AND backend_type = 'client backend'"); do
+    [ -r "/proc/$pid/stat" ] && awk -v pid="$pid" '{ print pid, $14 + $15 }' "/proc/$pid/stat" 2>/dev/null || true
+  done
+}
+database_cpu_since() { # BEFORE-LINES: jiffies the backends used since
+  awk 'NR == FNR { before[$1] = $2; next } { used += $2 - ($1 in before ? before[$1] : 0) } END { print used + 0 }' <(echo "$1") <(database_jiffies)
+}
+
+# CPU time per call of the service, the gateway and PostgreSQL (jiffies, 10 ms each): steadier than calls/s on a shared machine.
+printf 'path\tround\tcalls_per_s\tp50_us\tp99_us\tcalls\tservice_cpu_ms\tgateway_cpu_ms\tpostgres_cpu_ms\n' >"$out/runs.tsv"
 for round in $(seq 1 "$RUNS"); do
   for path in gateway service trivial; do
     log="$out/logs/$path-$round"
-    service_before="$(proc_jiffies "$network_pid")" gateway_before="$(proc_jiffies "$gateway_pid")"
+    service_before="$(proc_jiffies "$network_pid")" gateway_before="$(proc_jiffies "$gateway_pid")" database_before="$(database_jiffies)"
     load "$path" "$DURATION" "$log" >"$log.txt"
     service_cpu="$(($(proc_jiffies "$network_pid") - service_before))" gateway_cpu="$(($(proc_jiffies "$gateway_pid") - gateway_before))"
+    database_cpu="$(database_cpu_since "$database_before")"
     h2load_failed "$log.txt" && exit 1
     read -r p50 p99 count < <(python3 "$repo/bench/rpc/stats.py" latency "$log.tsv")
-    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$path" "$round" "$(h2load_rps "$log.txt")" "$p50" "$p99" "$count" \
-      "$(python3 -c "print(f'{$service_cpu * 10 / max($count, 1):.2f}')")" "$(python3 -c "print(f'{$gateway_cpu * 10 / max($count, 1):.2f}')")" >>"$out/runs.tsv"
+    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$path" "$round" "$(h2load_rps "$log.txt")" "$p50" "$p99" "$count" \
+      "$(python3 -c "print(f'{$service_cpu * 10 / max($count, 1):.2f}')")" "$(python3 -c "print(f'{$gateway_cpu * 10 / max($count, 1):.2f}')")" \
+      "$(python3 -c "print(f'{$database_cpu * 10 / max($count, 1):.2f}')")" >>"$out/runs.tsv"
     echo "  round $round $path: $(h2load_rps "$log.txt") calls/s, p50 ${p50} µs, p99 ${p99} µs"
   done
 done
@@ -125,15 +140,15 @@ import csv, statistics, sys
 rows = list(csv.DictReader(open(sys.argv[1]), delimiter="\t"))
 matches = [int(r["total_size"]) for r in csv.DictReader(open(sys.argv[2]), delimiter="\t")]
 paths = ("gateway", "service", "trivial")
-med = {p: {k: statistics.median(float(r[k]) for r in rows if r["path"] == p) for k in ("calls_per_s", "p50_us", "p99_us", "service_cpu_ms", "gateway_cpu_ms")} for p in paths}
+med = {p: {k: statistics.median(float(r[k]) for r in rows if r["path"] == p) for k in ("calls_per_s", "p50_us", "p99_us", "service_cpu_ms", "gateway_cpu_ms", "postgres_cpu_ms")} for p in paths}
 print(f"{sys.argv[5]} profiles; load average at start {sys.argv[3]}, at end {sys.argv[4]}")
 print(f"{len(matches)} queries, matches per query: median {statistics.median(matches):,.0f}, max {max(matches):,}\n")
-print("| path | calls/s (median) | p50 ms | p99 ms | p99/p50 | service CPU ms/call | gateway CPU ms/call | calls/s per round |")
-print("|---|---:|---:|---:|---:|---:|---:|---|")
+print("| path | calls/s (median) | p50 ms | p99 ms | p99/p50 | service CPU ms/call | gateway CPU ms/call | PostgreSQL CPU ms/call | calls/s per round |")
+print("|---|---:|---:|---:|---:|---:|---:|---:|---|")
 for p in paths:
     m = med[p]
     print(f"| {p} | {m['calls_per_s']:,.0f} | {m['p50_us']/1000:.2f} | {m['p99_us']/1000:.2f} | {m['p99_us']/m['p50_us']:.1f} | "
-          f"{m['service_cpu_ms']:.2f} | {m['gateway_cpu_ms']:.2f} | "
+          f"{m['service_cpu_ms']:.2f} | {m['gateway_cpu_ms']:.2f} | {m['postgres_cpu_ms']:.2f} | "
           + ", ".join(str(round(float(r["calls_per_s"]))) for r in rows if r["path"] == p) + " |")
 ratio = med["gateway"]["calls_per_s"] / med["trivial"]["calls_per_s"]
 print(f"\n| target | measured | met |\n|---|---:|---|")

@@ -1,6 +1,5 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
-using Civic.Network.Search;
 using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Civic.Network;
@@ -28,17 +27,5 @@ internal static class SqlCommands
         }
 
         return command;
-    }
-
-    public static async Task<IReadOnlyList<TextMatch>> ReadMatchesAsync(DbCommand command, CancellationToken cancellationToken)
-    {
-        var matches = new List<TextMatch>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            matches.Add(new TextMatch(reader.GetString(0), reader.GetDouble(1)));
-        }
-
-        return matches;
     }
 }

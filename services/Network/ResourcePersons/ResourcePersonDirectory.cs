@@ -87,79 +87,22 @@ public sealed class ResourcePersonDirectory(NetworkDbContext db, ISearchIndex in
         }
 
         var audience = includeInternal ? SearchAudience.Internal : SearchAudience.Public;
-        var candidates = await CandidatesAsync(words, audience, cancellationToken);
-        var filtered = candidates.Where(c => filters.Accepts(c.Person, c.AvailableHours)).ToList();
-        var ranked = SearchRanking.Rank(filtered, words.Select(DanishText.Stem).ToList());
-        var rest = after is { } position ? ranked.Where(h => SearchCursor.IsAfter(h, position)).ToList() : ranked;
-        var page = rest.Take(pageSize).ToList();
-        var next = rest.Count > pageSize ? SearchCursor.Encode(page[^1].ScoreKey, page[^1].Person.Id, scope) : string.Empty;
+        var month = CapacityMonth.MonthOf(DateOnly.FromDateTime(timeProvider.GetUtcNow().UtcDateTime));
+        // One more than the page: whether there is a next page, without counting.
+        var found = await index.SearchAsync(new SearchQuery(audience, words, filters, after, pageSize + 1, month), cancellationToken);
+        var page = found.Hits.Take(pageSize).ToList();
+        var next = found.Hits.Count > pageSize ? SearchCursor.Encode(new SearchPosition(page[^1].ScoreKey, page[^1].Person.Id, found.TextScale), scope) : string.Empty;
         var items = await WholeProfilesAsync(page, audience, cancellationToken);
-        return new SearchResult(items, ranked.Count, next, SearchFacets.Count(ranked));
+        return new SearchResult(items, found.TotalSize, next, found.Facets);
     }
 
-    /// <summary>The page's hits with their whole profiles (ranking saw only the fields it reads); one deleted meanwhile drops out.</summary>
+    /// <summary>The page's hits with their whole profiles (the index returns what ranking read); one deleted meanwhile drops out.</summary>
     private async Task<List<SearchHit>> WholeProfilesAsync(List<SearchHit> page, SearchAudience audience, CancellationToken cancellationToken)
     {
         var ids = page.Select(h => h.Person.Id).ToList();
         var people = await db.ResourcePersons.AsNoTracking().Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, StringComparer.Ordinal, cancellationToken);
         return page.Where(h => people.ContainsKey(h.Person.Id))
             .Select(h => h with { Person = audience == SearchAudience.Internal ? people[h.Person.Id] : ProfileVisibility.ForOutsiders(people[h.Person.Id]) })
-            .ToList();
-    }
-
-    private async Task<List<SearchCandidate>> CandidatesAsync(List<string> words, SearchAudience audience, CancellationToken cancellationToken)
-    {
-        var matching = db.ResourcePersons.AsNoTracking();
-        Dictionary<string, double> textRanks;
-        if (words.Count == 0)
-        {
-            matching = matching.Where(p => p.OptedIn && (audience == SearchAudience.Internal || p.Visibility == Visibility.Public));
-            textRanks = [];
-        }
-        else
-        {
-            var matches = await index.MatchAsync(audience, words, cancellationToken);
-            textRanks = matches.ToDictionary(m => m.PersonId, m => m.Rank, StringComparer.Ordinal);
-            var ids = textRanks.Keys.ToList();
-            // One array parameter: EF Core 10 would otherwise send each of the thousands of ids as its own parameter.
-            matching = matching.Where(p => EF.Parameter(ids).Contains(p.Id));
-        }
-
-        // Only what ranking, filters and facets read: a common word matches thousands of the 100,000
-        // profiles of bench/network-search, and loading them whole was most of a search's time there.
-        // This month's booked hours come along as a subquery on the ledger's key: one round trip, not a second one with every id.
-        var month = CapacityMonth.MonthOf(DateOnly.FromDateTime(timeProvider.GetUtcNow().UtcDateTime));
-        var rows = await matching.Select(p => new
-        {
-            Person = new ResourcePerson
-            {
-                Id = p.Id,
-                DisplayName = string.Empty,
-                Kind = p.Kind,
-                Organisation = p.Organisation,
-                CompetenceIds = p.CompetenceIds,
-                Competences = p.Competences,
-                ChallengeAreas = p.ChallengeAreas,
-                Languages = p.Languages,
-                CapacityHoursPerMonth = p.CapacityHoursPerMonth,
-                OptedIn = p.OptedIn,
-                Visibility = p.Visibility,
-                PublicFields = p.PublicFields,
-                CompletedAssignments = p.CompletedAssignments,
-                FeedbackPoints = p.FeedbackPoints,
-                ConfirmedAt = p.ConfirmedAt,
-                ConfirmationRequestedAt = p.ConfirmationRequestedAt,
-            },
-            Booked = db.CapacityMonths.Where(m => m.PersonId == p.Id && m.Month == month).Select(m => m.BookedHours).FirstOrDefault(),
-        }).ToListAsync(cancellationToken);
-
-        return rows.Select(row =>
-            {
-                var available = Math.Max(0, row.Person.CapacityHoursPerMonth - row.Booked);
-                return audience == SearchAudience.Internal
-                    ? new SearchCandidate(row.Person, available, textRanks.GetValueOrDefault(row.Person.Id))
-                    : new SearchCandidate(ProfileVisibility.ForOutsiders(row.Person), row.Person.PublicFields.Contains(ProfileField.Capacity) ? available : 0, textRanks.GetValueOrDefault(row.Person.Id));
-            })
             .ToList();
     }
 

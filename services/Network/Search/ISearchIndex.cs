@@ -1,7 +1,21 @@
 namespace Civic.Network.Search;
 
-/// <summary>A full-text match and its relevance; higher is better.</summary>
-public readonly record struct TextMatch(string PersonId, double Rank);
+/// <summary>
+/// One page of a search: the opted-in profiles of <paramref name="Audience"/> with any of <paramref name="Words"/>
+/// (lower-case letters and digits, no stop words; a word also finds the words it begins, after stemming; none: everyone)
+/// that pass <paramref name="Filters"/>, ranked by <see cref="SearchRanking"/>'s rules, the first <paramref name="Limit"/>
+/// after the cursor <paramref name="After"/> (and with its text scale); free hours are those of the ledger's <paramref name="Month"/>.
+/// </summary>
+public sealed record SearchQuery(SearchAudience Audience, IReadOnlyList<string> Words, SearchFilters Filters, SearchPosition? After, int Limit, string Month)
+{
+    public IReadOnlyList<string> Stems { get; } = Words.Select(DanishText.Stem).ToList();
+}
+
+/// <summary>
+/// The hits of one page, best first (their <see cref="SearchHit.Person"/> may hold only the fields ranking read),
+/// the number of all matches, the facets counted over all of them, and the text scale the scores used.
+/// </summary>
+public sealed record SearchPage(IReadOnlyList<SearchHit> Hits, int TotalSize, IReadOnlyList<FacetCount> Facets, double TextScale);
 
 /// <summary>
 /// The database's full-text index of profiles: PostgreSQL's "danish" configuration (tsvector, GIN),
@@ -12,9 +26,5 @@ public interface ISearchIndex
     /// <summary>Replaces a profile's rows with <paramref name="documents"/> (none removes it from search).</summary>
     Task ReplaceAsync(string personId, IReadOnlyList<SearchDocument> documents, CancellationToken cancellationToken);
 
-    /// <summary>
-    /// The profiles of <paramref name="audience"/> with any of <paramref name="words"/> (lower-case
-    /// letters and digits, no stop words) or a word they begin, after stemming.
-    /// </summary>
-    Task<IReadOnlyList<TextMatch>> MatchAsync(SearchAudience audience, IReadOnlyList<string> words, CancellationToken cancellationToken);
+    Task<SearchPage> SearchAsync(SearchQuery query, CancellationToken cancellationToken);
 }

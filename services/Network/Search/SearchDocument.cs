@@ -13,10 +13,13 @@ public enum SearchAudience
 /// <summary>
 /// The text of one profile as the index holds it for one audience, in columns that rank differently:
 /// competences (with the taxonomy's names and synonyms) weigh most, then challenge areas, then name,
-/// role and services, and the self-description least.
+/// role and services, and the self-description least. <see cref="Person"/> is the profile as the audience
+/// sees it, whose other fields (on PostgreSQL) the search filters, ranks and counts facets by.
 /// </summary>
 public sealed record SearchDocument(string PersonId, SearchAudience Audience, string Name, string Competences, string Areas, string Services, string Description)
 {
+    public required ResourcePerson Person { get; init; }
+
     /// <summary>The documents of a profile: none unless opted in; a public one only for a public profile, from its shared fields.</summary>
     public static IReadOnlyList<SearchDocument> For(ResourcePerson person)
     {
@@ -45,7 +48,10 @@ public sealed record SearchDocument(string PersonId, SearchAudience Audience, st
             Join(taxonomy.Concat(person.Competences)),
             Join(person.ChallengeAreas),
             Join(person.ServicesKnown),
-            person.Description);
+            person.Description)
+        {
+            Person = person,
+        };
     }
 
     private static string Join(IEnumerable<string> parts) => string.Join(" · ", parts.Where(p => p.Length > 0));

@@ -18,13 +18,18 @@ public sealed record SearchHit(ResourcePerson Person, int AvailableHours, long S
 /// </summary>
 public static class SearchRanking
 {
-    private const double CompetenceWeight = 10;
-    private const double TextWeight = 3;
-    private const double AvailabilityWeight = 2;
-    private const double EvidenceWeight = 2;
-    private const double StalePenalty = 2;
-    private const int HoursForFullAvailability = 20;
-    private const int AssignmentsForFullEvidence = 10;
+    // Public for PostgresSearchIndex, which computes the same score in SQL.
+    public const double CompetenceWeight = 10;
+    public const int MaxCountedCompetences = 3;
+    public const double TextWeight = 3;
+    public const double AvailabilityWeight = 2;
+    public const double EvidenceWeight = 2;
+    public const double StalePenalty = 2;
+    public const int HoursForFullAvailability = 20;
+    public const int AssignmentsForFullEvidence = 10;
+
+    /// <summary>The score times this, rounded, is the <see cref="SearchHit.ScoreKey"/>.</summary>
+    public const double ScoreKeyScale = 1_000_000;
 
     private static readonly Dictionary<string, HashSet<string>> CompetenceStems = CompetenceTaxonomy.All.ToDictionary(
         c => c.Id,
@@ -35,13 +40,20 @@ public static class SearchRanking
     public static IReadOnlySet<string> MatchedCompetences(IReadOnlyList<string> queryStems) =>
         CompetenceStems.Where(c => c.Value.Any(stem => Matches(stem, queryStems))).Select(c => c.Key).ToHashSet(StringComparer.Ordinal);
 
-    /// <summary>The candidates best first; ties by id, so the order is total and a cursor can continue it.</summary>
-    public static IReadOnlyList<SearchHit> Rank(IReadOnlyList<SearchCandidate> candidates, IReadOnlyList<string> queryStems)
+    /// <summary>The text rank that counts as a full text match: the best of <paramref name="candidates"/>.</summary>
+    public static double TextScale(IReadOnlyList<SearchCandidate> candidates) => candidates.Count == 0 ? 0 : candidates.Max(c => c.TextRank);
+
+    /// <summary>
+    /// The candidates best first; ties by id, so the order is total and a cursor can continue it. Text ranks count
+    /// relative to <paramref name="textScale"/> (<see cref="TextScale"/> unless given): later pages keep the first
+    /// page's, so a profile edited meanwhile cannot change the scale and with it everyone's score.
+    /// </summary>
+    public static IReadOnlyList<SearchHit> Rank(IReadOnlyList<SearchCandidate> candidates, IReadOnlyList<string> queryStems, double? textScale = null)
     {
         var matched = MatchedCompetences(queryStems);
-        var maxText = candidates.Count == 0 ? 0 : candidates.Max(c => c.TextRank);
+        var maxText = textScale ?? TextScale(candidates);
         return candidates
-            .Select(c => new SearchHit(c.Person, c.AvailableHours, (long)Math.Round(Score(c, matched, queryStems, maxText) * 1_000_000)))
+            .Select(c => new SearchHit(c.Person, c.AvailableHours, (long)Math.Round(Score(c, matched, queryStems, maxText) * ScoreKeyScale)))
             .OrderByDescending(h => h.ScoreKey)
             .ThenBy(h => h.Person.Id, StringComparer.Ordinal)
             .ToList();
@@ -56,7 +68,7 @@ public static class SearchRanking
         var availability = (double)Math.Min(candidate.AvailableHours, HoursForFullAvailability) / HoursForFullAvailability;
         var assignments = (double)Math.Min(person.CompletedAssignments, AssignmentsForFullEvidence) / AssignmentsForFullEvidence;
         var rating = person.CompletedAssignments > 0 ? person.FeedbackPoints / (5.0 * person.CompletedAssignments) : 0;
-        return (CompetenceWeight * Math.Min(competences, 3))
+        return (CompetenceWeight * Math.Min(competences, MaxCountedCompetences))
             + (TextWeight * text)
             + (AvailabilityWeight * availability)
             + (EvidenceWeight * (assignments + rating) / 2)

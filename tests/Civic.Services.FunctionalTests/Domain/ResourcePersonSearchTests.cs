@@ -20,6 +20,22 @@ public sealed class ResourcePersonSearchTests
         Assert.Equal(["3", "4", "2", "1"], ranked.Select(h => h.Person.Id));
     }
 
+    [Fact]
+    public void Arrange_CountsFromTheDatabase_FacetsInOrderTopTwentyLabelledHoursReachedOnly()
+    {
+        var organisations = Enumerable.Range(0, 25).Select(i => (SearchFacets.Organisation, $"org{i:00}", 100 - i));
+        var facets = SearchFacets.Arrange(
+            [(SearchFacets.AvailableHours, "10", 3), (SearchFacets.AvailableHours, "1", 7), (SearchFacets.AvailableHours, "20", 0),
+             (SearchFacets.Language, "English", 4), (SearchFacets.Language, "Danish", 4),
+             (SearchFacets.Competence, "facilitering", 2), .. organisations]);
+
+        Assert.Equal([SearchFacets.Organisation, SearchFacets.Competence, SearchFacets.Language, SearchFacets.AvailableHours], facets.Select(f => f.Facet).Distinct());
+        Assert.Equal(Enumerable.Range(0, 20).Select(i => $"org{i:00}"), facets.Where(f => f.Facet == SearchFacets.Organisation).Select(f => f.Value));
+        Assert.Equal(["Dansk", "Engelsk"], facets.Where(f => f.Facet == SearchFacets.Language).Select(f => f.Label));
+        Assert.Equal("Facilitering", facets.Single(f => f.Facet == SearchFacets.Competence).Label);
+        Assert.Equal(["Mindst 1 ledige timer", "Mindst 10 ledige timer"], facets.Where(f => f.Facet == SearchFacets.AvailableHours).Select(f => f.Label));
+    }
+
     [Theory]
     [InlineData("facilitator")]
     [InlineData("facilitering")]
