@@ -6,6 +6,7 @@ using Civic.Network.Navigators;
 using Civic.Network.ProfileUpkeep;
 using Civic.Network.Requests;
 using Civic.Network.ResourcePersons;
+using Civic.Network.Taxonomy;
 using Civic.Network.Toolbox;
 using Microsoft.EntityFrameworkCore;
 
@@ -34,6 +35,9 @@ public sealed class NetworkDbContext(DbContextOptions<NetworkDbContext> options)
     public DbSet<OutboxMessage> Notifications => Set<OutboxMessage>();
     public DbSet<ProfileReport> ProfileReports => Set<ProfileReport>();
 
+    /// <summary>"Other" competences folded into the taxonomy (Migrations/0010).</summary>
+    public DbSet<CompetenceFold> CompetenceFolds => Set<CompetenceFold>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.AddCivicConventions(Database);
 
@@ -48,5 +52,6 @@ public sealed class NetworkDbContext(DbContextOptions<NetworkDbContext> options)
             .ApplyConfiguration<GroupMembership>(new NetworkGroupConfiguration())
             .ApplyConfiguration<GroupNotice>(new NetworkGroupConfiguration())
             .ApplyConfiguration(new ProfileReportConfiguration())
+            .ApplyConfiguration(new CompetenceFoldConfiguration())
             .ApplyConfiguration(new OutboxMessageConfiguration());
 }

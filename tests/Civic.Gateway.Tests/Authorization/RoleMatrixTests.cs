@@ -131,6 +131,8 @@ public sealed class RoleMatrixTests(CivicCluster cluster)
         ["/civic.network.v1.ProfileUpkeepService/ReportResourcePerson"] =    "A    A       A     A     A     A   A",
         ["/civic.network.v1.ProfileUpkeepService/ListProfileReports"] =      "U    D       D     A     A     A   A",
         ["/civic.network.v1.ProfileUpkeepService/ResolveProfileReport"] =    "U    D       D     D     A     D   A",
+        ["/civic.network.v1.CompetenceFoldingService/ListOtherCompetences"] = "U    D       D     D     D     D   A",
+        ["/civic.network.v1.CompetenceFoldingService/FoldOtherCompetence"] =  "U    D       D     D     D     D   A",
         ["/grpc.health.v1.Health/Check"] =                            "A    A       A     A     A     A   A",
         ["/grpc.health.v1.Health/Watch"] =                            "A    A       A     A     A     A   A",
         ["/grpc.reflection.v1.ServerReflection/ServerReflectionInfo"] = "A    A       A     A     A     A   A",
