@@ -31,6 +31,8 @@ public sealed class NetworkDbContext(DbContextOptions<NetworkDbContext> options)
 
     public DbSet<GroupNotice> NetworkGroupNotices => Set<GroupNotice>();
 
+    public DbSet<GroupMeeting> NetworkGroupMeetings => Set<GroupMeeting>();
+
     /// <summary>Messages to people, written with the change they tell about (Migrations/0007).</summary>
     public DbSet<OutboxMessage> Notifications => Set<OutboxMessage>();
     public DbSet<ProfileReport> ProfileReports => Set<ProfileReport>();
@@ -51,6 +53,7 @@ public sealed class NetworkDbContext(DbContextOptions<NetworkDbContext> options)
             .ApplyConfiguration<NetworkGroup>(new NetworkGroupConfiguration())
             .ApplyConfiguration<GroupMembership>(new NetworkGroupConfiguration())
             .ApplyConfiguration<GroupNotice>(new NetworkGroupConfiguration())
+            .ApplyConfiguration<GroupMeeting>(new NetworkGroupConfiguration())
             .ApplyConfiguration(new ProfileReportConfiguration())
             .ApplyConfiguration(new CompetenceFoldConfiguration())
             .ApplyConfiguration(new OutboxMessageConfiguration());
