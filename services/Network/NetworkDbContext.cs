@@ -6,6 +6,7 @@ using Civic.Network.Navigators;
 using Civic.Network.ProfileUpkeep;
 using Civic.Network.Requests;
 using Civic.Network.ResourcePersons;
+using Civic.Network.Taxonomy;
 using Civic.Network.Toolbox;
 using Microsoft.EntityFrameworkCore;
 
@@ -30,9 +31,14 @@ public sealed class NetworkDbContext(DbContextOptions<NetworkDbContext> options)
 
     public DbSet<GroupNotice> NetworkGroupNotices => Set<GroupNotice>();
 
+    public DbSet<GroupMeeting> NetworkGroupMeetings => Set<GroupMeeting>();
+
     /// <summary>Messages to people, written with the change they tell about (Migrations/0007).</summary>
     public DbSet<OutboxMessage> Notifications => Set<OutboxMessage>();
     public DbSet<ProfileReport> ProfileReports => Set<ProfileReport>();
+
+    /// <summary>"Other" competences folded into the taxonomy (Migrations/0010).</summary>
+    public DbSet<CompetenceFold> CompetenceFolds => Set<CompetenceFold>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.AddCivicConventions(Database);
@@ -47,6 +53,8 @@ public sealed class NetworkDbContext(DbContextOptions<NetworkDbContext> options)
             .ApplyConfiguration<NetworkGroup>(new NetworkGroupConfiguration())
             .ApplyConfiguration<GroupMembership>(new NetworkGroupConfiguration())
             .ApplyConfiguration<GroupNotice>(new NetworkGroupConfiguration())
+            .ApplyConfiguration<GroupMeeting>(new NetworkGroupConfiguration())
             .ApplyConfiguration(new ProfileReportConfiguration())
+            .ApplyConfiguration(new CompetenceFoldConfiguration())
             .ApplyConfiguration(new OutboxMessageConfiguration());
 }

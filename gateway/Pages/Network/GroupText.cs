@@ -32,4 +32,27 @@ public static class GroupText
     public static readonly LocalText NotFound = new("Vi kunne ikke finde gruppen.", "We could not find the group.");
     public static readonly LocalText Unavailable = new("Netværksgrupperne svarer ikke lige nu. Prøv igen om lidt.", "The network groups are not answering right now. Try again shortly.");
     public static readonly LocalText Back = new("Tilbage til netværksgrupperne", "Back to the network groups");
+    public static readonly LocalText MeetingsHeading = new("Møder", "Meetings");
+    public static readonly LocalText NoMeetings = new("Der er ingen kommende møder.", "There are no coming meetings.");
+    public static readonly LocalText MeetingWhen = new("{0} til {1}", "{0} to {1}");
+    public static readonly LocalText MeetingPlace = new("Sted", "Place");
+    public static readonly LocalText MeetingOnline = new("Online", "Online");
+    public static readonly LocalText MeetingAgenda = new("Dagsorden", "Agenda");
+    public static readonly LocalText CalendarLink = new("Hent {0} til din kalender (.ics)", "Get {0} for your calendar (.ics)");
+    public static readonly LocalText ScheduleHeading = new("Indkald til et møde", "Schedule a meeting");
+    public static readonly LocalText MeetingTitleLabel = new("Mødets titel", "Title of the meeting");
+    public static readonly LocalText MeetingDateLabel = new("Dato", "Date");
+    public static readonly LocalText MeetingDateHint = new("Skriv datoen som år-måned-dag, fx 2027-01-14.", "Write the date as year-month-day, for example 2027-01-14.");
+    public static readonly LocalText MeetingStartLabel = new("Starttid", "Start time");
+    public static readonly LocalText MeetingEndLabel = new("Sluttid", "End time");
+    public static readonly LocalText MeetingTimeHint = new("Dansk tid, fx 14:00.", "Danish time, for example 14:00.");
+    public static readonly LocalText MeetingPlaceLabel = new("Sted", "Place");
+    public static readonly LocalText MeetingPlaceHint = new("Angiv et sted, et onlinelink eller begge.", "Give a place, an online link or both.");
+    public static readonly LocalText MeetingUrlLabel = new("Onlinelink", "Online link");
+    public static readonly LocalText MeetingUrlHint = new("En hel https://-adresse.", "A whole https:// address.");
+    public static readonly LocalText MeetingAgendaLabel = new("Dagsorden", "Agenda");
+    public static readonly LocalText ScheduleButton = new("Indkald til mødet", "Schedule the meeting");
+    public static readonly LocalText Scheduled = new("Mødet er indkaldt.", "The meeting is scheduled.");
+    public static readonly LocalText MeetingDateInvalid = new("Skriv datoen som år-måned-dag, fx 2027-01-14.", "Write the date as year-month-day, for example 2027-01-14.");
+    public static readonly LocalText MeetingTimeInvalid = new("Skriv tiden som time:minut, fx 14:00.", "Write the time as hour:minute, for example 14:00.");
 }

@@ -28,4 +28,35 @@ public static class NetworkSearchText
     public static readonly LocalText OrganisationLabel = new("Forvaltning eller organisation", "Department or organisation");
     public static readonly LocalText CapacityLabel = new("Ledig tid til netværket", "Free time for the network");
     public static readonly LocalText CapacityValue = new("{0} timer tilbage denne måned", "{0} hours left this month");
+    public static readonly LocalText FiltersHeading = new("Afgræns resultaterne", "Narrow the results");
+    public static readonly LocalText FilterButton = new("Vis resultater", "Show results");
+    public static readonly LocalText AppliedHeading = new("Valgte filtre", "Filters chosen");
+    public static readonly LocalText RemoveFilter = new("Fjern filteret {0}", "Remove the filter {0}");
+    public static readonly LocalText FacetValueCount = new("{0} ({1})", "{0} ({1})");
+    public static readonly LocalText OrganisationFacet = new("Forvaltning eller organisation", "Department or organisation");
+    public static readonly LocalText CompetenceFacet = new("Kompetence", "Competence");
+    public static readonly LocalText ChallengeAreaFacet = new("Udfordringsområde", "Challenge area");
+    public static readonly LocalText LanguageFacet = new("Sprog", "Language");
+    public static readonly LocalText HoursFacet = new("Ledig tid denne måned", "Free time this month");
+    public static readonly LocalText AnyHours = new("Uanset ledig tid", "Any free time");
+    public static readonly LocalText MinHoursValue = new("Mindst {0} ledige timer", "At least {0} free hours");
+    public static readonly LocalText NextPage = new("Næste side", "Next page");
+    public static readonly LocalText FirstPage = new("Til første side", "To the first page");
+    public static readonly LocalText PageNote = new("Viser {0} af {1}.", "Showing {0} of {1}.");
+
+    public static LocalText FacetName(string facet) => facet switch
+    {
+        SearchFilterForm.Organisation => OrganisationFacet,
+        SearchFilterForm.Competence => CompetenceFacet,
+        SearchFilterForm.ChallengeArea => ChallengeAreaFacet,
+        SearchFilterForm.Language => LanguageFacet,
+        _ => HoursFacet,
+    };
+
+    public static LocalText LanguageName(string value) => value switch
+    {
+        "Danish" => ProfileEditText.Danish,
+        "English" => ProfileEditText.English,
+        _ => ProfileEditText.OtherLanguage,
+    };
 }

@@ -39,8 +39,8 @@ public sealed class ProfileModel(
 
     public Func<string, string> OrganisationName { get; private set; } = organisation => organisation;
 
-    /// <summary>Shown to whoever the service lets confirm: the owner, the manager, a coordinator or an administrator.</summary>
-    public bool CanConfirm
+    /// <summary>Confirming and editing are shown to whoever the service lets do them: the owner, the manager, a coordinator or an administrator.</summary>
+    public bool CanMaintain
     {
         get
         {
@@ -55,6 +55,7 @@ public sealed class ProfileModel(
     {
         nameof(ProfileText.Reported) => ProfileText.Reported,
         nameof(ProfileText.Confirmed) => ProfileText.Confirmed,
+        nameof(ProfileText.Saved) => ProfileText.Saved,
         _ => null,
     };
 

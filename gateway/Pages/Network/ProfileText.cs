@@ -23,6 +23,7 @@ public static class ProfileText
         "Confirm the profile at least every 6 months, so it is not shown as out of date.");
     public static readonly LocalText ConfirmButton = new("Bekræft, at profilen er rigtig", "Confirm the profile is accurate");
     public static readonly LocalText Confirmed = new("Tak. Profilen er bekræftet.", "Thank you. The profile is confirmed.");
+    public static readonly LocalText Saved = new("Profilen er gemt.", "The profile is saved.");
     public static readonly LocalText ReportHeading = new("Er der noget forkert i profilen?", "Is something wrong in the profile?");
     public static readonly LocalText ReasonLabel = new("Hvad er forkert?", "What is wrong?");
     public static readonly LocalText ReasonHint = new(

@@ -1,12 +1,10 @@
 using System.Globalization;
+using Civic.Hosting.Calendar;
 using Civic.Hosting.Notifications;
 using Civic.Hosting.Storage;
 using Civic.Hotline.Bookings;
 using Civic.Hotline.Ideas;
 using Civic.Hotline.Schedules;
-using Ical.Net.CalendarComponents;
-using Ical.Net.DataTypes;
-using Ical.Net.Serialization;
 
 namespace Civic.Hotline.Notifications;
 
@@ -113,19 +111,12 @@ public sealed class NotificationOutbox(HotlineDbContext db, TimeProvider timePro
         }
     }
 
-    private static string CalendarFor(Booking booking, Slot slot)
-    {
-        var calendar = new Ical.Net.Calendar();
-        calendar.Events.Add(new CalendarEvent
-        {
-            Uid = $"{booking.Id}@direktoerlinjen",
-            Summary = "Direktørlinjen: direktøren ringer dig op",
-            Description = $"Bookingnummer {booking.Reference}. Direktøren ringer til {booking.Phone}.",
-            DtStart = new CalDateTime(slot.StartsAt.UtcDateTime),
-            DtEnd = new CalDateTime(slot.EndsAt.UtcDateTime),
-        });
-        return new CalendarSerializer().SerializeToString(calendar) ?? string.Empty;
-    }
+    private static string CalendarFor(Booking booking, Slot slot) => CalendarFiles.Of(new CalendarEntry(
+        $"{booking.Id}@direktoerlinjen",
+        "Direktørlinjen: direktøren ringer dig op",
+        $"Bookingnummer {booking.Reference}. Direktøren ringer til {booking.Phone}.",
+        slot.StartsAt,
+        slot.EndsAt));
 
     private static string Local(DateTimeOffset instant) =>
         TimeZoneInfo.ConvertTime(instant, HotlineTime.Zone).ToString("dddd 'den' d. MMMM yyyy 'kl.' HH:mm", CultureInfo.GetCultureInfo("da-DK"));

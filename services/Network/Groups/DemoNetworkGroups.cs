@@ -8,7 +8,8 @@ namespace Civic.Network.Groups;
 /// <summary>
 /// One group per challenge area, each with up to six opted-in members who work on that area (staff
 /// and civil-society partners), and two notices; added once. Sofie Nielsen, the demo staff member's
-/// profile, is in the group on vulnerable families, so the demo staff member can post there.
+/// profile, is in the group on vulnerable families, so the demo staff member can post there. Each group also has a
+/// meeting two weeks after seeding (added once, by id, also to groups seeded before meetings existed).
 /// </summary>
 public sealed class DemoNetworkGroups(NetworkDbContext db, TimeProvider timeProvider) : IDemoDataSeeder
 {
@@ -18,7 +19,48 @@ public sealed class DemoNetworkGroups(NetworkDbContext db, TimeProvider timeProv
 
     public static string GroupId(int index) => $"0192f0a0-0000-7000-8006-{index + 1:D12}";
 
+    public static string MeetingId(int index) => $"0192f0a0-0000-7000-8008-{index + 1:D12}";
+
     public async Task SeedAsync(CancellationToken cancellationToken)
+    {
+        await SeedGroupsAsync(cancellationToken);
+        await SeedMeetingsAsync(cancellationToken);
+    }
+
+    private async Task SeedMeetingsAsync(CancellationToken cancellationToken)
+    {
+        if (await db.NetworkGroupMeetings.AnyAsync(m => m.Id == MeetingId(0), cancellationToken))
+        {
+            return;
+        }
+
+        var groups = await db.NetworkGroups.AsNoTracking().Select(g => g.Id).ToListAsync(cancellationToken);
+        var day = timeProvider.GetUtcNow().UtcDateTime.Date.AddDays(14);
+        // 13:00 UTC: 14:00 in Copenhagen in winter, 15:00 in summer; the demo needs a time, not a particular one.
+        var starts = new DateTimeOffset(day.AddHours(13), TimeSpan.Zero);
+        for (var i = 0; i < CompetenceTaxonomy.ChallengeAreas.Count; i++)
+        {
+            if (groups.Contains(GroupId(i)))
+            {
+                db.NetworkGroupMeetings.Add(new GroupMeeting
+                {
+                    Id = MeetingId(i),
+                    GroupId = GroupId(i),
+                    Title = "Netværksmøde",
+                    StartsAt = starts,
+                    EndsAt = starts.AddHours(2),
+                    Place = "Rådhuset, mødelokale 2",
+                    Agenda = "1. Nyt fra medlemmerne\n2. Erfaringer siden sidst\n3. Næste skridt",
+                    ScheduledBy = "demo-koordinator",
+                    ScheduledAt = starts.AddDays(-14),
+                });
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private async Task SeedGroupsAsync(CancellationToken cancellationToken)
     {
         if (await db.NetworkGroups.AnyAsync(g => g.Id == GroupId(0), cancellationToken))
         {

@@ -3,9 +3,9 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Civic.Network.Groups;
 
-/// <summary>Maps the groups, their memberships and notices to network_groups, network_group_members and network_group_notices (Migrations/0006).</summary>
+/// <summary>Maps the groups, their memberships, notices and meetings to network_groups, network_group_members, network_group_notices (Migrations/0006) and network_group_meetings (0010).</summary>
 public sealed class NetworkGroupConfiguration :
-    IEntityTypeConfiguration<NetworkGroup>, IEntityTypeConfiguration<GroupMembership>, IEntityTypeConfiguration<GroupNotice>
+    IEntityTypeConfiguration<NetworkGroup>, IEntityTypeConfiguration<GroupMembership>, IEntityTypeConfiguration<GroupNotice>, IEntityTypeConfiguration<GroupMeeting>
 {
     public void Configure(EntityTypeBuilder<NetworkGroup> builder)
     {
@@ -23,5 +23,11 @@ public sealed class NetworkGroupConfiguration :
     {
         builder.ToTable("network_group_notices");
         builder.HasKey(n => n.Id);
+    }
+
+    public void Configure(EntityTypeBuilder<GroupMeeting> builder)
+    {
+        builder.ToTable("network_group_meetings");
+        builder.HasKey(m => m.Id);
     }
 }

@@ -1,3 +1,4 @@
+using Civic.Hosting.Calendar;
 using Civic.Hosting.Errors;
 using Civic.Hosting.Storage;
 using Civic.Network.ResourcePersons;
@@ -8,8 +9,11 @@ namespace Civic.Network.Groups;
 /// <summary>A member as shown: the membership with the resource person's name and organisation.</summary>
 public sealed record GroupMemberView(GroupMembership Membership, string DisplayName, string Organisation, bool IsPartner);
 
-/// <summary>A group as shown, with its members and (for one group) its notices, newest first.</summary>
-public sealed record NetworkGroupView(NetworkGroup Group, IReadOnlyList<GroupMemberView> Members, IReadOnlyList<GroupNotice> Notices);
+/// <summary>A group as shown, with its members and (for one group) its notices, newest first, and its coming meetings, soonest first.</summary>
+public sealed record NetworkGroupView(NetworkGroup Group, IReadOnlyList<GroupMemberView> Members, IReadOnlyList<GroupNotice> Notices)
+{
+    public IReadOnlyList<GroupMeeting> Meetings { get; init; } = [];
+}
 
 /// <summary>Creates network groups, adds members, and keeps each group's notice board.</summary>
 public sealed class NetworkGroupDirectory(NetworkDbContext db, TimeProvider timeProvider)
@@ -55,8 +59,14 @@ public sealed class NetworkGroupDirectory(NetworkDbContext db, TimeProvider time
         var group = await FindAsync(id, cancellationToken);
         var notices = await db.NetworkGroupNotices.AsNoTracking().Where(n => n.GroupId == group.Id).ToListAsync(cancellationToken);
         var members = await MembersAsync([group.Id], cancellationToken);
+        // Meetings still going on count as coming: a member may look for the link in the middle of one.
+        var now = timeProvider.GetStoredUtcNow();
+        var meetings = await db.NetworkGroupMeetings.AsNoTracking().Where(m => m.GroupId == group.Id && m.EndsAt > now).ToListAsync(cancellationToken);
         return new NetworkGroupView(group, members[group.Id].ToList(),
-            notices.OrderByDescending(n => n.PostedAt).ThenByDescending(n => n.Id, StringComparer.Ordinal).Take(NoticesShown).ToList());
+            notices.OrderByDescending(n => n.PostedAt).ThenByDescending(n => n.Id, StringComparer.Ordinal).Take(NoticesShown).ToList())
+        {
+            Meetings = meetings.OrderBy(m => m.StartsAt).ThenBy(m => m.Id, StringComparer.Ordinal).ToList(),
+        };
     }
 
     /// <exception cref="NotFoundException">No such group, or no such resource person in the network.</exception>
@@ -108,6 +118,48 @@ public sealed class NetworkGroupDirectory(NetworkDbContext db, TimeProvider time
         db.NetworkGroupNotices.Add(notice);
         await db.SaveChangesAsync(cancellationToken);
         return notice;
+    }
+
+    /// <summary>Schedules a meeting of the group (the caller is a coordinator or administrator: the access rule says so).</summary>
+    /// <exception cref="ValidationException">A field is wrong (a start in the past, an end before the start, no place or link …).</exception>
+    /// <exception cref="NotFoundException">No such group.</exception>
+    public async Task<GroupMeeting> ScheduleMeetingAsync(string groupId, NewGroupMeeting request, NetworkCaller caller, CancellationToken cancellationToken)
+    {
+        var group = await FindAsync(groupId, cancellationToken);
+        var now = timeProvider.GetStoredUtcNow();
+        var valid = NetworkGroupRules.ValidMeeting(request, now);
+        var meeting = new GroupMeeting
+        {
+            Id = Guid.CreateVersion7(now).ToString(),
+            GroupId = group.Id,
+            Title = valid.Title,
+            StartsAt = valid.StartsAt!.Value,
+            EndsAt = valid.EndsAt!.Value,
+            Place = valid.Place,
+            OnlineUrl = valid.OnlineUrl,
+            Agenda = valid.Agenda,
+            ScheduledBy = caller.UserId,
+            ScheduledAt = now,
+        };
+        db.NetworkGroupMeetings.Add(meeting);
+        await db.SaveChangesAsync(cancellationToken);
+        return meeting;
+    }
+
+    /// <summary>A meeting as an iCalendar file, named for the group.</summary>
+    /// <exception cref="NotFoundException">No such group, or no such meeting of it.</exception>
+    public async Task<(string Ics, string FileName)> MeetingCalendarAsync(string groupId, string meetingId, CancellationToken cancellationToken)
+    {
+        var group = await FindAsync(groupId, cancellationToken);
+        var meeting = await db.NetworkGroupMeetings.AsNoTracking().SingleOrDefaultAsync(m => m.GroupId == group.Id && m.Id == meetingId, cancellationToken)
+            ?? throw new NotFoundException($"'{group.Name}' has no meeting with the id '{meetingId}'.", $"'{group.Name}' har intet møde med id '{meetingId}'.");
+        var description = string.Join("\n\n", new[] { meeting.Agenda, meeting.OnlineUrl }.Where(t => t.Length > 0));
+        var ics = CalendarFiles.Of(new CalendarEntry($"{meeting.Id}@ressourcenetvaerket", $"{group.Name}: {meeting.Title}", description, meeting.StartsAt, meeting.EndsAt)
+        {
+            Location = meeting.Place.Length > 0 ? meeting.Place : meeting.OnlineUrl,
+            Url = meeting.OnlineUrl.Length > 0 ? new Uri(meeting.OnlineUrl) : null,
+        });
+        return (ics, $"moede-{meeting.StartsAt.UtcDateTime:yyyy-MM-dd}.ics");
     }
 
     private async Task<NetworkGroup> FindAsync(string id, CancellationToken cancellationToken) =>

@@ -4,11 +4,12 @@ using Civic.Hosting.Grpc;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using GroupMessage = Civic.Contracts.Network.V1.NetworkGroup;
+using MeetingMessage = Civic.Contracts.Network.V1.GroupMeeting;
 using NoticeMessage = Civic.Contracts.Network.V1.GroupNotice;
 
 namespace Civic.Network.Groups;
 
-/// <summary>civic.network.v1.NetworkGroupService: coordinators run the groups; the municipality's people read them; members post notices.</summary>
+/// <summary>civic.network.v1.NetworkGroupService: coordinators run the groups and schedule their meetings; the municipality's people read them and get meetings as .ics; members post notices.</summary>
 public sealed class NetworkGroupGrpcService(NetworkGroupDirectory directory) : NetworkGroupService.NetworkGroupServiceBase
 {
     [AllowRoles(CivicRoles.Coordinator, CivicRoles.Admin)]
@@ -32,6 +33,20 @@ public sealed class NetworkGroupGrpcService(NetworkGroupDirectory directory) : N
     public override async Task<PostNoticeResponse> PostNotice(PostNoticeRequest request, ServerCallContext context) =>
         new() { Notice = ToMessage(await directory.PostNoticeAsync(request.GroupId, request.Text, NetworkCaller.From(context.User), context.CancellationToken)) };
 
+    [AllowRoles(CivicRoles.Coordinator, CivicRoles.Admin)]
+    public override async Task<ScheduleMeetingResponse> ScheduleMeeting(ScheduleMeetingRequest request, ServerCallContext context)
+    {
+        var meeting = new NewGroupMeeting(request.Title, request.StartsAt?.ToDateTimeOffset(), request.EndsAt?.ToDateTimeOffset(), request.Place, request.OnlineUrl, request.Agenda);
+        return new() { Meeting = ToMessage(await directory.ScheduleMeetingAsync(request.GroupId, meeting, NetworkCaller.From(context.User), context.CancellationToken)) };
+    }
+
+    [AllowRoles(CivicRoles.Staff, CivicRoles.Coordinator, CivicRoles.Director, CivicRoles.Admin)]
+    public override async Task<GetMeetingCalendarResponse> GetMeetingCalendar(GetMeetingCalendarRequest request, ServerCallContext context)
+    {
+        var (ics, fileName) = await directory.MeetingCalendarAsync(request.GroupId, request.MeetingId, context.CancellationToken);
+        return new() { Ics = ics, FileName = fileName };
+    }
+
     private static GroupMessage ToMessage(NetworkGroupView view) => new()
     {
         Id = view.Group.Id,
@@ -50,8 +65,20 @@ public sealed class NetworkGroupGrpcService(NetworkGroupDirectory directory) : N
             }),
         },
         Notices = { view.Notices.Select(ToMessage) },
+        Meetings = { view.Meetings.Select(ToMessage) },
         MemberCount = view.Members.Count,
         CreatedAt = Timestamp.FromDateTimeOffset(view.Group.CreatedAt),
+    };
+
+    private static MeetingMessage ToMessage(GroupMeeting meeting) => new()
+    {
+        Id = meeting.Id,
+        Title = meeting.Title,
+        StartsAt = Timestamp.FromDateTimeOffset(meeting.StartsAt),
+        EndsAt = Timestamp.FromDateTimeOffset(meeting.EndsAt),
+        Place = meeting.Place,
+        OnlineUrl = meeting.OnlineUrl,
+        Agenda = meeting.Agenda,
     };
 
     private static NoticeMessage ToMessage(GroupNotice notice) => new()

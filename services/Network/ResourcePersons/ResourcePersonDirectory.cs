@@ -2,6 +2,7 @@ using Civic.Hosting.Errors;
 using Civic.Hosting.Storage;
 using Civic.Network.Capacity;
 using Civic.Network.Search;
+using Civic.Network.Taxonomy;
 using Microsoft.EntityFrameworkCore;
 
 namespace Civic.Network.ResourcePersons;
@@ -22,7 +23,8 @@ public sealed class ResourcePersonDirectory(NetworkDbContext db, ISearchIndex in
 
     public async Task<ResourcePerson> CreateAsync(NewResourcePerson request, NetworkCaller caller, CancellationToken cancellationToken)
     {
-        var valid = ResourcePersonRules.Validate(request);
+        var taxonomy = await FoldedTaxonomy.LoadAsync(db, cancellationToken);
+        var valid = ResourcePersonRules.Validate(request, taxonomy.IsCompetence);
         var now = timeProvider.GetStoredUtcNow();
         var person = new ResourcePerson
         {
@@ -34,7 +36,7 @@ public sealed class ResourcePersonDirectory(NetworkDbContext db, ISearchIndex in
         };
         Apply(person, valid, now);
         db.ResourcePersons.Add(person);
-        await SaveAndIndexAsync(person, cancellationToken);
+        await SaveAndIndexAsync(person, taxonomy, cancellationToken);
         return person;
     }
 
@@ -49,9 +51,10 @@ public sealed class ResourcePersonDirectory(NetworkDbContext db, ISearchIndex in
                 "Kun personen selv, personens leder, en netværkskoordinator eller en administrator må ændre profilen.");
         }
 
-        var valid = ResourcePersonRules.Validate(request);
+        var taxonomy = await FoldedTaxonomy.LoadAsync(db, cancellationToken);
+        var valid = ResourcePersonRules.Validate(request, taxonomy.IsCompetence);
         Apply(person, valid, timeProvider.GetStoredUtcNow());
-        await SaveAndIndexAsync(person, cancellationToken);
+        await SaveAndIndexAsync(person, taxonomy, cancellationToken);
         return person;
     }
 
@@ -132,11 +135,11 @@ public sealed class ResourcePersonDirectory(NetworkDbContext db, ISearchIndex in
         $"No resource person has id '{id}'. Search the resource persons to find the right id.",
         $"Der findes ingen ressourceperson med id '{id}'. Søg blandt ressourcepersonerne for at finde det rigtige id.");
 
-    private async Task SaveAndIndexAsync(ResourcePerson person, CancellationToken cancellationToken)
+    private async Task SaveAndIndexAsync(ResourcePerson person, FoldedTaxonomy taxonomy, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
-        await index.ReplaceAsync(person.Id, SearchDocument.For(person), cancellationToken);
+        await index.ReplaceAsync(person.Id, taxonomy.DocumentsFor(person), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 

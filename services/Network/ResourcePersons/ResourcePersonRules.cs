@@ -51,10 +51,12 @@ public static class ResourcePersonRules
 
     /// <summary>
     /// Checks every field and throws one <see cref="ValidationException"/> naming each wrong one;
-    /// returns the person with trimmed texts and lists without blanks or duplicates.
+    /// returns the person with trimmed texts and lists without blanks or duplicates. A competence id is known
+    /// when <paramref name="isCompetence"/> says so (the taxonomy with its folds), or else when the fixed taxonomy has it.
     /// </summary>
-    public static NewResourcePerson Validate(NewResourcePerson person)
+    public static NewResourcePerson Validate(NewResourcePerson person, Func<string, bool>? isCompetence = null)
     {
+        isCompetence ??= id => CompetenceTaxonomy.Find(id) is not null;
         var violations = new FieldViolations()
             .Required("display_name", person.DisplayName, "the name", "navnet")
             .MaxLength("display_name", person.DisplayName.Trim(), MaxNameLength, "the name", "navnet")
@@ -75,7 +77,7 @@ public static class ResourcePersonRules
 
         for (var i = 0; i < person.CompetenceIds.Count && i < MaxTerms; i++)
         {
-            if (CompetenceTaxonomy.Find(person.CompetenceIds[i]) is null)
+            if (!isCompetence(person.CompetenceIds[i]))
             {
                 violations.Add($"competence_ids[{i}]",
                     $"'{Shorten(person.CompetenceIds[i])}' is not a competence of the taxonomy. Take ids from GetTaxonomy, or write the competence under competences (other).",

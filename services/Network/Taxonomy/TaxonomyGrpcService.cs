@@ -6,20 +6,21 @@ using CompetenceMessage = Civic.Contracts.Network.V1.Competence;
 namespace Civic.Network.Taxonomy;
 
 /// <summary>civic.network.v1.TaxonomyService: the vocabularies are public, like the toolbox.</summary>
-public sealed class TaxonomyGrpcService : TaxonomyService.TaxonomyServiceBase
+public sealed class TaxonomyGrpcService(NetworkDbContext db) : TaxonomyService.TaxonomyServiceBase
 {
-    private static readonly GetTaxonomyResponse Response = BuildResponse();
-
     [AllowAnonymous]
-    public override Task<GetTaxonomyResponse> GetTaxonomy(GetTaxonomyRequest request, ServerCallContext context) => Task.FromResult(Response);
-
-    private static GetTaxonomyResponse BuildResponse()
+    public override async Task<GetTaxonomyResponse> GetTaxonomy(GetTaxonomyRequest request, ServerCallContext context)
     {
-        var response = new GetTaxonomyResponse { ChallengeAreas = { CompetenceTaxonomy.ChallengeAreas } };
-        response.Competences.AddRange(CompetenceTaxonomy.All.Select(c => new CompetenceMessage
+        var taxonomy = await FoldedTaxonomy.LoadAsync(db, context.CancellationToken);
+        return new GetTaxonomyResponse
         {
-            Id = c.Id, Name = c.Name, Synonyms = { c.Synonyms }, ParentId = c.ParentId ?? string.Empty,
-        }));
-        return response;
+            ChallengeAreas = { CompetenceTaxonomy.ChallengeAreas },
+            Competences = { taxonomy.All.Select(ToMessage) },
+        };
     }
+
+    public static CompetenceMessage ToMessage(Competence competence) => new()
+    {
+        Id = competence.Id, Name = competence.Name, Synonyms = { competence.Synonyms }, ParentId = competence.ParentId ?? string.Empty,
+    };
 }

@@ -127,12 +127,16 @@ public sealed class RoleMatrixTests(CivicCluster cluster)
         ["/civic.network.v1.NetworkGroupService/AddMember"] =                "U    D       D     D     A     D   A",
         // Staff and directors pass the role check but post only as members; the test tokens own no member profile.
         ["/civic.network.v1.NetworkGroupService/PostNotice"] =               "U    D       D     D     A     D   A",
+        ["/civic.network.v1.NetworkGroupService/ScheduleMeeting"] =          "U    D       D     D     A     D   A",
+        ["/civic.network.v1.NetworkGroupService/GetMeetingCalendar"] =       "U    D       D     A     A     A   A",
         ["/civic.network.v1.DevelopmentMailboxService/ListMailbox"] =        "F    F       F     F     F     F   F",
         // Staff and directors pass the access rule; confirming and resolving then need the profile's owner (the test tokens own none).
         ["/civic.network.v1.ProfileUpkeepService/ConfirmResourcePerson"] =   "U    D       D     D     A     D   A",
         ["/civic.network.v1.ProfileUpkeepService/ReportResourcePerson"] =    "A    A       A     A     A     A   A",
         ["/civic.network.v1.ProfileUpkeepService/ListProfileReports"] =      "U    D       D     A     A     A   A",
         ["/civic.network.v1.ProfileUpkeepService/ResolveProfileReport"] =    "U    D       D     D     A     D   A",
+        ["/civic.network.v1.CompetenceFoldingService/ListOtherCompetences"] = "U    D       D     D     D     D   A",
+        ["/civic.network.v1.CompetenceFoldingService/FoldOtherCompetence"] =  "U    D       D     D     D     D   A",
         ["/grpc.health.v1.Health/Check"] =                            "A    A       A     A     A     A   A",
         ["/grpc.health.v1.Health/Watch"] =                            "A    A       A     A     A     A   A",
         ["/grpc.reflection.v1.ServerReflection/ServerReflectionInfo"] = "A    A       A     A     A     A   A",

@@ -28,6 +28,7 @@ public sealed class CivicCluster : IAsyncLifetime
 
     /// <summary>The demo network group on loneliness (the first challenge area).</summary>
     public const string DemoNetworkGroupId = "0192f0a0-0000-7000-8006-000000000001";
+    public const string DemoNetworkMeetingId = "0192f0a0-0000-7000-8008-000000000001";
 
     /// <summary>A Network demo request in the coordinators' queue, made by demo-koordinator.</summary>
     public const string DemoHelpRequestId = "0192f0a0-0000-7000-8002-000000000001";

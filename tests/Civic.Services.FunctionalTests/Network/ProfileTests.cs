@@ -321,6 +321,45 @@ public abstract class ProfileTests(ServiceFixture<ResourcePersonGrpcService> fix
     }
 
     [Fact]
+    public async Task Update_UnknownCompetenceId_InvalidArgumentOnTheFieldAndNothingChanged()
+    {
+        var request = FullProfile(Unique("org"));
+        request.OwnerId = "ejer-2";
+        var created = (await CreateAsync(request)).ResourcePerson;
+        var changed = request.Clone();
+        changed.Role = "Ændret rolle";
+        changed.CompetenceIds.Add("findes-ikke");
+
+        var error = await RpcAssert.FailsAsync(StatusCode.InvalidArgument, () => UpdateAsync(created.Id, changed, "ejer-2"));
+
+        Assert.Equal(["competence_ids[2]"], RpcAssert.ViolatedFields(error));
+        var stored = (await GetAsync(created.Id, CivicRoles.Staff)).ResourcePerson;
+        Assert.Equal("Socialrådgiver", stored.Role);
+        Assert.Equal(["facilitering", "borgerinddragelse.aeldre"], stored.TaxonomyCompetences.Select(c => c.Id));
+    }
+
+    [Theory]
+    [InlineData(-1)]
+    [InlineData(161)]
+    [InlineData(100_000)]
+    public async Task Update_NegativeOrAbsurdCapacity_InvalidArgumentOnTheFieldAndNothingChanged(int hours)
+    {
+        var request = FullProfile(Unique("org"));
+        request.OwnerId = "ejer-3";
+        var created = (await CreateAsync(request)).ResourcePerson;
+        var changed = request.Clone();
+        changed.Role = "Ændret rolle";
+        changed.CapacityHoursPerMonth = hours;
+
+        var error = await RpcAssert.FailsAsync(StatusCode.InvalidArgument, () => UpdateAsync(created.Id, changed, "ejer-3"));
+
+        Assert.Equal(["capacity_hours_per_month"], RpcAssert.ViolatedFields(error));
+        var stored = (await GetAsync(created.Id, CivicRoles.Staff)).ResourcePerson;
+        Assert.Equal(8, stored.CapacityHoursPerMonth);
+        Assert.Equal("Socialrådgiver", stored.Role);
+    }
+
+    [Fact]
     public async Task Update_UnknownId_NotFound()
     {
         await RpcAssert.FailsAsync(StatusCode.NotFound, () =>
