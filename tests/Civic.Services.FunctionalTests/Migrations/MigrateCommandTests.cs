@@ -10,7 +10,7 @@ public sealed class MigrateCommandTests : IDisposable
 
     [Theory]
     [InlineData("Civic.Hotline", "hotline", 9)]
-    [InlineData("Civic.Panel", "panel", 6)]
+    [InlineData("Civic.Panel", "panel", 7)]
     [InlineData("Civic.Network", "network", 9)]
     public async Task Migrate_CommandLine_AppliesMigrationsAndExits(string assembly, string service, int migrations)
     {
