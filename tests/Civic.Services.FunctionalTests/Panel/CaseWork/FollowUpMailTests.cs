@@ -6,6 +6,8 @@ using Civic.Hosting.Notifications;
 using Civic.Panel;
 using Civic.Panel.Feedback;
 using Civic.Panel.Invitations;
+using Civic.Panel.Membership;
+using Civic.Panel.Pool;
 using Civic.Services.FunctionalTests.Infrastructure;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
@@ -163,6 +165,25 @@ public abstract class FollowUpMailTests(ServiceFixture<CaseGrpcService> fixture)
         var reminders = await RemindersAsync(caseId);
         Assert.Equal(sent.Select(i => i.Id).Order(StringComparer.Ordinal), reminders.Select(r => r.AboutId!).Order(StringComparer.Ordinal));
         Assert.All(await Setup.StoredInvitationsAsync(caseId), i => Assert.NotNull(i.RemindedAt));
+    }
+
+    [Fact]
+    public async Task Erasure_OfAnInvitedAndRemindedMember_LeavesTheirAddressInNoTable()
+    {
+        var (caseId, _, sent) = await Setup.InvitedPanelAsync();
+        await RunRemindersAsync(sent[0].Deadline.ToDateTimeOffset().AddHours(-47));
+        var reminded = (await RemindersAsync(caseId)).First(r => r.AboutId == sent[0].Id);
+        Assert.NotEmpty(await Pool.PoolTestData.ScanEveryTableAsync(Host, reminded.Recipient));
+
+        await using (var scope = Host.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<PanelDbContext>();
+            var member = await db.PoolMembers.SingleAsync(m => m.Id == sent[0].MemberId, Cancellation);
+            await scope.ServiceProvider.GetRequiredService<MemberErasure>().EraseAsync(member, DepartureReason.Withdrew, actor: null, Cancellation);
+            await db.SaveChangesAsync(Cancellation);
+        }
+
+        Assert.Empty(await Pool.PoolTestData.ScanEveryTableAsync(Host, reminded.Recipient));
     }
 
     [Fact]
