@@ -9,6 +9,11 @@ public readonly record struct RateLimitRequest(RateLimitPolicy Policy, string Pa
 {
     private const string ApiV1Prefix = "/api/v1";
 
+    // Anonymous sign-up to the Citizens' Panel stores personal data and sends an e-mail, so it counts like a
+    // booking on every way in: gRPC, the JSON API (a POST under /api/v1) and the web form.
+    private static readonly string[] PanelSignUpRpcs = ["/civic.panel.v1.PoolService/SignUp", "/civic.panel.v1.PoolService/ConfirmSignUp"];
+    private static readonly string[] PanelSignUpPages = ["/borgerpanelet/tilmeld", "/borgerpanelet/bekraeft"];
+
     public static RateLimitRequest For(HttpContext context)
     {
         var request = context.Request;
@@ -37,9 +42,11 @@ public readonly record struct RateLimitRequest(RateLimitPolicy Policy, string Pa
             var method = path[(path.LastIndexOf('/') + 1)..];
             // Hold*: a seat hold (Hotline HoldSlot) takes a seat away from others like a booking does.
             return method.StartsWith("Create", StringComparison.Ordinal) || method.StartsWith("Book", StringComparison.Ordinal)
-                || method.StartsWith("Hold", StringComparison.Ordinal);
+                || method.StartsWith("Hold", StringComparison.Ordinal) || PanelSignUpRpcs.Contains(path, StringComparer.Ordinal);
         }
 
-        return HttpMethods.IsPost(request.Method) && request.Path.StartsWithSegments(ApiV1Prefix, StringComparison.OrdinalIgnoreCase);
+        return HttpMethods.IsPost(request.Method)
+            && (request.Path.StartsWithSegments(ApiV1Prefix, StringComparison.OrdinalIgnoreCase)
+                || PanelSignUpPages.Any(page => request.Path.StartsWithSegments(page, StringComparison.OrdinalIgnoreCase)));
     }
 }

@@ -23,19 +23,26 @@ public static class LaunchPlan
     /// lands in data/ under <paramref name="repositoryRoot"/> (the children's working directory). The
     /// development signing key is new for every call and shared by the gateway's development login (which
     /// signs the demo users' tokens) and the services (which validate them); it exists only in memory. The
-    /// Hotline's manage-link key stays the same from run to run (<see cref="ManageTokenKeyFile"/>).
+    /// keys of links sent by e-mail (the Hotline's manage links, the Panel's member and invitation links)
+    /// stay the same from run to run (<see cref="KeyFile"/>).
     /// </summary>
-    public static IReadOnlyDictionary<string, string> Environment(string repositoryRoot) => new Dictionary<string, string>
+    public static IReadOnlyDictionary<string, string> Environment(string repositoryRoot)
     {
-        ["Auth__SigningKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
-        ["Hotline__Booking__ManageTokenKey"] = ManageTokenKeyFile.LoadOrCreate(Path.Combine(repositoryRoot, "data")),
-        ["ASPNETCORE_ENVIRONMENT"] = "Development",
-        ["DOTNET_ENVIRONMENT"] = "Development",
-        ["Storage__Provider"] = "Sqlite",
-        ["Storage__MigrateOnStartup"] = "true",
-        ["Jobs__Store"] = "InMemory",
-        ["Civic__SeedDemoData"] = "true",
-    };
+        var data = Path.Combine(repositoryRoot, "data");
+        return new Dictionary<string, string>
+        {
+            ["Auth__SigningKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
+            ["Hotline__Booking__ManageTokenKey"] = KeyFile.HotlineManageToken.LoadOrCreate(data),
+            ["Panel__Pool__LinkKey"] = KeyFile.PanelPoolLinks.LoadOrCreate(data),
+            ["Panel__Invitations__LinkKey"] = KeyFile.PanelInvitationLinks.LoadOrCreate(data),
+            ["ASPNETCORE_ENVIRONMENT"] = "Development",
+            ["DOTNET_ENVIRONMENT"] = "Development",
+            ["Storage__Provider"] = "Sqlite",
+            ["Storage__MigrateOnStartup"] = "true",
+            ["Jobs__Store"] = "InMemory",
+            ["Civic__SeedDemoData"] = "true",
+        };
+    }
 
     /// <summary>The folder holding Civic.sln, above the launcher's own build output.</summary>
     public static string RepositoryRoot()

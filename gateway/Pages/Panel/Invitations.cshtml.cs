@@ -33,9 +33,17 @@ public sealed class InvitationsModel(
 
     public TextField ResponseDaysField => new(FormFieldId, nameof(ResponseDays), InvitationsText.ResponseDays.Current, InvitationsText.ResponseDaysHint.Current, ResponseDays, Errors.For(FormFieldId));
 
+    /// <summary>The refresh script runs only where there is an overview to refresh (not over the send form, whose input it would wipe).</summary>
+    public bool RefreshesItself => Invitations is { Count: > 0 };
+
     public async Task<IActionResult> OnGetAsync(string id)
     {
         await LoadAsync(id);
+        if (RefreshesItself)
+        {
+            PageScripts.AllowOwnScripts(Response);
+        }
+
         return Case is null ? NotFound() : Page();
     }
 

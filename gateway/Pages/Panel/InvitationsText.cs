@@ -17,6 +17,9 @@ public static class InvitationsText
     public static readonly LocalText Send = new("Send invitationer til panelet", "Send invitations to the panel");
     public static readonly LocalText NoDraw = new("Der er ikke trukket et panel endnu; træk panelet først.", "No panel has been drawn yet; draw the panel first.");
     public static readonly LocalText Overview = new("Overblik", "Overview");
+    public static readonly LocalText RefreshNote = new("Oversigten opdaterer sig selv hvert 30. sekund.", "The overview updates itself every 30 seconds.");
+    public static readonly LocalText RefreshChanged = new("Nye svar kl. {0}: oversigten er opdateret.", "New answers at {0}: the overview is updated.");
+    public static readonly LocalText RefreshFailed = new("Oversigten kunne ikke opdateres; genindlæs siden for at se nye svar.", "The overview could not be updated; reload the page to see new answers.");
     public static readonly LocalText None = new("Der er ikke sendt invitationer endnu.", "No invitations have been sent yet.");
     public static readonly LocalText TableCaption = new("Alle invitationer", "All invitations");
     public static readonly LocalText MemberColumn = new("Medlem (pseudonymt id)", "Member (pseudonymous id)");

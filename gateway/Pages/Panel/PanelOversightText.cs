@@ -35,5 +35,6 @@ public static class PanelOversightText
     public static readonly LocalText NoEntries = new("Ingen poster.", "No entries.");
     public static readonly LocalText Links = new("Se også", "See also");
     public static readonly LocalText FairnessLink = new("Fordeling af deltagelse", "Distribution of participation");
+    public static readonly LocalText MembersLink = new("Medlemmer af puljen", "Members of the pool");
     public static readonly LocalText AssistedLink = new("Tilmeld en borger, der ikke er online", "Register a citizen who is not online");
 }

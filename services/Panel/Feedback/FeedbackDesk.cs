@@ -12,7 +12,7 @@ namespace Civic.Panel.Feedback;
 public sealed record FeedbackLine(string MemberId, MemberFeedback? Feedback, DateTimeOffset? DueAt);
 
 /// <summary>Feedback to every member of a case's panel on what became of their input, and its escalation when overdue.</summary>
-public sealed class FeedbackDesk(PanelDbContext db, CaseRegistry cases, CasePanel panel, IOptions<FeedbackOptions> options, TimeProvider timeProvider)
+public sealed class FeedbackDesk(PanelDbContext db, CaseRegistry cases, CasePanel panel, EscalationMessages messages, IOptions<FeedbackOptions> options, TimeProvider timeProvider)
 {
     public async Task<FeedbackLine> GiveAsync(string caseId, string memberId, string text, string givenBy, CaseScope scope, CancellationToken cancellationToken)
     {
@@ -61,8 +61,9 @@ public sealed class FeedbackDesk(PanelDbContext db, CaseRegistry cases, CasePane
 
     /// <summary>
     /// Escalates cases with members still without feedback: to the coordinator who made the synthesis final
-    /// once the feedback is due, then to the head of the owning department. Each level once per case, so a
-    /// second run (or a retry) adds nothing. Returns the escalations made.
+    /// once the feedback is due, then to the head of the owning department, each by e-mail through the outbox in
+    /// the same save. Each level once per case (unique per case and level), so a second run (or a retry) adds
+    /// nothing. Returns the escalations made.
     /// </summary>
     public async Task<IReadOnlyList<FeedbackEscalation>> EscalateOverdueAsync(CancellationToken cancellationToken)
     {
@@ -82,15 +83,24 @@ public sealed class FeedbackDesk(PanelDbContext db, CaseRegistry cases, CasePane
 
             var levels = await db.FeedbackEscalations.AsNoTracking().Where(e => e.CaseId == synthesis.CaseId).Select(e => e.Level).ToListAsync(cancellationToken);
             var @case = await db.Cases.AsNoTracking().SingleAsync(c => c.Id == synthesis.CaseId, cancellationToken);
+            var coordinator = synthesis.FinalisedBy ?? string.Empty;
+            var due = new List<FeedbackEscalation>();
             if (!levels.Contains(1))
             {
-                made.Add(Escalation(synthesis.CaseId, 1, $"coordinator:{synthesis.FinalisedBy}", missing, now));
+                due.Add(Escalation(synthesis.CaseId, 1, $"coordinator:{coordinator}", missing, now));
             }
 
             if (!levels.Contains(2) && synthesis.FinalisedAt <= dueBefore - options.Value.DepartmentHeadAfter)
             {
-                made.Add(Escalation(synthesis.CaseId, 2, $"department-head:{@case.OwningDepartment}", missing, now));
+                due.Add(Escalation(synthesis.CaseId, 2, $"department-head:{@case.OwningDepartment}", missing, now));
             }
+
+            foreach (var escalation in due)
+            {
+                messages.Queue(escalation, @case, coordinator, synthesis.FinalisedAt!.Value);
+            }
+
+            made.AddRange(due);
         }
 
         db.FeedbackEscalations.AddRange(made);

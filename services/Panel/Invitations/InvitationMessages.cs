@@ -14,6 +14,7 @@ namespace Civic.Panel.Invitations;
 public sealed class InvitationMessages(PanelDbContext db)
 {
     public const string Kind = "PanelInvitation";
+    public const string ReminderKind = "PanelInvitationReminder";
     public const string LinkPlaceholder = "{invitationslink}";
 
     private static readonly TimeZoneInfo Zone = TimeZoneInfo.FindSystemTimeZoneById("Europe/Copenhagen");
@@ -27,21 +28,40 @@ public sealed class InvitationMessages(PanelDbContext db)
             .ToDictionaryAsync(m => m.Id, m => m.Email, cancellationToken);
         foreach (var invitation in pending.Where(i => emails.ContainsKey(i.MemberId)))
         {
-            var deadline = TimeZoneInfo.ConvertTime(invitation.Deadline, Zone).ToString("d. MMMM yyyy 'kl.' HH:mm", CultureInfo.GetCultureInfo("da-DK"));
             db.Notifications.Add(OutboxMessage.Create(Kind, MessageChannel.Email, emails[invitation.MemberId], "Du er trukket ud til Borgerpanelet",
                 $"Du er trukket ud til et borgerpanel i Borgerpanelet. Din stemme vejer lige så meget som de andre medlemmers.\n\n"
-                + $"Svar ja eller nej senest {deadline} via dit personlige link:\n{LinkPlaceholder}\n\n"
+                + $"Svar ja eller nej senest {Deadline(invitation)} via dit personlige link:\n{LinkPlaceholder}\n\n"
                 + "Før du ser sagens materiale, skal du acceptere tavshedspligten. Gem linket: det er din adgang til panelets arbejde.",
                 now, aboutId: invitation.Id));
         }
     }
+
+    /// <summary>Adds the reminder to answer to the member's e-mail, if they are still active (not saved: the caller saves it with the claim).</summary>
+    public async Task QueueReminderAsync(PanelInvitation invitation, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var email = await db.PoolMembers.AsNoTracking().Where(m => m.Id == invitation.MemberId && m.Status == PoolMemberStatus.Active)
+            .Select(m => m.Email).SingleOrDefaultAsync(cancellationToken);
+        if (email is null)
+        {
+            return;
+        }
+
+        db.Notifications.Add(OutboxMessage.Create(ReminderKind, MessageChannel.Email, email, "Påmindelse: Svar på invitationen til Borgerpanelet",
+            $"Du er trukket ud til et borgerpanel i Borgerpanelet og har endnu ikke svaret.\n\n"
+            + $"Svar ja eller nej senest {Deadline(invitation)} via dit personlige link:\n{LinkPlaceholder}\n\n"
+            + "Svarer du ikke, går pladsen videre til en reserve.",
+            now, aboutId: invitation.Id));
+    }
+
+    private static string Deadline(PanelInvitation invitation) =>
+        TimeZoneInfo.ConvertTime(invitation.Deadline, Zone).ToString("d. MMMM yyyy 'kl.' HH:mm", CultureInfo.GetCultureInfo("da-DK"));
 }
 
 /// <summary>Fills in the invitation link of a panel invitation message at delivery.</summary>
 public sealed class InvitationLinkRenderer(InvitationLinks links, IOptions<NotificationOptions> options) : IMessageBodyRenderer
 {
     public string Render(OutboxMessage message, string body) =>
-        message.AboutId is null || message.Kind != InvitationMessages.Kind
+        message.AboutId is null || message.Kind is not (InvitationMessages.Kind or InvitationMessages.ReminderKind)
             ? body
             : body.Replace(InvitationMessages.LinkPlaceholder,
                 options.Value.Link($"/borgerpanelet/invitation/{message.AboutId}?noegle={links.TokenFor(message.AboutId)}"), StringComparison.Ordinal);

@@ -21,6 +21,10 @@ public sealed class InvitationOptions
     [Range(typeof(TimeSpan), "01:00:00", "365.00:00:00")]
     public TimeSpan MaximumResponseTime { get; set; } = TimeSpan.FromDays(60);
 
+    /// <summary>How long before the deadline a member who has not answered is reminded (once).</summary>
+    [Range(typeof(TimeSpan), "01:00:00", "30.00:00:00")]
+    public TimeSpan ReminderBeforeDeadline { get; set; } = TimeSpan.FromHours(48);
+
     /// <summary>How long a replacing reserve gets to answer.</summary>
     [Range(typeof(TimeSpan), "01:00:00", "60.00:00:00")]
     public TimeSpan ReplacementResponseTime { get; set; } = TimeSpan.FromDays(7);

@@ -7,7 +7,7 @@ namespace Civic.Panel.Invitations;
 
 public static class InvitationsServiceCollectionExtensions
 {
-    /// <summary>Adds invitations with signed links (sent by e-mail through the outbox), the member's side, the expiry job and the demo invitations (after the demo draw).</summary>
+    /// <summary>Adds invitations with signed links (sent by e-mail through the outbox), the member's side, the expiry and reminder jobs and the demo invitations (after the demo draw).</summary>
     public static IServiceCollection AddInvitations(this IServiceCollection services)
     {
         services.AddOptions<InvitationOptions>().BindConfiguration(InvitationOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
@@ -20,6 +20,8 @@ public static class InvitationsServiceCollectionExtensions
             .AddGrpcService<InvitationGrpcService>()
             .AddGrpcService<PanelMemberGrpcService>()
             .AddRecurringJob<InvitationExpiryJob>(InvitationExpiryJob.JobId, "*/15 * * * *")
+            .AddScoped<InvitationReminders>()
+            .AddRecurringJob<InvitationReminderJob>(InvitationReminderJob.JobId, "*/15 * * * *")
             .AddScoped<IDemoDataSeeder, DemoInvitations>();
     }
 }

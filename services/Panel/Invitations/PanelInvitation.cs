@@ -36,6 +36,9 @@ public sealed class PanelInvitation
 
     public DateTimeOffset? AnsweredAt { get; set; }
 
+    /// <summary>When the member was reminded to answer (Migrations/0008); null: not reminded.</summary>
+    public DateTimeOffset? RemindedAt { get; set; }
+
     public DateTimeOffset? ConfidentialityAcceptedAt { get; set; }
 
     public string? ConfidentialityVersion { get; set; }

@@ -39,8 +39,12 @@ public sealed class MemberMessages(PanelDbContext db, TimeProvider timeProvider)
             $"Vil du fortsat være med, så forny det på din medlemsside:\n{MemberLinkPlaceholder}\n\nGør du ikke det, sletter vi dine oplysninger kort efter.");
 
     /// <summary>Removes every message to or about the member (they hold the address and the name), on erasure.</summary>
-    public async Task ForgetAsync(string memberId, CancellationToken cancellationToken) =>
-        db.Notifications.RemoveRange(await db.Notifications.Where(n => n.AboutId == memberId).ToListAsync(cancellationToken));
+    public async Task ForgetAsync(string memberId, CancellationToken cancellationToken)
+    {
+        // Invitations and their reminders are about the invitation, not the member, but go to the member's address.
+        var invitations = db.Invitations.Where(i => i.MemberId == memberId).Select(i => i.Id);
+        db.Notifications.RemoveRange(await db.Notifications.Where(n => n.AboutId == memberId || invitations.Contains(n.AboutId!)).ToListAsync(cancellationToken));
+    }
 
     private void Add(PoolMember member, string kind, string subject, string body)
     {

@@ -9,7 +9,7 @@ using Microsoft.Extensions.Options;
 namespace Civic.Panel.Pool;
 
 /// <summary>civic.panel.v1.PoolService: sign-up (anonymous, the link's token is the key) and staff's assisted sign-up.</summary>
-public sealed class PoolGrpcService(SignUpDesk desk, IOptions<PoolOptions> options) : PoolService.PoolServiceBase
+public sealed class PoolGrpcService(SignUpDesk desk, MemberDirectory directory, IOptions<PoolOptions> options) : PoolService.PoolServiceBase
 {
     [AllowAnonymous]
     public override async Task<GetSignUpFormResponse> GetSignUpForm(GetSignUpFormRequest request, ServerCallContext context)
@@ -58,4 +58,15 @@ public sealed class PoolGrpcService(SignUpDesk desk, IOptions<PoolOptions> optio
     [AllowRoles(CivicRoles.Coordinator, CivicRoles.Admin)]
     public override async Task<GetMemberResponse> GetMember(GetMemberRequest request, ServerCallContext context) =>
         new() { Member = PoolMapping.ToMessage(await desk.GetForStaffAsync(request.Id, request.Reason, context.CancellationToken)) };
+
+    [AllowRoles(CivicRoles.Coordinator, CivicRoles.Admin)]
+    public override async Task<ListMembersResponse> ListMembers(ListMembersRequest request, ServerCallContext context)
+    {
+        var page = await directory.ListAsync(
+            new MemberListQuery(request.Page?.PageSize ?? 0, request.Page?.PageToken ?? string.Empty, request.Reason, PoolMapping.ToStatusFilter(request.Status), request.Features, request.Text),
+            context.CancellationToken);
+        var response = new ListMembersResponse { Page = page.Info };
+        response.Members.AddRange(page.Items.Select(PoolMapping.ToMessage));
+        return response;
+    }
 }

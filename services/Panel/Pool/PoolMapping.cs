@@ -1,4 +1,5 @@
 using Civic.Contracts.Panel.V1;
+using Civic.Hosting.Errors;
 using Google.Protobuf.WellKnownTypes;
 
 namespace Civic.Panel.Pool;
@@ -19,6 +20,16 @@ public static class PoolMapping
         PoolMemberStatus.Pending => MemberStatus.Pending,
         PoolMemberStatus.Active => MemberStatus.Active,
         _ => MemberStatus.Withdrawn,
+    };
+
+    /// <summary>A list's status filter: unspecified is null (pending and active).</summary>
+    public static PoolMemberStatus? ToStatusFilter(MemberStatus status) => status switch
+    {
+        MemberStatus.Unspecified => null,
+        MemberStatus.Pending => PoolMemberStatus.Pending,
+        MemberStatus.Active => PoolMemberStatus.Active,
+        MemberStatus.Withdrawn => PoolMemberStatus.Withdrawn,
+        _ => throw new ValidationException("status", $"{(int)status} is not a member status; use pending, active or withdrawn.", $"{(int)status} er ikke en medlemsstatus; brug afventer, aktiv eller udmeldt."),
     };
 
     public static Contracts.Panel.V1.PoolMember ToMessage(PoolMember member)

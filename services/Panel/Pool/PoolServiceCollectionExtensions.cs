@@ -27,6 +27,7 @@ public static class PoolServiceCollectionExtensions
             .AddScoped<MemberMessages>()
             .AddScoped<IMessageBodyRenderer, MemberLinkRenderer>()
             .AddScoped<SignUpDesk>()
+            .AddScoped<MemberDirectory>()
             .AddScoped<ParticipationHistory>()
             .AddScoped<MemberErasure>()
             .AddScoped<MemberSelfService>()

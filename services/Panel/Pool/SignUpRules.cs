@@ -71,7 +71,11 @@ public static partial class SignUpRules
         };
     }
 
-    private static Dictionary<string, string> ValidateFeatures(FieldViolations violations, IReadOnlyDictionary<string, string> given, IReadOnlyList<FeatureSchemaValue> schema)
+    /// <summary>
+    /// Checks feature values against the schema and returns the valid ones, trimmed. A sign-up must give every
+    /// category (<paramref name="everyCategory"/>); a filter gives any of them, an empty value meaning none.
+    /// </summary>
+    internal static Dictionary<string, string> ValidateFeatures(FieldViolations violations, IReadOnlyDictionary<string, string> given, IReadOnlyList<FeatureSchemaValue> schema, bool everyCategory = true)
     {
         var categories = schema.GroupBy(v => v.Category, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Select(v => v.Value).ToList(), StringComparer.Ordinal);
         var valid = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -81,6 +85,11 @@ public static partial class SignUpRules
             var choices = string.Join(", ", values);
             if (!given.TryGetValue(category, out var value) || value.Trim().Length == 0)
             {
+                if (!everyCategory)
+                {
+                    continue;
+                }
+
                 violations.Add(field, $"Choose a value for '{category}'. Valid values: {choices}.", $"Vælg en værdi for '{category}'. Gyldige værdier: {choices}.");
             }
             else if (!values.Contains(value.Trim(), StringComparer.Ordinal))

@@ -12,12 +12,15 @@ public static class CaseWorkServiceCollectionExtensions
 {
     /// <summary>
     /// Adds the panel's work after convening: sessions and contributions, the synthesis, feedback with its
-    /// escalation job, the evaluation, and the demo case work (after the demo invitations).
+    /// escalation job (e-mailed to the addresses in Panel:FollowUp), the evaluation, and the demo case work (after the demo invitations).
     /// </summary>
     public static IServiceCollection AddCaseWork(this IServiceCollection services)
     {
         services.AddOptions<FeedbackOptions>().BindConfiguration(FeedbackOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<FollowUpContactOptions>().BindConfiguration(FollowUpContactOptions.SectionName);
         return services
+            .AddScoped<FollowUpContacts>()
+            .AddScoped<EscalationMessages>()
             .AddScoped<CasePanel>()
             .AddScoped<SessionDesk>()
             .AddScoped<SynthesisDesk>()

@@ -87,9 +87,18 @@ public sealed class CaseWorkBrowserTests(CivicStack stack)
     }
 
     // The Panel signs invitation links with the stack's shared development key (Panel:Invitations:LinkKey unset).
-    private string TokenFor(string invitationId) =>
+    private string TokenFor(string invitationId) => InvitationLinks.TokenFor(stack, invitationId);
+}
+
+/// <summary>The token of a member's invitation link, signed as the Panel signs it in the stack (with Auth:SigningKey).</summary>
+internal static class InvitationLinks
+{
+    public static string TokenFor(CivicStack stack, string invitationId) =>
         Convert.ToBase64String(HMACSHA256.HashData(Convert.FromBase64String(stack.SigningKey), Encoding.UTF8.GetBytes("panel-invitation:" + invitationId)))
             .TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    public static string PathFor(CivicStack stack, string invitationId) =>
+        $"/borgerpanelet/invitation/{invitationId}?noegle={Uri.EscapeDataString(TokenFor(stack, invitationId))}";
 }
 
 /// <summary>The convening page explains a refusal in the reader's language (the service's Danish message), not the English status detail.</summary>

@@ -72,6 +72,7 @@ public sealed class RoleMatrixTests(CivicCluster cluster)
         ["/civic.panel.v1.PoolService/ConfirmSignUp"] =              "A    A       A     A     A     A   A",
         ["/civic.panel.v1.PoolService/RegisterAssisted"] =           "U    D       D     A     A     D   A",
         ["/civic.panel.v1.PoolService/GetMember"] =                  "U    D       D     D     A     D   A",
+        ["/civic.panel.v1.PoolService/ListMembers"] =                "U    D       D     D     A     D   A",
         ["/civic.panel.v1.MembershipService/GetMyMembership"] =      "A    A       A     A     A     A   A",
         ["/civic.panel.v1.MembershipService/ExportMyData"] =         "A    A       A     A     A     A   A",
         ["/civic.panel.v1.MembershipService/WithdrawMembership"] =   "A    A       A     A     A     A   A",
@@ -419,6 +420,7 @@ public sealed class RoleMatrixTests(CivicCluster cluster)
             await new PoolService.PoolServiceClient(c).RegisterAssistedAsync(request, o);
         },
         ["/civic.panel.v1.PoolService/GetMember"] = async (c, o) => await new PoolService.PoolServiceClient(c).GetMemberAsync(new() { Id = CivicCluster.DemoPoolMemberId, Reason = "Rolletest" }, o),
+        ["/civic.panel.v1.PoolService/ListMembers"] = async (c, o) => await new PoolService.PoolServiceClient(c).ListMembersAsync(new() { Page = new() { PageSize = 5 }, Reason = "Rolletest" }, o),
         ["/civic.panel.v1.MembershipService/GetMyMembership"] = async (c, o) =>
             await new MembershipService.MembershipServiceClient(c).GetMyMembershipAsync(new() { Credentials = await PanelMemberAsync(c, o) }, o),
         ["/civic.panel.v1.MembershipService/ExportMyData"] = async (c, o) =>

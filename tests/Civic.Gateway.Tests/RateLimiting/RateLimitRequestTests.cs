@@ -17,6 +17,15 @@ public sealed class RateLimitRequestTests
     [InlineData("POST", "/civic.panel.v1.PanelService/BookSession", "application/grpc+proto", true, RateLimitPolicy.Create)]
     [InlineData("POST", "/civic.hotline.v1.BookingService/HoldSlot", "application/grpc", false, RateLimitPolicy.Create)]
     [InlineData("POST", "/civic.hotline.v1.HotlineService/ListDepartments", "application/grpc", false, RateLimitPolicy.Anonymous)]
+    // The Panel's anonymous sign-up and its confirmation, on every way in.
+    [InlineData("POST", "/civic.panel.v1.PoolService/SignUp", "application/grpc", false, RateLimitPolicy.Create)]
+    [InlineData("POST", "/civic.panel.v1.PoolService/ConfirmSignUp", "application/grpc", false, RateLimitPolicy.Create)]
+    [InlineData("POST", "/api/v1/panel/members:sign-up", "application/json", false, RateLimitPolicy.Create)]
+    [InlineData("POST", "/api/v1/panel/members:confirm", "application/json", false, RateLimitPolicy.Create)]
+    [InlineData("POST", "/borgerpanelet/tilmeld", "application/x-www-form-urlencoded", false, RateLimitPolicy.Create)]
+    [InlineData("POST", "/borgerpanelet/bekraeft/0192f0c4-0000-7000-8000-000000000001", "application/x-www-form-urlencoded", false, RateLimitPolicy.Create)]
+    [InlineData("GET", "/borgerpanelet/tilmeld", null, false, RateLimitPolicy.Anonymous)]
+    [InlineData("POST", "/civic.panel.v1.PoolService/GetSignUpForm", "application/grpc", false, RateLimitPolicy.Anonymous)]
     public void For_Request_PicksPolicy(string method, string path, string? contentType, bool signedIn, RateLimitPolicy expected)
     {
         var context = Context(method, path, contentType, signedIn);

@@ -105,6 +105,30 @@ public sealed class RateLimitingTests(CivicCluster cluster)
     }
 
     [Fact]
+    public async Task PanelSignUp_OverCreateLimit_RefusedOnGrpcApiAndWebForm()
+    {
+        await using var gateway = cluster.StartGateway(Limits("Create", 1));
+        using var channel = GrpcChannel.ForAddress(gateway.Addresses[1]);
+        using var http = new HttpClient { BaseAddress = gateway.Addresses[0] };
+        var pool = new Civic.Contracts.Panel.V1.PoolService.PoolServiceClient(channel);
+        var options = new CallOptions(deadline: TimeProvider.System.GetUtcNow().UtcDateTime + TimeSpan.FromSeconds(10), cancellationToken: Cancel);
+
+        // The first (empty, so nothing is stored) sign-up reaches the service; after it the caller's create budget is spent.
+        var first = await Assert.ThrowsAsync<RpcException>(async () => await pool.SignUpAsync(new(), options));
+        var second = await Assert.ThrowsAsync<RpcException>(async () => await pool.ConfirmSignUpAsync(new(), options));
+        using var api = await http.PostAsync("/api/v1/panel/members:sign-up", new StringContent("{}", System.Text.Encoding.UTF8, "application/json"), Cancel);
+        using var form = await http.PostAsync("/borgerpanelet/tilmeld", new FormUrlEncodedContent([]), Cancel);
+        using var formPage = await http.GetAsync("/borgerpanelet/tilmeld", Cancel);
+
+        Assert.Equal(StatusCode.InvalidArgument, first.StatusCode);
+        Assert.Equal(StatusCode.ResourceExhausted, second.StatusCode);
+        Assert.Equal(HttpStatusCode.TooManyRequests, api.StatusCode);
+        Assert.Equal(HttpStatusCode.TooManyRequests, form.StatusCode);
+        // Reading the form is not a sign-up: counted by the anonymous limit, not the create limit.
+        Assert.Equal(HttpStatusCode.OK, formPage.StatusCode);
+    }
+
+    [Fact]
     public async Task GrpcCall_WithValidToken_CountedPerIdentityAndInvalidTokenPerAddress()
     {
         var settings = Limits("Anonymous", 1);
