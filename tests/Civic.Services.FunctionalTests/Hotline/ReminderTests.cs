@@ -97,9 +97,9 @@ public abstract class ReminderTests(ServiceFixture<DepartmentGrpcService> fixtur
         var storage = Host.Services.GetRequiredService<JobStorage>();
 
         var first = manager.TriggerJob(ReminderJob.JobId);
-        await SucceededAsync(storage, first);
+        await HangfireJobs.SucceededAsync(storage, first);
         var second = manager.TriggerJob(ReminderJob.JobId);
-        await SucceededAsync(storage, second);
+        await HangfireJobs.SucceededAsync(storage, second);
 
         Assert.NotEqual(first, second);
         Assert.Equal(["Påmindelse: Direktørlinjen ringer om lidt"], (await RemindersOfAsync(reference)).Select(n => n.Subject));
@@ -114,25 +114,6 @@ public abstract class ReminderTests(ServiceFixture<DepartmentGrpcService> fixtur
         }
 
         return ValueTask.CompletedTask;
-    }
-
-    private static async Task SucceededAsync(JobStorage storage, string jobId)
-    {
-        var deadline = TimeProvider.System.GetUtcNow().AddSeconds(60);
-        while (TimeProvider.System.GetUtcNow() < deadline)
-        {
-            using var connection = storage.GetConnection();
-            var state = connection.GetStateData(jobId)?.Name;
-            if (state == "Succeeded")
-            {
-                return;
-            }
-
-            Assert.NotEqual("Failed", state);
-            await Task.Delay(200, TestContext.Current.CancellationToken);
-        }
-
-        Assert.Fail($"Hangfire job {jobId} did not succeed within a minute.");
     }
 
     private Task RunTwiceAtOnceAsync(FakeTimeProvider clock) => Task.WhenAll(RunAsync(clock), RunAsync(clock));
