@@ -9,9 +9,14 @@ public readonly record struct RateLimitRequest(RateLimitPolicy Policy, string Pa
 {
     private const string ApiV1Prefix = "/api/v1";
 
-    // Anonymous sign-up to the Citizens' Panel stores personal data and sends an e-mail, so it counts like a
-    // booking on every way in: gRPC, the JSON API (a POST under /api/v1) and the web form.
-    private static readonly string[] PanelSignUpRpcs = ["/civic.panel.v1.PoolService/SignUp", "/civic.panel.v1.PoolService/ConfirmSignUp"];
+    // Anonymous calls that store personal data and send a message count like a booking on every way in: gRPC,
+    // the JSON API (a POST under /api/v1) and the web form — the Panel's sign-up, the Hotline's lottery request
+    // and waitlist.
+    private static readonly string[] AnonymousWriteRpcs =
+    [
+        "/civic.panel.v1.PoolService/SignUp", "/civic.panel.v1.PoolService/ConfirmSignUp",
+        "/civic.hotline.v1.BookingService/RequestSession", "/civic.hotline.v1.BookingService/JoinWaitlist",
+    ];
     private static readonly string[] PanelSignUpPages = ["/borgerpanelet/tilmeld", "/borgerpanelet/bekraeft"];
 
     public static RateLimitRequest For(HttpContext context)
@@ -42,7 +47,7 @@ public readonly record struct RateLimitRequest(RateLimitPolicy Policy, string Pa
             var method = path[(path.LastIndexOf('/') + 1)..];
             // Hold*: a seat hold (Hotline HoldSlot) takes a seat away from others like a booking does.
             return method.StartsWith("Create", StringComparison.Ordinal) || method.StartsWith("Book", StringComparison.Ordinal)
-                || method.StartsWith("Hold", StringComparison.Ordinal) || PanelSignUpRpcs.Contains(path, StringComparer.Ordinal);
+                || method.StartsWith("Hold", StringComparison.Ordinal) || AnonymousWriteRpcs.Contains(path, StringComparer.Ordinal);
         }
 
         return HttpMethods.IsPost(request.Method)

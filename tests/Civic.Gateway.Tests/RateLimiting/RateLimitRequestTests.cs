@@ -20,6 +20,8 @@ public sealed class RateLimitRequestTests
     // The Panel's anonymous sign-up and its confirmation, on every way in.
     [InlineData("POST", "/civic.panel.v1.PoolService/SignUp", "application/grpc", false, RateLimitPolicy.Create)]
     [InlineData("POST", "/civic.panel.v1.PoolService/ConfirmSignUp", "application/grpc", false, RateLimitPolicy.Create)]
+    [InlineData("POST", "/civic.hotline.v1.BookingService/RequestSession", "application/grpc", false, RateLimitPolicy.Create)]
+    [InlineData("POST", "/civic.hotline.v1.BookingService/JoinWaitlist", "application/grpc", false, RateLimitPolicy.Create)]
     [InlineData("POST", "/api/v1/panel/members:sign-up", "application/json", false, RateLimitPolicy.Create)]
     [InlineData("POST", "/api/v1/panel/members:confirm", "application/json", false, RateLimitPolicy.Create)]
     [InlineData("POST", "/borgerpanelet/tilmeld", "application/x-www-form-urlencoded", false, RateLimitPolicy.Create)]
