@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using Civic.Contracts.Network.V1;
 using Google.Protobuf.WellKnownTypes;
@@ -7,6 +8,7 @@ namespace Civic.Gateway.Pages.Network;
 /// <summary>
 /// The form a coordinator schedules a group meeting with: a day and clock times in Copenhagen time, a place
 /// and/or an online link, an agenda. Times the form cannot read are its own errors; the rest the service checks.
+/// An empty field binds as an empty text, not null: the request's fields take no null.
 /// </summary>
 public sealed class GroupMeetingForm
 {
@@ -20,20 +22,27 @@ public sealed class GroupMeetingForm
 
     private static readonly TimeZoneInfo Copenhagen = TimeZoneInfo.FindSystemTimeZoneById("Europe/Copenhagen");
 
+    [DisplayFormat(ConvertEmptyStringToNull = false)]
     public string Title { get; set; } = string.Empty;
 
     /// <summary>yyyy-mm-dd.</summary>
+    [DisplayFormat(ConvertEmptyStringToNull = false)]
     public string Date { get; set; } = string.Empty;
 
     /// <summary>hh:mm.</summary>
+    [DisplayFormat(ConvertEmptyStringToNull = false)]
     public string Start { get; set; } = string.Empty;
 
+    [DisplayFormat(ConvertEmptyStringToNull = false)]
     public string End { get; set; } = string.Empty;
 
+    [DisplayFormat(ConvertEmptyStringToNull = false)]
     public string Place { get; set; } = string.Empty;
 
+    [DisplayFormat(ConvertEmptyStringToNull = false)]
     public string Url { get; set; } = string.Empty;
 
+    [DisplayFormat(ConvertEmptyStringToNull = false)]
     public string Agenda { get; set; } = string.Empty;
 
     /// <summary>The request, or the fields the form could not read (by field id).</summary>

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using Civic.Contracts.Network.V1;
 using LanguageMessage = Civic.Contracts.Common.V1.Language;
@@ -6,7 +7,8 @@ namespace Civic.Gateway.Pages.Network;
 
 /// <summary>
 /// What the profile edit form posts, and how it becomes an UpdateResourcePerson request and back.
-/// Lists of free text (other competences, services) are one entry per line.
+/// Lists of free text (other competences, services) are one entry per line. An empty field binds as an
+/// empty text, not null: the request's fields take no null.
 /// </summary>
 public sealed class ProfileForm
 {
@@ -32,26 +34,34 @@ public sealed class ProfileForm
     /// <summary>The fields an owner may share with citizens and partners, in the order the form shows them.</summary>
     public static IReadOnlyList<ProfileField> ShareableFields { get; } = [.. Enum.GetValues<ProfileField>().Where(f => f != ProfileField.Unspecified)];
 
+    [DisplayFormat(ConvertEmptyStringToNull = false)]
     public string DisplayName { get; set; } = string.Empty;
 
+    [DisplayFormat(ConvertEmptyStringToNull = false)]
     public string Organisation { get; set; } = string.Empty;
 
+    [DisplayFormat(ConvertEmptyStringToNull = false)]
     public string Role { get; set; } = string.Empty;
 
     public List<string> CompetenceIds { get; set; } = [];
 
+    [DisplayFormat(ConvertEmptyStringToNull = false)]
     public string OtherCompetences { get; set; } = string.Empty;
 
     public List<string> ChallengeAreas { get; set; } = [];
 
+    [DisplayFormat(ConvertEmptyStringToNull = false)]
     public string ServicesKnown { get; set; } = string.Empty;
 
     public List<string> Languages { get; set; } = [];
 
+    [DisplayFormat(ConvertEmptyStringToNull = false)]
     public string Capacity { get; set; } = string.Empty;
 
+    [DisplayFormat(ConvertEmptyStringToNull = false)]
     public string Manager { get; set; } = string.Empty;
 
+    [DisplayFormat(ConvertEmptyStringToNull = false)]
     public string Description { get; set; } = string.Empty;
 
     public bool Public { get; set; }

@@ -39,6 +39,7 @@ public static class ServiceClientsServiceCollectionExtensions
         services.AddCivicClient<NavigatorService.NavigatorServiceClient>(CivicServices.Network, configuration);
         services.AddCivicClient<NetworkGroupService.NetworkGroupServiceClient>(CivicServices.Network, configuration);
         services.AddCivicClient<ProfileUpkeepService.ProfileUpkeepServiceClient>(CivicServices.Network, configuration);
+        services.AddCivicClient<CompetenceFoldingService.CompetenceFoldingServiceClient>(CivicServices.Network, configuration);
         services.AddSingleton<Civic.Gateway.Network.NetworkFormCalls>();
         return services;
     }

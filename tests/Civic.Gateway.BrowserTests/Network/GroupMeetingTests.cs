@@ -46,7 +46,8 @@ public sealed class GroupMeetingTests(CivicStack stack)
         await member.GotoAsync(GroupPath);
         var meeting = member.Page.Locator(".group-meeting", new() { HasText = title });
         await Assertions.Expect(meeting).ToContainTextAsync("Rådhuset, mødelokale 3");
-        await Assertions.Expect(meeting).ToContainTextAsync("14:00");
+        // Danish clock times: "14.00".
+        await Assertions.Expect(meeting).ToContainTextAsync("14.00");
         await member.AssertNoAccessibilityViolationsAsync("a group with a meeting");
 
         var download = await member.Page.RunAndWaitForDownloadAsync(() => meeting.GetByRole(AriaRole.Link, new() { Name = $"Hent {title} til din kalender (.ics)" }).ClickAsync());

@@ -31,16 +31,16 @@ public sealed class ProfileEditTests(CivicStack stack)
         }
 
         var role = $"Socialrådgiver {Guid.NewGuid().ToString("N")[..6]}";
-        await session.Page.GetByLabel("Rolle", new() { Exact = true }).FillAsync(role);
+        await session.Page.Locator("#role").FillAsync(role);
         await session.Page.GetByLabel("Evaluering og effektmåling for ældre").CheckAsync();
         await session.Page.GetByLabel("Andre kompetencer").FillAsync("Tegnsprog\nFortælleværksteder");
-        await session.Page.GetByLabel("Timer om måneden til netværket").FillAsync("500");
+        await session.Page.Locator("#capacity").FillAsync("500");
         await session.Page.Locator("#save-profile").ClickAsync();
 
         // The service's refusal, on the capacity field and in the summary; nothing else was lost.
         await Assertions.Expect(session.Page.Locator(".error-summary a[href='#capacity']")).ToContainTextAsync("mellem 0 og 160");
         await Assertions.Expect(session.Page.Locator("#capacity-error")).ToBeVisibleAsync();
-        Assert.Equal(role, await session.Page.GetByLabel("Rolle", new() { Exact = true }).InputValueAsync());
+        Assert.Equal(role, await session.Page.Locator("#role").InputValueAsync());
         await Assertions.Expect(session.Page.GetByLabel("Evaluering og effektmåling for ældre")).ToBeCheckedAsync();
         if (javaScript)
         {
@@ -48,7 +48,7 @@ public sealed class ProfileEditTests(CivicStack stack)
             await session.AssertNoAccessibilityViolationsAsync("the profile edit form with a refused capacity");
         }
 
-        await session.Page.GetByLabel("Timer om måneden til netværket").FillAsync("10");
+        await session.Page.Locator("#capacity").FillAsync("10");
         await session.Page.Locator("#save-profile").ClickAsync();
 
         await Assertions.Expect(session.Page.GetByRole(AriaRole.Status)).ToContainTextAsync("Profilen er gemt");
