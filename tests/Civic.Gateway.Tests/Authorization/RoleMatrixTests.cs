@@ -156,6 +156,7 @@ public sealed class RoleMatrixTests(CivicCluster cluster)
     public async Task EveryRpc_EveryCaller_ExactlyAsTheTableSays(Route route)
     {
         _memberLinks = cluster.Panel.Services.GetRequiredService<Civic.Panel.Pool.MemberLinkTokens>();
+        _adminToken = cluster.TokenFor(CivicRoles.Admin);
         await PanelInvitationLinks.PrepareAsync(cluster);
         var served = new List<(string Path, Uri Address)>();
         foreach (var (services, address) in new[]
@@ -247,7 +248,8 @@ public sealed class RoleMatrixTests(CivicCluster cluster)
     }
 
     /// <summary>Writes the public demo profile back as the caller reads it; allowed callers (who read it in full) change nothing.</summary>
-    private static async Task UpdateDemoPersonUnchangedAsync(CallInvoker c, CallOptions o)
+    /// <summary>Saves the demo person as it is, plus <paramref name="otherCompetence"/> when given; returns its first taxonomy competence.</summary>
+    private static async Task<string> UpdateDemoPersonAsync(CallInvoker c, CallOptions o, string? otherCompetence)
     {
         var client = new ResourcePersonService.ResourcePersonServiceClient(c);
         var person = (await client.GetResourcePersonAsync(new() { Id = CivicCluster.DemoPublicPersonId }, o)).ResourcePerson;
@@ -257,11 +259,23 @@ public sealed class RoleMatrixTests(CivicCluster cluster)
             Profile = new()
             {
                 DisplayName = person.DisplayName, Organisation = person.Organisation, Kind = person.Kind, Role = person.Role,
-                CompetenceIds = { person.TaxonomyCompetences.Select(t => t.Id) }, Competences = { person.Competences }, ChallengeAreas = { person.ChallengeAreas },
+                CompetenceIds = { person.TaxonomyCompetences.Select(t => t.Id) }, Competences = { otherCompetence is null ? person.Competences : person.Competences.Append(otherCompetence) }, ChallengeAreas = { person.ChallengeAreas },
                 ServicesKnown = { person.ServicesKnown }, Languages = { person.Languages }, CapacityHoursPerMonth = person.CapacityHoursPerMonth,
                 Description = person.Description, ManagerId = person.ManagerId, OptedIn = person.OptedIn, Visibility = person.Visibility, PublicFields = { person.PublicFields },
             },
         }, o);
+        return person.TaxonomyCompetences[0].Id;
+    }
+
+    /// <summary>
+    /// Folds a fresh "other" competence, which an administrator first adds to the demo person (a fold uses its text
+    /// up), as a synonym of one of the person's competences, so every allowed caller has one to fold.
+    /// </summary>
+    private static async Task FoldFreshOtherCompetenceAsync(CallInvoker c, CallOptions o)
+    {
+        var text = $"Rolletest {Guid.NewGuid():N}";
+        var competenceId = await UpdateDemoPersonAsync(c, new CallOptions(new Metadata { { "authorization", $"Bearer {_adminToken}" } }, o.Deadline, o.CancellationToken), text);
+        await new CompetenceFoldingService.CompetenceFoldingServiceClient(c).FoldOtherCompetenceAsync(new() { Text = text, SynonymOf = competenceId }, o);
     }
 
     private static string Describe(string outcome) => outcome switch
@@ -525,7 +539,7 @@ public sealed class RoleMatrixTests(CivicCluster cluster)
             await new ResourcePersonService.ResourcePersonServiceClient(c).GetResourcePersonAsync(new() { Id = CivicCluster.DemoPublicPersonId }, o),
         ["/civic.network.v1.ResourcePersonService/SearchResourcePersons"] = async (c, o) =>
             await new ResourcePersonService.ResourcePersonServiceClient(c).SearchResourcePersonsAsync(new() { Query = "facilitering" }, o),
-        ["/civic.network.v1.ResourcePersonService/UpdateResourcePerson"] = UpdateDemoPersonUnchangedAsync,
+        ["/civic.network.v1.ResourcePersonService/UpdateResourcePerson"] = async (c, o) => await UpdateDemoPersonAsync(c, o, otherCompetence: null),
         ["/civic.network.v1.TaxonomyService/GetTaxonomy"] = async (c, o) => await new TaxonomyService.TaxonomyServiceClient(c).GetTaxonomyAsync(new(), o),
         ["/civic.network.v1.HelpRequestService/CreateHelpRequest"] = async (c, o) => await CreateHelpRequestAsync(c, o),
         ["/civic.network.v1.NavigatorService/RegisterFamily"] = async (c, o) => await RegisterFamilyAsync(c, o),
@@ -550,6 +564,19 @@ public sealed class RoleMatrixTests(CivicCluster cluster)
         {
             GroupId = CivicCluster.DemoNetworkGroupId, Text = "Rolletestens opslag",
         }, o),
+        ["/civic.network.v1.NetworkGroupService/ScheduleMeeting"] = async (c, o) => await new NetworkGroupService.NetworkGroupServiceClient(c).ScheduleMeetingAsync(new()
+        {
+            GroupId = CivicCluster.DemoNetworkGroupId, Title = "Rolletestens møde", Place = "Rådhuset, mødelokale 2",
+            StartsAt = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(TimeProvider.System.GetUtcNow().AddDays(30)),
+            EndsAt = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(TimeProvider.System.GetUtcNow().AddDays(30).AddHours(1)),
+        }, o),
+        ["/civic.network.v1.NetworkGroupService/GetMeetingCalendar"] = async (c, o) => await new NetworkGroupService.NetworkGroupServiceClient(c).GetMeetingCalendarAsync(new()
+        {
+            GroupId = CivicCluster.DemoNetworkGroupId, MeetingId = CivicCluster.DemoNetworkMeetingId,
+        }, o),
+        ["/civic.network.v1.CompetenceFoldingService/ListOtherCompetences"] = async (c, o) =>
+            await new CompetenceFoldingService.CompetenceFoldingServiceClient(c).ListOtherCompetencesAsync(new(), o),
+        ["/civic.network.v1.CompetenceFoldingService/FoldOtherCompetence"] = FoldFreshOtherCompetenceAsync,
         ["/civic.network.v1.DevelopmentMailboxService/ListMailbox"] = async (c, o) =>
             await new Contracts.Network.V1.DevelopmentMailboxService.DevelopmentMailboxServiceClient(c).ListMailboxAsync(new(), o),
         ["/civic.network.v1.ProfileUpkeepService/ConfirmResourcePerson"] = async (c, o) =>
@@ -685,6 +712,7 @@ public sealed class RoleMatrixTests(CivicCluster cluster)
 
     /// <summary>The Panel's link signer, for the confirmation tokens the tests read instead of the e-mail (set by the test).</summary>
     private static Civic.Panel.Pool.MemberLinkTokens? _memberLinks;
+    private static string? _adminToken;
 
     private static SignUpRequest NewSignUp()
     {
