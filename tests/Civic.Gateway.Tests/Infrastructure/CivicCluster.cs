@@ -72,7 +72,13 @@ public sealed class CivicCluster : IAsyncLifetime
         Panel = new AppHost<CaseGrpcService>(ServiceSettings(CivicServices.Panel.Name));
         Network = new AppHost<ResourcePersonGrpcService>(ServiceSettings(CivicServices.Network.Name));
         Testing = await GrpcTestServer.StartAsync();
-        Gateway = StartGateway();
+        // The shared gateway serves the whole suite from a handful of test identities within minutes, far more
+        // creates per caller than a person makes; the limits themselves are tested on gateways of their own.
+        Gateway = StartGateway(new Dictionary<string, string?>
+        {
+            ["RateLimiting:Create:PermitLimit"] = "100000",
+            ["RateLimiting:Authenticated:PermitLimit"] = "100000",
+        });
         Api = new HttpClient { BaseAddress = GatewayWeb };
         Tokens = new DevelopmentTokenIssuer(Options.Create(new AuthOptions { SigningKey = SigningKey }), TimeProvider.System);
     }
