@@ -87,8 +87,11 @@ public abstract class MemberListTests(ServiceFixture<CaseGrpcService> fixture) :
     [MemberData(nameof(BadRequests))]
     public async Task ListMembers_BadInput_InvalidArgumentNamingTheFieldAndNothingLogged(string bad, string field)
     {
+        // Two members, so a list of one always has a next page whose token can be misused.
         await ActiveMemberAsync(Host, "Gustav Fejl", $"gustav.{Guid.NewGuid():N}@example.dk");
+        await ActiveMemberAsync(Host, "Gunhild Fejl", $"gunhild.{Guid.NewGuid():N}@example.dk");
         var otherList = await ListAsync(new() { Page = new() { PageSize = 1 }, Reason = Reason });
+        Assert.NotEmpty(otherList.Page.NextPageToken);
         var request = new ListMembersRequest { Page = new PageRequest { PageSize = 20 }, Reason = Reason };
         switch (bad)
         {
