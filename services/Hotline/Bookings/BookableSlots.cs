@@ -10,10 +10,12 @@ public sealed class BookableSlots(HotlineDbContext db)
     /// <summary>The slot and its session; <paramref name="ignoreOpening"/>: a priority rebooking may take a slot whose session has not opened for booking yet.</summary>
     public async Task<(Slot Slot, Session Session)> FindAsync(string slotId, DateTimeOffset now, CancellationToken cancellationToken, bool ignoreOpening = false)
     {
-        var slot = await db.Slots.AsNoTracking().SingleOrDefaultAsync(s => s.Id == slotId, cancellationToken)
+        var found = await db.Slots.AsNoTracking().Where(s => s.Id == slotId)
+                .Join(db.Sessions.AsNoTracking(), s => s.SessionId, s => s.Id, (slot, session) => new { slot, session })
+                .SingleOrDefaultAsync(cancellationToken)
             ?? throw new NotFoundException($"No slot has id '{slotId}'. List the department's sessions to choose a slot.",
                 $"Der findes ingen samtaletid med id '{slotId}'. Se forvaltningens telefontider for at vælge en tid.");
-        var session = await db.Sessions.AsNoTracking().SingleAsync(s => s.Id == slot.SessionId, cancellationToken);
+        var (slot, session) = (found.slot, found.session);
         if (session.CancelledAt is not null)
         {
             throw new FailedPreconditionException("The session is cancelled; choose a time in another session.", "Telefontiden er aflyst; vælg en tid i en anden telefontid.");

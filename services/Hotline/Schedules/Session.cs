@@ -62,4 +62,6 @@ public sealed class Slot
     public int Capacity { get; init; }
 
     public int Booked { get; set; }
+
+    public bool IsFull => Booked >= Capacity;
 }

@@ -78,6 +78,22 @@ public abstract class BookingTests(ServiceFixture<DepartmentGrpcService> fixture
     }
 
     [Fact]
+    public async Task CreateBooking_RetryAfterItTookTheLastSeat_ReplayedNotRefusedAsFull()
+    {
+        var slot = await OpenSlotAsync(lines: 1);
+        var request = NewBooking(slot.Id);
+
+        var first = await BookAsync(request);
+        var retry = await BookAsync(request);
+        var other = await Assert.ThrowsAsync<RpcException>(() => BookAsync(NewBooking(slot.Id)));
+
+        Assert.True(retry.Replayed);
+        Assert.Equal(first.Booking.Reference, retry.Booking.Reference);
+        Assert.Equal(StatusCode.FailedPrecondition, other.StatusCode);
+        Assert.Equal(1, await BookingCountAsync(slot.Id));
+    }
+
+    [Fact]
     public async Task CreateBooking_ConcurrentRushOnOneSlot_NeverMoreThanCapacity()
     {
         var slot = await OpenSlotAsync(lines: 3);
