@@ -22,7 +22,8 @@ public static class GrpcProxyServiceCollectionExtensions
                 ServiceProxyConfig.Routes(CivicServices.All, configuration.GetValue($"{ApiOptions.SectionName}:{nameof(ApiOptions.CallTimeout)}", new ApiOptions().CallTimeout)),
                 ServiceProxyConfig.Clusters(CivicServices.All, configuration))
             .LoadFromConfig(configuration.GetSection(SectionName))
-            .AddTransforms<JsonApiTransforms>();
+            .AddTransforms<JsonApiTransforms>()
+            .AddTransforms<NoForwardedHeadersTransforms>();
         // Per-route timeouts (the JSON API's); gRPC calls carry their own deadlines.
         services.AddRequestTimeouts();
         services.AddSingleton<IForwarderHttpClientFactory, GrpcForwarderHttpClientFactory>();
