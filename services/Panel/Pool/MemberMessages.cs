@@ -48,10 +48,9 @@ public sealed class MemberMessages(PanelDbContext db, TimeProvider timeProvider)
 
     private void Add(PoolMember member, string kind, string subject, string body)
     {
-        var (channel, recipient) = member.Email.Length > 0 ? (MessageChannel.Email, member.Email) : (MessageChannel.Sms, member.Phone);
-        if (recipient is { Length: > 0 })
+        if (MemberAddress.Of(member.Email, member.Phone) is { } address)
         {
-            db.Notifications.Add(OutboxMessage.Create(kind, channel, recipient, subject, body, timeProvider.GetStoredUtcNow(), aboutId: member.Id));
+            db.Notifications.Add(OutboxMessage.Create(kind, address.Channel, address.Recipient, subject, body, timeProvider.GetStoredUtcNow(), aboutId: member.Id));
         }
     }
 

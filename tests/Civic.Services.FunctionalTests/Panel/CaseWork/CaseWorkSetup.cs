@@ -112,6 +112,17 @@ public sealed class CaseWorkSetup(ServiceHost<CaseGrpcService> host)
         await db.PoolMembers.Where(m => m.Id == memberId).ExecuteUpdateAsync(s => s.SetProperty(m => m.Status, status), TestContext.Current.CancellationToken);
     }
 
+    /// <summary>Sets a member's e-mail and phone; returns what they were, to put back.</summary>
+    public async Task<(string Email, string? Phone)> SetMemberAddressAsync(string memberId, string email, string? phone)
+    {
+        using var scope = host.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<PanelDbContext>();
+        var before = await db.PoolMembers.AsNoTracking().Where(m => m.Id == memberId).Select(m => new { m.Email, m.Phone }).SingleAsync(TestContext.Current.CancellationToken);
+        await db.PoolMembers.Where(m => m.Id == memberId)
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.Email, email).SetProperty(m => m.Phone, phone), TestContext.Current.CancellationToken);
+        return (before.Email, before.Phone);
+    }
+
     public async Task<List<PanelInvitation>> StoredInvitationsAsync(string caseId)
     {
         using var scope = host.Services.CreateScope();

@@ -69,6 +69,31 @@ public abstract class InvitationTests(ServiceFixture<CaseGrpcService> fixture) :
     }
 
     [Fact]
+    public async Task Send_MemberWithPhoneOnly_InvitedBySmsWithTheLink()
+    {
+        var caseId = await Setup.CaseWithScopeAsync();
+        var draw = await Setup.ConveneAsync(caseId);
+        var phoneOnly = draw.PanelMemberIds[0];
+        var before = await Setup.SetMemberAddressAsync(phoneOnly, email: string.Empty, phone: "+4523456789");
+        try
+        {
+            var invitation = (await Setup.SendAsync(draw.Id)).Invitations.Single(i => i.MemberId == phoneOnly);
+
+            using var scope = Host.Services.CreateScope();
+            var db = scope.ServiceProvider.GetRequiredService<Civic.Panel.PanelDbContext>();
+            var message = await db.Notifications.AsNoTracking().SingleAsync(m => m.AboutId == invitation.Id, TestContext.Current.CancellationToken);
+            Assert.Equal(Civic.Hosting.Notifications.MessageChannel.Sms, message.Channel);
+            Assert.Equal("+4523456789", message.Recipient);
+            var rendered = scope.ServiceProvider.GetRequiredService<Civic.Hosting.Notifications.MessageBodies>().Render(message);
+            Assert.Contains($"/borgerpanelet/invitation/{invitation.Id}?noegle=", rendered, StringComparison.Ordinal);
+        }
+        finally
+        {
+            await Setup.SetMemberAddressAsync(phoneOnly, before.Email, before.Phone);
+        }
+    }
+
+    [Fact]
     public async Task Send_Twice_FailedPreconditionAndNothingAdded()
     {
         var (caseId, draw, sent) = await Setup.InvitedPanelAsync();
