@@ -28,7 +28,9 @@ public sealed class InvitationsRefreshBrowserTests(CivicStack stack)
         {
             await member.GotoAsync(InvitationLinks.PathFor(stack, invitationId));
             await member.Page.GetByRole(AriaRole.Button, new() { Name = "Nej tak" }).ClickAsync();
-            await member.Page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
+            // The answer page, not just any loaded state: closing the member's browser before the form's POST has
+            // been answered can abort it, and then the coordinator waits for an answer that never came.
+            await Assertions.Expect(member.Page.GetByText("Du har sagt nej tak")).ToBeVisibleAsync();
         }
 
         var row = coordinator.Page.Locator($"#invitations tbody tr[data-invitation-id='{invitationId}'] td.invitation-status");
