@@ -175,19 +175,7 @@ public sealed class BookModel(
 
     public async Task<IActionResult> OnPostWaitlistAsync()
     {
-        var request = new JoinWaitlistRequest
-        {
-            SessionId = WaitlistSessionId ?? string.Empty,
-            Name = Name ?? string.Empty,
-            Phone = Phone ?? string.Empty,
-            Email = Email ?? string.Empty,
-            TopicKind = Kind,
-            Description = Description ?? string.Empty,
-            Language = BookingLanguage,
-            Needs = Needs ?? string.Empty,
-            Consent = Consent,
-            IdempotencyKey = IdempotencyKey,
-        };
+        var request = WithCitizen(new JoinWaitlistRequest { SessionId = WaitlistSessionId ?? string.Empty });
         return await SubmitAsync(
             deadline => bookings.JoinWaitlistAsync(request, deadline: deadline, cancellationToken: HttpContext.RequestAborted),
             response => ManageModel.LinkTo(response.Booking.Reference, response.ManageToken));
@@ -195,19 +183,7 @@ public sealed class BookModel(
 
     public async Task<IActionResult> OnPostRequestAsync()
     {
-        var request = new RequestSessionRequest
-        {
-            SessionId = RequestSessionId ?? string.Empty,
-            Name = Name ?? string.Empty,
-            Phone = Phone ?? string.Empty,
-            Email = Email ?? string.Empty,
-            TopicKind = Kind,
-            Description = Description ?? string.Empty,
-            Language = BookingLanguage,
-            Needs = Needs ?? string.Empty,
-            Consent = Consent,
-            IdempotencyKey = IdempotencyKey,
-        };
+        var request = WithCitizen(new RequestSessionRequest { SessionId = RequestSessionId ?? string.Empty });
         request.SlotIds.AddRange(RequestedSlotIds);
         return await SubmitAsync(
             deadline => bookings.RequestSessionAsync(request, deadline: deadline, cancellationToken: HttpContext.RequestAborted),
@@ -216,23 +192,25 @@ public sealed class BookModel(
 
     public async Task<IActionResult> OnPostAsync()
     {
-        var request = new CreateBookingRequest
-        {
-            SlotId = SlotId ?? string.Empty,
-            Name = Name ?? string.Empty,
-            Phone = Phone ?? string.Empty,
-            Email = Email ?? string.Empty,
-            TopicKind = Kind,
-            Description = Description ?? string.Empty,
-            Language = BookingLanguage,
-            Needs = Needs ?? string.Empty,
-            Consent = Consent,
-            IdempotencyKey = IdempotencyKey,
-            HoldId = HoldId ?? string.Empty,
-        };
+        var request = WithCitizen(new CreateBookingRequest { SlotId = SlotId ?? string.Empty, HoldId = HoldId ?? string.Empty });
         return await SubmitAsync(
             deadline => bookings.CreateBookingAsync(request, deadline: deadline, cancellationToken: HttpContext.RequestAborted),
             response => ManageModel.LinkTo(response.Booking.Reference, response.ManageToken, ManageModel.JustBooked));
+    }
+
+    /// <summary>The request with what the citizen typed about themselves and their call.</summary>
+    private T WithCitizen<T>(T request) where T : ICitizenDetails
+    {
+        request.Name = Name ?? string.Empty;
+        request.Phone = Phone ?? string.Empty;
+        request.Email = Email ?? string.Empty;
+        request.TopicKind = Kind;
+        request.Description = Description ?? string.Empty;
+        request.Language = BookingLanguage;
+        request.Needs = Needs ?? string.Empty;
+        request.Consent = Consent;
+        request.IdempotencyKey = IdempotencyKey;
+        return request;
     }
 
     /// <summary>

@@ -11,25 +11,19 @@ namespace Civic.Hotline.Bookings;
 public static class BookingMapping
 {
     /// <summary>A waitlist request as a booking request; its slot is chosen later, by an offer.</summary>
-    public static NewBooking ToNewBooking(JoinWaitlistRequest request) => ToNewBooking(new CreateBookingRequest
-    {
-        SlotId = request.SessionId, Name = request.Name, Phone = request.Phone, Email = request.Email, TopicKind = request.TopicKind,
-        Description = request.Description, Language = request.Language, Needs = request.Needs, Consent = request.Consent, IdempotencyKey = request.IdempotencyKey,
-    });
+    public static NewBooking ToNewBooking(JoinWaitlistRequest request) => ToNewBooking(request, request.SessionId, holdId: string.Empty);
 
     /// <summary>A lottery request as a booking request; the draw chooses its slot among <see cref="RequestSessionRequest.SlotIds"/>.</summary>
-    public static NewBooking ToNewBooking(RequestSessionRequest request) => ToNewBooking(new CreateBookingRequest
-    {
-        SlotId = request.SessionId, Name = request.Name, Phone = request.Phone, Email = request.Email, TopicKind = request.TopicKind,
-        Description = request.Description, Language = request.Language, Needs = request.Needs, Consent = request.Consent, IdempotencyKey = request.IdempotencyKey,
-    });
+    public static NewBooking ToNewBooking(RequestSessionRequest request) => ToNewBooking(request, request.SessionId, holdId: string.Empty);
 
-    public static NewBooking ToNewBooking(CreateBookingRequest request) => new(
-        request.SlotId,
-        request.Name,
-        request.Phone,
-        request.Email,
-        request.TopicKind switch
+    public static NewBooking ToNewBooking(CreateBookingRequest request) => ToNewBooking(request, request.SlotId, request.HoldId);
+
+    private static NewBooking ToNewBooking(ICitizenDetails citizen, string slotId, string holdId) => new(
+        slotId,
+        citizen.Name,
+        citizen.Phone,
+        citizen.Email,
+        citizen.TopicKind switch
         {
             TopicKindMessage.Question => TopicKind.Question,
             TopicKindMessage.Idea => TopicKind.Idea,
@@ -37,17 +31,17 @@ public static class BookingMapping
             TopicKindMessage.Other => TopicKind.Other,
             _ => null,
         },
-        request.Description,
-        request.Language switch
+        citizen.Description,
+        citizen.Language switch
         {
             LanguageMessage.English => BookingLanguage.English,
             LanguageMessage.Other => BookingLanguage.Other,
             _ => BookingLanguage.Danish,
         },
-        request.Needs,
-        request.Consent,
-        request.IdempotencyKey,
-        request.HoldId);
+        citizen.Needs,
+        citizen.Consent,
+        citizen.IdempotencyKey,
+        holdId);
 
     public static BookingMessage ToMessage(BookingView view)
     {
