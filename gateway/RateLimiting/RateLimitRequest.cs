@@ -9,14 +9,7 @@ public readonly record struct RateLimitRequest(RateLimitPolicy Policy, string Pa
 {
     private const string ApiV1Prefix = "/api/v1";
 
-    // Anonymous calls that store personal data and send a message count like a booking on every way in: gRPC,
-    // the JSON API (a POST under /api/v1) and the web form — the Panel's sign-up, the Hotline's lottery request
-    // and waitlist.
-    private static readonly string[] AnonymousWriteRpcs =
-    [
-        "/civic.panel.v1.PoolService/SignUp", "/civic.panel.v1.PoolService/ConfirmSignUp",
-        "/civic.hotline.v1.BookingService/RequestSession", "/civic.hotline.v1.BookingService/JoinWaitlist",
-    ];
+    // The web forms whose page calls a create RPC (the page calls the service directly, not through this pipeline).
     private static readonly string[] PanelSignUpPages = ["/borgerpanelet/tilmeld", "/borgerpanelet/bekraeft"];
 
     public static RateLimitRequest For(HttpContext context)
@@ -43,11 +36,7 @@ public readonly record struct RateLimitRequest(RateLimitPolicy Policy, string Pa
     {
         if (GrpcRequests.IsGrpc(request))
         {
-            var path = request.Path.Value ?? string.Empty;
-            var method = path[(path.LastIndexOf('/') + 1)..];
-            // Hold*: a seat hold (Hotline HoldSlot) takes a seat away from others like a booking does.
-            return method.StartsWith("Create", StringComparison.Ordinal) || method.StartsWith("Book", StringComparison.Ordinal)
-                || method.StartsWith("Hold", StringComparison.Ordinal) || AnonymousWriteRpcs.Contains(path, StringComparer.Ordinal);
+            return CreateCalls.Paths.Contains(request.Path.Value ?? string.Empty);
         }
 
         return HttpMethods.IsPost(request.Method)

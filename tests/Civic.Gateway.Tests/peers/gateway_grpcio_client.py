@@ -28,6 +28,8 @@ import grpc
 TIMEOUT = 10.0
 PROTOS = [
     "civic/common/v1/common.proto",
+    # The rate-limit class declared on RPCs: generated too, as the service modules import it.
+    "civic/common/v1/rate_limits.proto",
     "civic/hotline/v1/departments.proto",
     "civic/panel/v1/cases.proto",
     "civic/network/v1/resource_persons.proto",
