@@ -17,6 +17,8 @@ public sealed class StorageConnectionFactory(IOptions<StorageOptions> options)
 
     private readonly StorageOptions _options = options.Value;
 
+    private readonly Lazy<string> _probeConnectionString = new(() => ProbeConnectionString(options.Value.ConnectionString));
+
     /// <summary>The configured provider.</summary>
     public StorageProvider Provider => _options.Provider;
 
@@ -44,9 +46,14 @@ public sealed class StorageConnectionFactory(IOptions<StorageOptions> options)
             return CreateConnection();
         }
 
-        var probe = new NpgsqlConnectionStringBuilder(_options.ConnectionString) { MaxPoolSize = ProbePoolSize };
+        return new NpgsqlConnection(_probeConnectionString.Value);
+    }
+
+    private static string ProbeConnectionString(string connectionString)
+    {
+        var probe = new NpgsqlConnectionStringBuilder(connectionString) { MaxPoolSize = ProbePoolSize };
         probe.ApplicationName = string.IsNullOrEmpty(probe.ApplicationName) ? "readiness probe" : $"{probe.ApplicationName} (readiness probe)";
-        return new NpgsqlConnection(probe.ConnectionString);
+        return probe.ConnectionString;
     }
 
     /// <summary>
