@@ -12,8 +12,12 @@
 # (from h2load's per-request log), CPU ms per call of the service, the gateway and PostgreSQL's backends, the
 # targets, and the load average. Needs h2load, psql and python3; builds in Release.
 #
+# The service keeps first pages of results while nothing they read has changed (Search/SearchResultCache.cs);
+# the 24 queries repeat, so with the cache on (SEARCH_CACHE=on, the default) most searches are answered from it
+# ("warm"). SEARCH_CACHE=off starts the service without it ("cold": every search runs the SQL).
+#
 # Settings (environment):
-#   PROFILES=100000  RUNS=3  DURATION=10  WARMUP=20  CONNECTIONS=16  QUIET_WAIT=0
+#   PROFILES=100000  RUNS=3  DURATION=10  WARMUP=20  CONNECTIONS=16  QUIET_WAIT=0  SEARCH_CACHE=on|off
 #   PGHOST=127.0.0.1 PGPORT=5432 PGUSER=civic PGPASSWORD=civic   (the database civic_bench_network is made if missing)
 set -euo pipefail
 
@@ -27,6 +31,8 @@ DURATION="${DURATION:-10}"
 WARMUP="${WARMUP:-20}"
 CONNECTIONS="${CONNECTIONS:-16}"
 QUIET_WAIT="${QUIET_WAIT:-0}"
+SEARCH_CACHE="${SEARCH_CACHE:-on}"
+case "$SEARCH_CACHE" in on) cache_entries=500 ;; off) cache_entries=0 ;; *) echo "SEARCH_CACHE must be on or off" >&2; exit 2 ;; esac
 export PGHOST="${PGHOST:-127.0.0.1}" PGPORT="${PGPORT:-5432}" PGUSER="${PGUSER:-civic}" PGPASSWORD="${PGPASSWORD:-civic}"
 database=civic_bench_network
 connection="Host=$PGHOST;Port=$PGPORT;Username=$PGUSER;Password=$PGPASSWORD;Database=$database"
@@ -35,7 +41,7 @@ PORT_GATEWAY_HTTP=50452
 PORT_GATEWAY_GRPC=50453
 
 stamp="$(date -u +%Y%m%dT%H%M%SZ)"
-out="$here/results/$stamp"
+out="$here/results/$stamp-cache-$SEARCH_CACHE"
 mkdir -p "$out/logs"
 # shellcheck source=../lib/common.sh
 . "$here/../lib/common.sh"
@@ -50,11 +56,11 @@ done
 psql -d postgres -tAc "SELECT 1 FROM pg_database WHERE datname = '$database'" | grep -q 1 \
   || psql -d postgres -qc "CREATE DATABASE $database"
 
-echo "== starting Network (PostgreSQL, migrations, no demo data)"
+echo "== starting Network (PostgreSQL, migrations, no demo data, search cache $SEARCH_CACHE)"
 start network "" env ASPNETCORE_ENVIRONMENT=Production \
   "$repo/services/Network/bin/Release/net10.0/Civic.Network" --contentRoot "$repo/services/Network" \
   --Civic:Grpc:Port "$PORT_SERVICE" --Civic:SeedDemoData false --Storage:Provider Postgres --Storage:MigrateOnStartup true \
-  --ConnectionStrings:network "$connection" --Auth:Authority https://login.invalid
+  --ConnectionStrings:network "$connection" --Auth:Authority https://login.invalid --Network:Search:Cache:Entries "$cache_entries"
 network_pid=$started
 service_api="http://127.0.0.1:$PORT_SERVICE/api/v1/network/resource-persons"
 for _ in $(seq 1 90); do curl -sf --http2-prior-knowledge "$service_api?query=x" >/dev/null 2>&1 && break; sleep 1; done
@@ -135,13 +141,13 @@ for round in $(seq 1 "$RUNS"); do
   done
 done
 
-python3 - "$out/runs.tsv" "$out/matches.tsv" "$load_at_start" "$(cut -d' ' -f1-3 /proc/loadavg)" "$PROFILES" <<'PY' | tee "$out/summary.md"
+python3 - "$out/runs.tsv" "$out/matches.tsv" "$load_at_start" "$(cut -d' ' -f1-3 /proc/loadavg)" "$PROFILES" "$SEARCH_CACHE" <<'PY' | tee "$out/summary.md"
 import csv, statistics, sys
 rows = list(csv.DictReader(open(sys.argv[1]), delimiter="\t"))
 matches = [int(r["total_size"]) for r in csv.DictReader(open(sys.argv[2]), delimiter="\t")]
 paths = ("gateway", "service", "trivial")
 med = {p: {k: statistics.median(float(r[k]) for r in rows if r["path"] == p) for k in ("calls_per_s", "p50_us", "p99_us", "service_cpu_ms", "gateway_cpu_ms", "postgres_cpu_ms")} for p in paths}
-print(f"{sys.argv[5]} profiles; load average at start {sys.argv[3]}, at end {sys.argv[4]}")
+print(f"{sys.argv[5]} profiles; search cache {sys.argv[6]}; load average at start {sys.argv[3]}, at end {sys.argv[4]}")
 print(f"{len(matches)} queries, matches per query: median {statistics.median(matches):,.0f}, max {max(matches):,}\n")
 print("| path | calls/s (median) | p50 ms | p99 ms | p99/p50 | service CPU ms/call | gateway CPU ms/call | PostgreSQL CPU ms/call | calls/s per round |")
 print("|---|---:|---:|---:|---:|---:|---:|---:|---|")

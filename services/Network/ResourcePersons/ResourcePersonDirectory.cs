@@ -11,7 +11,7 @@ namespace Civic.Network.ResourcePersons;
 public sealed record SearchResult(IReadOnlyList<SearchHit> Items, int TotalSize, string NextPageToken, IReadOnlyList<FacetCount> Facets);
 
 /// <summary>Registers, finds, edits and searches resource persons.</summary>
-public sealed class ResourcePersonDirectory(NetworkDbContext db, ISearchIndex index, TimeProvider timeProvider)
+public sealed class ResourcePersonDirectory(NetworkDbContext db, ISearchIndex index, SearchResultCache cache, TimeProvider timeProvider)
 {
     /// <summary>
     /// The paging scope of a search: a page token only continues the same query and filters, seen by
@@ -77,7 +77,8 @@ public sealed class ResourcePersonDirectory(NetworkDbContext db, ISearchIndex in
     /// <summary>
     /// One page of the opted-in people matching <paramref name="query"/> and <paramref name="filters"/>,
     /// best first (<see cref="SearchRanking"/>); internal profiles and fields only when <paramref name="includeInternal"/>.
-    /// A query of stop words only matches no one; an empty query matches everyone.
+    /// A query of stop words only matches no one; an empty query matches everyone. First pages come from
+    /// <see cref="SearchResultCache"/> while the search generation says nothing they read has changed.
     /// </summary>
     public async Task<SearchResult> SearchAsync(string? query, SearchFilters filters, bool includeInternal, int pageSize, string? pageToken, CancellationToken cancellationToken)
     {
@@ -89,13 +90,34 @@ public sealed class ResourcePersonDirectory(NetworkDbContext db, ISearchIndex in
             return new SearchResult([], 0, string.Empty, []);
         }
 
-        var audience = includeInternal ? SearchAudience.Internal : SearchAudience.Public;
         var month = CapacityMonth.MonthOf(DateOnly.FromDateTime(timeProvider.GetUtcNow().UtcDateTime));
         // One more than the page: whether there is a next page, without counting.
-        var found = await index.SearchAsync(new SearchQuery(audience, words, filters, after, pageSize + 1, month), cancellationToken);
+        var search = new SearchQuery(includeInternal ? SearchAudience.Internal : SearchAudience.Public, words, filters, after, pageSize + 1, month);
+        if (after is not null || !cache.IsEnabled)
+        {
+            return await SearchDatabaseAsync(search, pageSize, scope, cancellationToken);
+        }
+
+        // Read before searching, so the result reflects at least this generation's changes.
+        var generation = await SearchGeneration.ReadAsync(db, cancellationToken);
+        var key = $"{scope}|{pageSize}|{month}";
+        if (cache.Find(key, generation) is { } kept)
+        {
+            return kept;
+        }
+
+        var result = await SearchDatabaseAsync(search, pageSize, scope, cancellationToken);
+        cache.Store(key, generation, result);
+        return result;
+    }
+
+    /// <summary>The first <paramref name="pageSize"/> hits of <paramref name="search"/> with their whole profiles, and the next page's token.</summary>
+    private async Task<SearchResult> SearchDatabaseAsync(SearchQuery search, int pageSize, string scope, CancellationToken cancellationToken)
+    {
+        var found = await index.SearchAsync(search, cancellationToken);
         var page = found.Hits.Take(pageSize).ToList();
         var next = found.Hits.Count > pageSize ? SearchCursor.Encode(new SearchPosition(page[^1].ScoreKey, page[^1].Person.Id, found.TextScale), scope) : string.Empty;
-        var items = await WholeProfilesAsync(page, audience, cancellationToken);
+        var items = await WholeProfilesAsync(page, search.Audience, cancellationToken);
         return new SearchResult(items, found.TotalSize, next, found.Facets);
     }
 

@@ -95,6 +95,10 @@ public sealed class PostgresSearchIndex(NetworkDbContext db) : ISearchIndex
     /// <summary>
     /// The statement: SearchRanking's score in SQL, ordered by score down and id (byte order, as the cursor compares)
     /// up. The audience is written into the text, not a parameter, so the planner can use its partial index.
+    /// Its cost grows with the matches (thousands for a common word), so per match it avoids a subquery where a
+    /// function does: matched competences are counted as lexemes a tsvector of the ids loses to ts_delete, "other"
+    /// competences only when there are any, and facet values are unnested in the select list (one ProjectSet
+    /// instead of a function scan per match). Measured on bench/network-search's data: about a quarter less CPU.
     /// </summary>
     private static string Sql(SearchAudience audience, bool hasWords) => string.Create(CultureInfo.InvariantCulture,
         $$"""
@@ -103,7 +107,8 @@ public sealed class PostgresSearchIndex(NetworkDbContext db) : ISearchIndex
             greatest(0, s.capacity_hours - coalesce(c.booked_hours, 0)) AS available, s.completed_assignments, s.feedback_points, s.stale,
             {{(hasWords ? "ts_rank('{0.05, 0.2, 0.4, 1.0}', s.document, q)::float8" : "0::float8")}} AS text_rank,
             {{(hasWords
-                ? "(SELECT count(*) FROM unnest(s.competence_ids) x WHERE x = ANY(@matched)) + (SELECT count(*) FROM unnest(s.other_competences) x WHERE to_tsvector('danish', x) @@ q)"
+                ? "length(array_to_tsvector(s.competence_ids)) - length(ts_delete(array_to_tsvector(s.competence_ids), @matched))"
+                  + " + CASE WHEN s.other_competences = '{}' THEN 0 ELSE (SELECT count(*) FROM unnest(s.other_competences) x WHERE to_tsvector('danish', x) @@ q) END"
                 : "0")}} AS competence_matches
           FROM {{(hasWords ? "to_tsquery('danish', @query) q, " : string.Empty)}}resource_person_search s
           LEFT JOIN capacity_months c ON c.person_id = s.person_id AND c.month = @month
@@ -130,11 +135,11 @@ public sealed class PostgresSearchIndex(NetworkDbContext db) : ISearchIndex
         UNION ALL (SELECT 'total', '', count(*), 0, CASE WHEN @text_scale >= 0 THEN @text_scale ELSE coalesce(max(text_rank), 0) END FROM m)
         UNION ALL (SELECT '{{SearchFacets.Organisation}}', organisation, count(*), 0, 0 FROM m WHERE organisation <> '' GROUP BY organisation
           ORDER BY count(*) DESC, organisation COLLATE "C" LIMIT {{SearchFacets.MaxValuesPerFacet}})
-        UNION ALL (SELECT '{{SearchFacets.Competence}}', broad, count(*), 0, 0 FROM m, unnest(m.broad_competence_ids) broad
+        UNION ALL (SELECT '{{SearchFacets.Competence}}', broad, count(*), 0, 0 FROM (SELECT unnest(broad_competence_ids) AS broad FROM m) f
           GROUP BY broad ORDER BY count(*) DESC, broad COLLATE "C" LIMIT {{SearchFacets.MaxValuesPerFacet}})
-        UNION ALL (SELECT '{{SearchFacets.ChallengeArea}}', area, count(*), 0, 0 FROM m, unnest(m.challenge_areas) area GROUP BY area
+        UNION ALL (SELECT '{{SearchFacets.ChallengeArea}}', area, count(*), 0, 0 FROM (SELECT unnest(challenge_areas) AS area FROM m) f GROUP BY area
           ORDER BY count(*) DESC, area COLLATE "C" LIMIT {{SearchFacets.MaxValuesPerFacet}})
-        UNION ALL (SELECT '{{SearchFacets.Language}}', language, count(*), 0, 0 FROM m, unnest(m.languages) language GROUP BY language)
+        UNION ALL (SELECT '{{SearchFacets.Language}}', language, count(*), 0, 0 FROM (SELECT unnest(languages) AS language FROM m) f GROUP BY language)
         UNION ALL (SELECT '{{SearchFacets.AvailableHours}}', hours::text, reached, 0, 0
           FROM (SELECT ARRAY[{{string.Join(", ", SearchFacets.HourThresholds.Select(t => $"count(*) FILTER (WHERE available >= {t})"))}}] AS counts FROM m) c,
             unnest(ARRAY[{{string.Join(", ", SearchFacets.HourThresholds)}}], c.counts) AS u(hours, reached))

@@ -18,6 +18,12 @@ public sealed class SqliteSearchIndex(NetworkDbContext db) : ISearchIndex
             await delete.ExecuteNonQueryAsync(cancellationToken);
         }
 
+        // An FTS5 table takes no trigger (Migrations/0012): the search rows change, so the search generation does.
+        await using (var increment = await SqlCommands.CreateAsync(db, "UPDATE search_generation SET value = value + 1", cancellationToken))
+        {
+            await increment.ExecuteNonQueryAsync(cancellationToken);
+        }
+
         foreach (var document in documents)
         {
             await using var insert = await SqlCommands.CreateAsync(db,

@@ -11,7 +11,7 @@ public sealed class MigrateCommandTests : IDisposable
     [Theory]
     [InlineData("Civic.Hotline", "hotline", 11)]
     [InlineData("Civic.Panel", "panel", 7)]
-    [InlineData("Civic.Network", "network", 10)]
+    [InlineData("Civic.Network", "network", 11)]
     public async Task Migrate_CommandLine_AppliesMigrationsAndExits(string assembly, string service, int migrations)
     {
         var database = Path.Combine(_folder, $"{service}.db");
