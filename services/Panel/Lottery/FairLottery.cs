@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Civic.Panel.Lottery;
 
 /// <summary>What a draw recorded, so that anyone can re-run it (see <see cref="FairLottery.Verify"/>).</summary>
@@ -28,7 +30,17 @@ public sealed record LotteryVerification(bool Reproduced, bool SnapshotMatches, 
 public static class FairLottery
 {
     /// <summary>Changes whenever anything that decides a draw changes (solver, tolerances, sampling, random source).</summary>
-    public const string AlgorithmVersion = "leximin-cg/2 (types, GLOP dual + swap-search and CP-SAT pricing, OR-Tools 9.15.6755; SplitMix64 draw)";
+    public static readonly string AlgorithmVersion = string.Create(CultureInfo.InvariantCulture,
+        $"leximin/3 (types; up to {ExactTypeLimit} types column generation: GLOP dual + swap-search and CP-SAT pricing; more types: relaxed leximin "
+        + $"in type space (GLOP) decomposed by herding with swap search to {RelaxedLeximinSolver.Tolerance} or {RelaxedLeximinSolver.MaxPanels} panels; "
+        + $"OR-Tools 9.15.6755; SplitMix64 draw)");
+
+    /// <summary>
+    /// Up to this many member types leximin is solved exactly by column generation (the Sortition Foundation pool,
+    /// 122 types, in about a second); above it the master LP grows too slow (3,285 types did not finish in 14
+    /// minutes) and <see cref="RelaxedLeximinSolver"/> is used.
+    /// </summary>
+    public const int ExactTypeLimit = 500;
 
     public static LotteryDraw Draw(LotteryProblem problem, ulong seed)
     {
@@ -42,7 +54,9 @@ public static class FairLottery
         QuotaRules.Validate(problem);
         var types = MemberTypes.Build(problem.EligibleMembers(), problem.Quotas, problem.OneMemberPerHousehold);
         QuotaRules.EnsureFeasible(problem, types);
-        return LeximinSolver.Solve(types, problem.Quotas, problem.PanelSize);
+        return types.Types.Count <= ExactTypeLimit
+            ? LeximinSolver.Solve(types, problem.Quotas, problem.PanelSize)
+            : RelaxedLeximinSolver.Solve(types, problem.Quotas, problem.PanelSize);
     }
 
     /// <summary>Draws from an already computed distribution: one panel, then every other eligible member as an ordered reserve.</summary>

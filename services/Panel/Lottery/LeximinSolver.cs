@@ -72,37 +72,17 @@ public sealed class LeximinSolver
         }
 
         var probabilities = PrimalProgram.Solve(types, covered, panels, fixedAt);
-        return Distribution(types, covered, panels, probabilities, certifiedUpperBound, stages);
+        return LeximinDistribution.Build(types, covered, panels, probabilities, certifiedUpperBound, stages, panels.Count);
     }
 
-    /// <summary>
-    /// Finds, for every type that some feasible panel can seat, a panel seating it (these are also the first
-    /// columns). Each round seats as many not-yet-covered members as one panel can; a round that seats none
-    /// proves the rest unselectable.
-    /// </summary>
+    /// <summary>The cover's panels are the first columns; the types no feasible panel can seat are left out of every level.</summary>
     private static List<int> Cover(MemberTypes types, PanelPricing pricing, List<PanelComposition> panels, HashSet<PanelComposition> known)
     {
-        var uncovered = types.Types.Select(t => t.Index).ToHashSet();
-        while (uncovered.Count > 0)
+        var (cover, unselectable) = PanelCover.Find(pricing, types.Types.Select(t => t.Index));
+        foreach (var panel in cover)
         {
-            var best = pricing.MostOf(uncovered) ?? throw new InvalidOperationException("No quota-feasible panel exists; check feasibility first.");
-            if (best.Seated == 0)
-            {
-                break;
-            }
-
-            if (known.Add(best.Panel))
-            {
-                panels.Add(best.Panel);
-            }
-
-            for (var t = 0; t < best.Panel.Counts.Count; t++)
-            {
-                if (best.Panel.Counts[t] > 0)
-                {
-                    uncovered.Remove(t);
-                }
-            }
+            known.Add(panel);
+            panels.Add(panel);
         }
 
         if (panels.Count == 0)
@@ -113,7 +93,7 @@ public sealed class LeximinSolver
             known.Add(any.Panel);
         }
 
-        return types.Types.Select(t => t.Index).Where(t => !uncovered.Contains(t)).ToList();
+        return types.Types.Select(t => t.Index).Where(t => !unselectable.Contains(t)).ToList();
     }
 
     /// <summary>Column generation for one level; returns the level's value, the dual weights, and an upper bound on the value.</summary>
@@ -194,37 +174,6 @@ public sealed class LeximinSolver
             dual.AddPanel(next.Value.Panel);
             last = next.Value.Panel;
         }
-    }
-
-    private static LeximinDistribution Distribution(
-        MemberTypes types, List<int> covered, List<PanelComposition> panels, double[] probabilities, double certifiedUpperBound, int stages)
-    {
-        var used = Enumerable.Range(0, panels.Count).Where(p => probabilities[p] > 0).ToList();
-        var total = used.Sum(p => probabilities[p]);
-        var usedPanels = used.Select(p => panels[p]).ToList();
-        var usedProbabilities = used.Select(p => probabilities[p] / total).ToList();
-        var typeProbabilities = new double[types.Types.Count];
-        for (var i = 0; i < usedPanels.Count; i++)
-        {
-            for (var t = 0; t < typeProbabilities.Length; t++)
-            {
-                typeProbabilities[t] += usedProbabilities[i] * usedPanels[i].Counts[t] / types.Types[t].Size;
-            }
-        }
-
-        var coveredSet = covered.ToHashSet();
-        return new LeximinDistribution
-        {
-            Types = types,
-            Panels = usedPanels,
-            PanelProbabilities = usedProbabilities,
-            TypeProbabilities = typeProbabilities,
-            MinimumProbability = covered.Count == 0 ? 0 : covered.Min(t => typeProbabilities[t]),
-            CertifiedUpperBound = certifiedUpperBound,
-            Unselectable = types.Types.Where(t => !coveredSet.Contains(t.Index)).SelectMany(t => t.Members.Select(m => m.Id)).Order(StringComparer.Ordinal).ToList(),
-            Stages = stages,
-            PanelsGenerated = panels.Count,
-        };
     }
 
     /// <summary>The dual LP of one leximin level, kept across levels so GLOP can warm-start.</summary>

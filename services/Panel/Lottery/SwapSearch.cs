@@ -4,7 +4,8 @@ namespace Civic.Panel.Lottery;
 /// Heuristic pricing: from a known quota-feasible panel, move one seat at a time from a low-weight type to a
 /// higher-weight type while every quota and the household rule still hold. It is deterministic and costs
 /// microseconds where exact CP-SAT pricing costs about 0.1 s on pools where nearly every member is a type of
-/// their own. It only proposes columns; whether a level is optimal is still decided by exact pricing.
+/// their own. In column generation it only proposes columns (whether a level is optimal is still decided by exact
+/// pricing); in <see cref="PanelHerding"/> it chooses each panel.
 /// </summary>
 internal sealed class SwapSearch
 {
@@ -12,14 +13,31 @@ internal sealed class SwapSearch
     private const double MinimumGain = 1e-12;
 
     private readonly MemberTypes _types;
-    private readonly IReadOnlyList<FeatureQuota> _quotas;
+    private readonly int[] _minimum;
+    private readonly int[] _maximum;
     private readonly int[] _householdOf;
     private readonly int _householdCount;
+
+    // Each type's quotas as a bit set of _words 64-bit words (type t at t·_words), so that a move is checked with a
+    // few bit operations against the sets of quotas at their maximum and at their minimum.
+    private readonly int _words;
+    private readonly ulong[] _quotaBits;
 
     public SwapSearch(MemberTypes types, IReadOnlyList<FeatureQuota> quotas)
     {
         _types = types;
-        _quotas = quotas;
+        _minimum = quotas.Select(q => q.Min).ToArray();
+        _maximum = quotas.Select(q => q.Max).ToArray();
+        _words = (quotas.Count + 63) / 64;
+        _quotaBits = new ulong[types.Types.Count * _words];
+        foreach (var type in types.Types)
+        {
+            foreach (var q in type.QuotaIndexes)
+            {
+                _quotaBits[(type.Index * _words) + (q / 64)] |= 1UL << (q % 64);
+            }
+        }
+
         _householdOf = Enumerable.Repeat(-1, types.Types.Count).ToArray();
         _householdCount = types.Households.Count;
         for (var h = 0; h < types.Households.Count; h++)
@@ -35,7 +53,7 @@ internal sealed class SwapSearch
     public PanelComposition Improve(PanelComposition start, IReadOnlyList<double> weightPerPerson)
     {
         var counts = start.Counts.ToArray();
-        var quotaSeats = new int[_quotas.Count];
+        var quotaSeats = new int[_minimum.Length];
         var householdSeats = new int[_householdCount];
         for (var t = 0; t < counts.Length; t++)
         {
@@ -53,6 +71,13 @@ internal sealed class SwapSearch
             {
                 householdSeats[_householdOf[t]] += counts[t];
             }
+        }
+
+        var atMaximum = new ulong[_words];
+        var atMinimum = new ulong[_words];
+        for (var q = 0; q < quotaSeats.Length; q++)
+        {
+            Mark(q, quotaSeats, atMaximum, atMinimum);
         }
 
         // Types that could gain a seat, best first; only positive weights can improve a panel.
@@ -79,9 +104,14 @@ internal sealed class SwapSearch
                         break;
                     }
 
-                    if (counts[from] > 0 && from != into && CanMove(from, into, quotaSeats, householdSeats))
+                    if (counts[from] > 0 && from != into && CanMove(from, into, atMaximum, atMinimum, householdSeats))
                     {
                         Apply(from, into, counts, quotaSeats, householdSeats);
+                        foreach (var q in _types.Types[from].QuotaIndexes.Concat(_types.Types[into].QuotaIndexes))
+                        {
+                            Mark(q, quotaSeats, atMaximum, atMinimum);
+                        }
+
                         moved = true;
                         break;
                     }
@@ -92,21 +122,15 @@ internal sealed class SwapSearch
         return new PanelComposition(counts);
     }
 
-    private bool CanMove(int from, int into, int[] quotaSeats, int[] householdSeats)
+    // A quota only the leaving type counts towards loses a seat (not allowed at its minimum); one only the entering
+    // type counts towards gains a seat (not allowed at its maximum); one both count towards keeps its seats.
+    private bool CanMove(int from, int into, ulong[] atMaximum, ulong[] atMinimum, int[] householdSeats)
     {
-        var fromQuotas = _types.Types[from].QuotaIndexes;
-        var intoQuotas = _types.Types[into].QuotaIndexes;
-        foreach (var q in fromQuotas)
+        for (var w = 0; w < _words; w++)
         {
-            if (Array.IndexOf(intoQuotas, q) < 0 && quotaSeats[q] - 1 < _quotas[q].Min)
-            {
-                return false;
-            }
-        }
-
-        foreach (var q in intoQuotas)
-        {
-            if (Array.IndexOf(fromQuotas, q) < 0 && quotaSeats[q] + 1 > _quotas[q].Max)
+            var fromBits = _quotaBits[(from * _words) + w];
+            var intoBits = _quotaBits[(into * _words) + w];
+            if ((intoBits & ~fromBits & atMaximum[w]) != 0 || (fromBits & ~intoBits & atMinimum[w]) != 0)
             {
                 return false;
             }
@@ -114,6 +138,13 @@ internal sealed class SwapSearch
 
         var household = _householdOf[into];
         return household < 0 || householdSeats[household] - (_householdOf[from] == household ? 1 : 0) == 0;
+    }
+
+    private void Mark(int q, int[] quotaSeats, ulong[] atMaximum, ulong[] atMinimum)
+    {
+        var bit = 1UL << (q % 64);
+        atMaximum[q / 64] = quotaSeats[q] >= _maximum[q] ? atMaximum[q / 64] | bit : atMaximum[q / 64] & ~bit;
+        atMinimum[q / 64] = quotaSeats[q] <= _minimum[q] ? atMinimum[q / 64] | bit : atMinimum[q / 64] & ~bit;
     }
 
     private void Apply(int from, int into, int[] counts, int[] quotaSeats, int[] householdSeats)

@@ -10,7 +10,7 @@ public sealed class LotteryDrawTests
     /// 60 members with skewed features and several two- and three-person households, k = 8: small enough
     /// to draw thousands of times, constrained enough that probabilities differ.
     /// </summary>
-    private static LotteryProblem HouseholdPool(string? changedMember = null)
+    internal static LotteryProblem HouseholdPool(string? changedMember = null)
     {
         var ages = new[] { "18-29", "30-49", "30-49", "50+", "50+", "50+" };
         var districts = new[] { "nord", "syd", "syd", "syd" };
