@@ -1,4 +1,3 @@
-using System.Globalization;
 
 namespace Civic.Panel.Lottery;
 
@@ -29,12 +28,6 @@ public sealed record LotteryVerification(bool Reproduced, bool SnapshotMatches, 
 /// </summary>
 public static class FairLottery
 {
-    /// <summary>Changes whenever anything that decides a draw changes (solver, tolerances, sampling, random source).</summary>
-    public static readonly string AlgorithmVersion = string.Create(CultureInfo.InvariantCulture,
-        $"leximin/3 (types; up to {ExactTypeLimit} types column generation: GLOP dual + swap-search and CP-SAT pricing; more types: relaxed leximin "
-        + $"in type space (GLOP) decomposed by herding with swap search to {RelaxedLeximinSolver.Tolerance} or {RelaxedLeximinSolver.MaxPanels} panels; "
-        + $"OR-Tools 9.15.6755; SplitMix64 draw)");
-
     /// <summary>
     /// Up to this many member types leximin is solved exactly by column generation (the Sortition Foundation pool,
     /// 122 types, in about a second); above it the master LP grows too slow (3,285 types did not finish in 14
@@ -75,7 +68,7 @@ public static class FairLottery
         return new LotteryDraw(
             seed,
             PoolSnapshot.Hash(problem.EligibleMembers()),
-            AlgorithmVersion,
+            distribution.AlgorithmVersion,
             panel.Order(StringComparer.Ordinal).ToList(),
             Shuffled(others, random),
             distribution.MemberProbabilities(),

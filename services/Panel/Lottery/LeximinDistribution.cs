@@ -8,6 +8,12 @@ public sealed class LeximinDistribution
 {
     public required MemberTypes Types { get; init; }
 
+    /// <summary>
+    /// The solver and its settings, recorded with each draw: it changes whenever anything that decides a draw changes, and a
+    /// draw verifies only against the same version.
+    /// </summary>
+    public required string AlgorithmVersion { get; init; }
+
     /// <summary>The panels with positive probability, in the (deterministic) order the solver found them.</summary>
     public required IReadOnlyList<PanelComposition> Panels { get; init; }
 
@@ -54,7 +60,7 @@ public sealed class LeximinDistribution
     /// probability computed from it; <paramref name="covered"/> are the types some feasible panel can seat.
     /// </summary>
     internal static LeximinDistribution Build(
-        MemberTypes types, IReadOnlyCollection<int> covered, IReadOnlyList<PanelComposition> panels, IReadOnlyList<double> probabilities,
+        string algorithmVersion, MemberTypes types, IReadOnlyCollection<int> covered, IReadOnlyList<PanelComposition> panels, IReadOnlyList<double> probabilities,
         double certifiedUpperBound, int stages, int panelsGenerated, double targetShortfall = 0)
     {
         var used = Enumerable.Range(0, panels.Count).Where(p => probabilities[p] > 0).ToList();
@@ -73,6 +79,7 @@ public sealed class LeximinDistribution
         var coveredSet = covered.ToHashSet();
         return new LeximinDistribution
         {
+            AlgorithmVersion = algorithmVersion,
             Types = types,
             Panels = usedPanels,
             PanelProbabilities = usedProbabilities,

@@ -15,6 +15,12 @@ namespace Civic.Panel.Lottery;
 public sealed class LeximinSolver
 {
     /// <summary>A panel improves the LP only if its dual value exceeds ŷ by more than this.</summary>
+    /// <summary>
+    /// Unchanged since draws were first recorded with it: nothing that decides an exact draw has changed since, so those
+    /// draws still verify.
+    /// </summary>
+    public const string AlgorithmVersion = "leximin-cg/2 (types, GLOP dual + swap-search and CP-SAT pricing, OR-Tools 9.15.6755; SplitMix64 draw)";
+
     public const double ImprovementTolerance = 1e-9;
 
     // Dual weights at or below this are LP noise, not a binding level.
@@ -72,7 +78,7 @@ public sealed class LeximinSolver
         }
 
         var probabilities = PrimalProgram.Solve(types, covered, panels, fixedAt);
-        return LeximinDistribution.Build(types, covered, panels, probabilities, certifiedUpperBound, stages, panels.Count);
+        return LeximinDistribution.Build(AlgorithmVersion, types, covered, panels, probabilities, certifiedUpperBound, stages, panels.Count);
     }
 
     /// <summary>The cover's panels are the first columns; the types no feasible panel can seat are left out of every level.</summary>

@@ -1,3 +1,4 @@
+using System.Globalization;
 namespace Civic.Panel.Lottery;
 
 /// <summary>
@@ -20,6 +21,9 @@ public static class RelaxedLeximinSolver
 
     /// <summary>Upper limit on the panels herding produces (a count, not a time, so that every run is the same).</summary>
     public const int MaxPanels = 6000;
+
+    public static readonly string AlgorithmVersion = string.Create(CultureInfo.InvariantCulture,
+        $"leximin-relaxed/1 (types; relaxed leximin in type space (GLOP) decomposed by herding with swap search to {Tolerance} or {MaxPanels} panels; OR-Tools 9.15.6755; SplitMix64 draw)");
 
     public static LeximinDistribution Solve(MemberTypes types, IReadOnlyList<FeatureQuota> quotas, int panelSize)
     {
@@ -84,7 +88,7 @@ public static class RelaxedLeximinSolver
 
         var covered = types.Types.Select(t => t.Index).Where(t => !unselectable.Contains(t)).ToList();
         var probabilities = distinct.Select(p => (double)times[p] / panels.Count).ToList();
-        return LeximinDistribution.Build(types, covered, distinct, probabilities, relaxed.FirstLevel, relaxed.Levels, panels.Count,
+        return LeximinDistribution.Build(AlgorithmVersion, types, covered, distinct, probabilities, relaxed.FirstLevel, relaxed.Levels, panels.Count,
             PanelHerding.Shortfall(types, relaxed.ExpectedSeats, seated, panels.Count));
     }
 }

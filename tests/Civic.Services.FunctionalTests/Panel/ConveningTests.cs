@@ -48,7 +48,7 @@ public abstract class ConveningTests(ServiceFixture<CaseGrpcService> fixture) : 
         Assert.InRange(draw.CertifiedUpperBound - draw.MinimumProbability, -1e-6, 0.001);
         Assert.True(draw.MinimumProbability > 0);
         Assert.Equal("test-coordinator", draw.DrawnBy);
-        Assert.Equal(FairLottery.AlgorithmVersion, draw.AlgorithmVersion);
+        Assert.Equal(LeximinSolver.AlgorithmVersion, draw.AlgorithmVersion);
         // Quotas the coordinator left out were completed with 0..k for every schema value of the category.
         Assert.Contains(draw.Quotas, q => q is { Category: "district", Value: "nord", Min: 0, Max: 12 });
         var members = DemoPool.Members(DateTimeOffset.UnixEpoch).ToDictionary(m => m.Id);
