@@ -47,6 +47,8 @@ public sealed class RuleChangeEntryConfiguration : IEntityTypeConfiguration<Rule
     {
         builder.ToTable("schedule_rule_changes");
         builder.HasKey(c => c.Id);
+        // Known to EF so that a new rule is inserted before its "created" entry.
+        builder.HasOne<ScheduleRule>().WithMany().HasForeignKey(c => c.RuleId);
         builder.Property(c => c.Kind).HasConversion<string>();
         builder.Property(c => c.BookedSessions).HasConversion<string>();
         builder.Property(c => c.Changes).HasConversion(
