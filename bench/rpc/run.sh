@@ -17,6 +17,9 @@
 #   PROFILES="saturate light"   which load profiles to run (see below)
 #   QUIET_WAIT=0    seconds to wait, before measuring, for the 1-minute load average to drop below 1
 #                   (on a machine shared with builds and tests; the table reports the load either way)
+#   HOTLINE_STARTS=1  how many times services/Hotline is started for its idle memory (one row each, so the spread
+#                   between starts shows)
+#   MEMORY_ONLY=0   1: measure idle memory only (no load, a minute or two), print it and stop
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -31,6 +34,8 @@ SERVER_CPU="${SERVER_CPU:-1}"
 LOAD_CPU="${LOAD_CPU:-0}"
 PROFILES="${PROFILES:-saturate light}"
 QUIET_WAIT="${QUIET_WAIT:-0}"
+HOTLINE_STARTS="${HOTLINE_STARTS:-1}"
+MEMORY_ONLY="${MEMORY_ONLY:-0}"
 PORT_RAW=50151
 PORT_CIVIC=50152
 PORT_GRPCJS=50153
@@ -82,23 +87,34 @@ if [ -n "$hotline_project" ]; then
   hotline_name="$(basename "$hotline_project" .csproj)"
   # The service's own production defaults (one machine: SQLite, in-memory jobs), with its content root
   # for appsettings.json but a scratch working directory, so its SQLite file lands under results/.
-  mkdir -p "$out/hotline-work"
-  (cd "$out/hotline-work" && ASPNETCORE_ENVIRONMENT=Production exec "$hotline_dir/bin/Release/net10.0/$hotline_name" \
-    --contentRoot "$hotline_dir" --Civic:Grpc:Port "$PORT_HOTLINE") >"$out/logs/hotline.out" 2>&1 &
-  hotline_pid=$!
-  pids+=("$hotline_pid")
-  for _ in $(seq 1 120); do
-    (exec 3<>"/dev/tcp/127.0.0.1/$PORT_HOTLINE") 2>/dev/null && break
-    kill -0 "$hotline_pid" 2>/dev/null || break
-    sleep 0.5
+  for run in $(seq 1 "$HOTLINE_STARTS"); do
+    rm -rf "$out/hotline-work"
+    mkdir -p "$out/hotline-work"
+    (cd "$out/hotline-work" && ASPNETCORE_ENVIRONMENT=Production exec "$hotline_dir/bin/Release/net10.0/$hotline_name" \
+      --contentRoot "$hotline_dir" --Civic:Grpc:Port "$PORT_HOTLINE") >"$out/logs/hotline-$run.out" 2>&1 &
+    hotline_pid=$!
+    pids+=("$hotline_pid")
+    for _ in $(seq 1 120); do
+      (exec 3<>"/dev/tcp/127.0.0.1/$PORT_HOTLINE") 2>/dev/null && break
+      kill -0 "$hotline_pid" 2>/dev/null || break
+      sleep 0.5
+    done
+    sleep 5
+    if kill -0 "$hotline_pid" 2>/dev/null; then
+      label="services/Hotline ($hotline_name)"
+      [ "$HOTLINE_STARTS" -gt 1 ] && label="$label, start $run"
+      printf '%s\t%s\n' "$label" "$(rss_kb "$hotline_pid")" >>"$out/memory.tsv"
+    else
+      echo "   services/Hotline exited at start-up; see logs/hotline-$run.out"
+    fi
+    stop "$hotline_pid"
   done
-  sleep 5
-  if kill -0 "$hotline_pid" 2>/dev/null; then
-    printf 'services/Hotline (%s)\t%s\n' "$hotline_name" "$(rss_kb "$hotline_pid")" >>"$out/memory.tsv"
-  else
-    echo "   services/Hotline exited at start-up; see logs/hotline.out"
-  fi
-  stop "$hotline_pid"
+fi
+
+if [ "$MEMORY_ONLY" = 1 ]; then
+  echo "load average at the start: $load_at_start; at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
+  cat "$out/memory.tsv"
+  exit 0
 fi
 
 echo "== starting servers pinned to core $SERVER_CPU"

@@ -17,6 +17,8 @@ public sealed class HotlineDbContext(DbContextOptions<HotlineDbContext> options)
 
     public DbSet<Session> Sessions => Set<Session>();
 
+    public DbSet<RuleChangeEntry> RuleChanges => Set<RuleChangeEntry>();
+
     public DbSet<Slot> Slots => Set<Slot>();
 
     public DbSet<Booking> Bookings => Set<Booking>();

@@ -9,8 +9,8 @@ public static class AdministrationText
         "Oversigt over de forvaltninger, der er med på Direktørlinjen.",
         "An overview of the departments that take part in the Director Line.");
     public static readonly LocalText Coming = new(
-        "At oprette og rette forvaltninger, telefontider og brugere her kommer i en senere version. Indtil da gøres det gennem kommunens API.",
-        "Creating and changing departments, telephone hours and users here comes in a later version. Until then it is done through the municipality's API.");
+        "At oprette og rette forvaltninger og brugere her kommer i en senere version. Indtil da gøres det gennem kommunens API. Telefontiderne retter du under Regler for telefontider.",
+        "Creating and changing departments and users here comes in a later version. Until then it is done through the municipality's API. Telephone hours are changed under Rules for telephone hours.");
 
     public static readonly LocalText JobsHeading = new("Baggrundsjob", "Background jobs");
     public static readonly LocalText JobsLead = new(

@@ -78,3 +78,20 @@ public sealed class PermissionDeniedException : DomainException
     {
     }
 }
+
+/// <summary>
+/// The request was based on a version of the thing that is no longer current (someone changed it meanwhile);
+/// the caller should read it again and retry. Answered as ABORTED.
+/// </summary>
+public sealed class ConcurrencyConflictException : DomainException
+{
+    public ConcurrencyConflictException(string message, string danishMessage)
+        : base(message, danishMessage)
+    {
+    }
+
+    public ConcurrencyConflictException(string message, string danishMessage, Exception innerException)
+        : base(message, danishMessage, innerException)
+    {
+    }
+}

@@ -11,7 +11,7 @@ namespace Civic.Hosting.Errors;
 /// Builds the statuses Civic answers with: a google.rpc.Status carrying an ErrorInfo (domain
 /// <see cref="ErrorDomain"/>, reason a civic.common.v1.ErrorReason name) and a LocalizedMessage in
 /// da-DK; validation errors add a BadRequest with one FieldViolation per field. Domain exceptions map
-/// to NOT_FOUND, ALREADY_EXISTS, INVALID_ARGUMENT, FAILED_PRECONDITION and PERMISSION_DENIED.
+/// to NOT_FOUND, ALREADY_EXISTS, INVALID_ARGUMENT, FAILED_PRECONDITION, PERMISSION_DENIED and ABORTED.
 /// </summary>
 public static class RpcErrors
 {
@@ -32,6 +32,7 @@ public static class RpcErrors
         AlreadyExistsException exists => Build(StatusCode.AlreadyExists, exists.Message, exists.DanishMessage, ErrorReason.AlreadyExists),
         FailedPreconditionException precondition => Build(StatusCode.FailedPrecondition, precondition.Message, precondition.DanishMessage, ErrorReason.WrongState),
         PermissionDeniedException denied => Build(StatusCode.PermissionDenied, denied.Message, denied.DanishMessage, ErrorReason.NotAllowed),
+        ConcurrencyConflictException conflict => Build(StatusCode.Aborted, conflict.Message, conflict.DanishMessage, ErrorReason.WrongState),
         _ => null,
     };
 

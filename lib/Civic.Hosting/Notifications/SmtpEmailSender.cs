@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using System.Runtime.CompilerServices;
 using System.Text;
 using MailKit.Net.Smtp;
 using MailKit.Security;
@@ -6,6 +7,19 @@ using Microsoft.Extensions.Options;
 using MimeKit;
 
 namespace Civic.Hosting.Notifications;
+
+/// <summary>
+/// How the SMTP connection is secured: MailKit's SecureSocketOptions by name and number, as a type of our own so that
+/// binding and validating the settings at start-up does not load MailKit where no e-mail is ever sent.
+/// </summary>
+public enum SmtpTls
+{
+    None = 0,
+    Auto = 1,
+    SslOnConnect = 2,
+    StartTls = 3,
+    StartTlsWhenAvailable = 4,
+}
 
 /// <summary>"&lt;Service&gt;:Notifications:Smtp" settings: without a host, e-mails stay in the development mailbox.</summary>
 public sealed class SmtpOptions : IValidatableObject
@@ -16,7 +30,7 @@ public sealed class SmtpOptions : IValidatableObject
     public int Port { get; set; } = 587;
 
     /// <summary>None (a local relay only), StartTls, SslOnConnect (port 465), StartTlsWhenAvailable or Auto.</summary>
-    public SecureSocketOptions Tls { get; set; } = SecureSocketOptions.StartTls;
+    public SmtpTls Tls { get; set; } = SmtpTls.StartTls;
 
     public string FromAddress { get; set; } = string.Empty;
 
@@ -35,7 +49,7 @@ public sealed class SmtpOptions : IValidatableObject
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
-        if (IsConfigured && !MailboxAddress.TryParse(FromAddress, out _))
+        if (IsConfigured && !SmtpAddresses.IsValid(FromAddress))
         {
             yield return new ValidationResult($"Notifications:Smtp:{nameof(FromAddress)} must be an e-mail address when Notifications:Smtp:{nameof(Host)} is set.", [nameof(FromAddress)]);
         }
@@ -55,7 +69,7 @@ public sealed class SmtpEmailSender(IOptions<SmtpOptions> options) : IMessageSen
         using var email = Compose(message, body, settings);
         using var client = new SmtpClient { Timeout = (int)settings.Timeout.TotalMilliseconds };
         var host = settings.Host ?? throw new InvalidOperationException("Notifications:Smtp:Host is not set.");
-        await client.ConnectAsync(host, settings.Port, settings.Tls, cancellationToken);
+        await client.ConnectAsync(host, settings.Port, (SecureSocketOptions)settings.Tls, cancellationToken);
         if (!string.IsNullOrEmpty(settings.UserName))
         {
             await client.AuthenticateAsync(settings.UserName, settings.Password ?? string.Empty, cancellationToken);
@@ -89,4 +103,11 @@ public sealed class SmtpEmailSender(IOptions<SmtpOptions> options) : IMessageSen
         email.Body = parts.ToMessageBody();
         return email;
     }
+}
+
+/// <summary>MimeKit's address check, kept out of <see cref="SmtpOptions"/> so MimeKit loads only when SMTP is configured.</summary>
+internal static class SmtpAddresses
+{
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static bool IsValid(string address) => MailboxAddress.TryParse(address, out _);
 }

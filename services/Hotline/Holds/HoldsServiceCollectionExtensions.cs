@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using StackExchange.Redis;
 
 namespace Civic.Hotline.Holds;
@@ -15,11 +16,16 @@ public static class HoldsServiceCollectionExtensions
         services.AddOptions<HoldOptions>().BindConfiguration(HoldOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<SlotHolds>();
         var redis = configuration.GetConnectionString(RedisConnectionStringName);
-        if (string.IsNullOrWhiteSpace(redis))
-        {
-            return services.AddSingleton<ISlotHoldStore, InProcessSlotHoldStore>();
-        }
+        return string.IsNullOrWhiteSpace(redis)
+            ? services.AddSingleton<ISlotHoldStore, InProcessSlotHoldStore>()
+            : AddRedisSlotHoldStore(services, redis);
+    }
 
+    // A method of its own, never inlined: the JIT then loads StackExchange.Redis only where Redis is configured, and
+    // the multiplexer connects when the first hold is asked for, not at start-up (idle memory, bench/rpc).
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static IServiceCollection AddRedisSlotHoldStore(IServiceCollection services, string redis)
+    {
         services.AddSingleton<IConnectionMultiplexer>(provider => ConnectionMultiplexer.Connect(RedisSettings(redis, provider.GetRequiredService<ILoggerFactory>())));
         return services.AddSingleton<ISlotHoldStore, RedisSlotHoldStore>();
     }

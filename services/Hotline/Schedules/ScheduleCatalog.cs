@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Civic.Hosting.Errors;
 using Civic.Hosting.Storage;
 using Civic.Hotline.Departments;
@@ -6,18 +7,20 @@ using Microsoft.EntityFrameworkCore;
 namespace Civic.Hotline.Schedules;
 
 /// <summary>Adds and lists schedule rules, and lists the sessions they give.</summary>
-public sealed class ScheduleCatalog(HotlineDbContext db, DepartmentDirectory departments, TimeProvider timeProvider)
+public sealed class ScheduleCatalog(HotlineDbContext db, DepartmentDirectory departments, ScheduleRuleEditor editor, TimeProvider timeProvider)
 {
     public const int DefaultSessions = 6;
     public const int MaxSessions = 24;
 
-    public async Task<ScheduleRule> CreateRuleAsync(NewScheduleRule request, CancellationToken cancellationToken)
+    /// <summary>Adds a rule, recorded as created by <paramref name="caller"/>; it may not overlap the department's rules that are not retired.</summary>
+    public async Task<ScheduleRule> CreateRuleAsync(ClaimsPrincipal caller, NewScheduleRule request, CancellationToken cancellationToken)
     {
         await departments.GetAsync(request.DepartmentId, cancellationToken);
-        var existing = await RulesOfAsync(request.DepartmentId, cancellationToken);
+        var existing = (await RulesOfAsync(request.DepartmentId, cancellationToken)).Where(r => r.RetiredAt is null).ToList();
         var now = timeProvider.GetStoredUtcNow();
         var rule = ScheduleRules.Validate(request, existing, Guid.CreateVersion7(now).ToString(), now);
         db.ScheduleRules.Add(rule);
+        editor.RecordCreated(caller, rule);
         await db.SaveChangesAsync(cancellationToken);
         return rule;
     }

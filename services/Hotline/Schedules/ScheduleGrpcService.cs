@@ -11,11 +11,36 @@ namespace Civic.Hotline.Schedules;
 /// civic.hotline.v1.ScheduleService. Sessions and rules are public (citizens see when directors take calls);
 /// administrators add rules and can materialise sessions on demand.
 /// </summary>
-public sealed class ScheduleGrpcService(ScheduleCatalog catalog, SessionMaterialiser materialiser, SessionCancellation cancellation, SlotHolds holds) : ScheduleService.ScheduleServiceBase
+public sealed class ScheduleGrpcService(
+    ScheduleCatalog catalog, ScheduleRuleEditor editor, SessionMaterialiser materialiser, SessionCancellation cancellation, SlotHolds holds) : ScheduleService.ScheduleServiceBase
 {
     [AllowRoles(CivicRoles.Admin)]
     public override async Task<CreateScheduleRuleResponse> CreateScheduleRule(CreateScheduleRuleRequest request, ServerCallContext context) =>
-        new() { Rule = ScheduleMapping.ToMessage(await catalog.CreateRuleAsync(ScheduleMapping.ToNewRule(request), context.CancellationToken)) };
+        new() { Rule = ScheduleMapping.ToMessage(await catalog.CreateRuleAsync(context.User, ScheduleMapping.ToNewRule(request), context.CancellationToken)) };
+
+    [AllowRoles(CivicRoles.Admin)]
+    public override async Task<UpdateScheduleRuleResponse> UpdateScheduleRule(UpdateScheduleRuleRequest request, ServerCallContext context)
+    {
+        var order = ScheduleMapping.ToOrder(request.RuleId, request.Etag, request.BookedSessions, request.Reason, request.ValidateOnly);
+        var result = await editor.UpdateAsync(context.User, order, ScheduleMapping.ToNewRule(string.Empty, request.Rule), context.CancellationToken);
+        return new() { Rule = ScheduleMapping.ToMessage(result.Rule), Impact = ScheduleMapping.ToMessage(result.Impact, result.Applied) };
+    }
+
+    [AllowRoles(CivicRoles.Admin)]
+    public override async Task<RetireScheduleRuleResponse> RetireScheduleRule(RetireScheduleRuleRequest request, ServerCallContext context)
+    {
+        var order = ScheduleMapping.ToOrder(request.RuleId, request.Etag, request.BookedSessions, request.Reason, request.ValidateOnly);
+        var result = await editor.RetireAsync(context.User, order, context.CancellationToken);
+        return new() { Rule = ScheduleMapping.ToMessage(result.Rule), Impact = ScheduleMapping.ToMessage(result.Impact, result.Applied) };
+    }
+
+    [AllowRoles(CivicRoles.Admin)]
+    public override async Task<ListScheduleRuleChangesResponse> ListScheduleRuleChanges(ListScheduleRuleChangesRequest request, ServerCallContext context)
+    {
+        var response = new ListScheduleRuleChangesResponse();
+        response.Changes.AddRange((await editor.ListChangesAsync(request.DepartmentId, context.CancellationToken)).Select(ScheduleMapping.ToMessage));
+        return response;
+    }
 
     [AllowAnonymous]
     public override async Task<ListScheduleRulesResponse> ListScheduleRules(ListScheduleRulesRequest request, ServerCallContext context)

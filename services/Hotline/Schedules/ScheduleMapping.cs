@@ -1,5 +1,7 @@
 using Civic.Contracts.Hotline.V1;
+using Google.Protobuf;
 using Google.Protobuf.WellKnownTypes;
+using ChangeMessage = Civic.Contracts.Hotline.V1.ScheduleRuleChange;
 using CommonDate = Civic.Contracts.Common.V1.LocalDate;
 using RuleMessage = Civic.Contracts.Hotline.V1.ScheduleRule;
 using SessionMessage = Civic.Contracts.Hotline.V1.Session;
@@ -10,8 +12,26 @@ namespace Civic.Hotline.Schedules;
 /// <summary>Between civic.hotline.v1 schedule messages and the schedule domain.</summary>
 public static class ScheduleMapping
 {
-    public static NewScheduleRule ToNewRule(CreateScheduleRuleRequest request) => new(
-        request.DepartmentId,
+    // ScheduleRuleSettings has CreateScheduleRuleRequest's fields under the same numbers, so the request's bytes read as
+    // settings (its department_id, field 1, is reserved there) and one mapping serves creating and changing a rule.
+    public static NewScheduleRule ToNewRule(CreateScheduleRuleRequest request) =>
+        ToNewRule(request.DepartmentId, ScheduleRuleSettings.Parser.ParseFrom(request.ToByteString()));
+
+    /// <summary>The rule <paramref name="settings"/> describe for <paramref name="departmentId"/>; a missing message reads as empty (validation names each field).</summary>
+    public static NewScheduleRule ToNewRule(string departmentId, ScheduleRuleSettings? settings) => ToNewRuleOf(departmentId, settings ?? new ScheduleRuleSettings());
+
+    public static RuleChangeOrder ToOrder(string ruleId, string etag, BookedSessions bookedSessions, string reason, bool validateOnly) => new(
+        ruleId, etag,
+        bookedSessions switch
+        {
+            BookedSessions.Keep => BookedSessionsPolicy.Keep,
+            BookedSessions.Cancel => BookedSessionsPolicy.Cancel,
+            _ => null,
+        },
+        reason, validateOnly);
+
+    private static NewScheduleRule ToNewRuleOf(string departmentId, ScheduleRuleSettings request) => new(
+        departmentId,
         request.WeekOfMonth,
         request.Weekday == Weekday.Unspecified || !System.Enum.IsDefined(request.Weekday) ? null : (DayOfWeek)((int)request.Weekday % 7),
         ToClock(request.StartsAt),
@@ -49,7 +69,51 @@ public static class ScheduleMapping
         CreatedAt = Timestamp.FromDateTimeOffset(rule.CreatedAt),
         Allocation = rule.Allocation == SeatAllocation.Lottery ? Allocation.Lottery : Allocation.FirstComeFirstServed,
         RequestWindowMinutes = rule.RequestWindowMinutes,
+        Etag = ScheduleRuleEditor.Etag(rule),
+        RetiredAt = rule.RetiredAt is { } retired ? Timestamp.FromDateTimeOffset(retired) : null,
+        UpdatedAt = rule.UpdatedAt is { } updated ? Timestamp.FromDateTimeOffset(updated) : null,
     };
+
+    public static ScheduleRuleImpact ToMessage(RuleChangeImpact impact, bool applied)
+    {
+        var message = new ScheduleRuleImpact
+        {
+            AffectedBookings = impact.AffectedBookings, SessionsReplaced = impact.Replaced, SessionsAdjusted = impact.Adjusted, Applied = applied,
+        };
+        message.AffectedSessions.AddRange(impact.Affected.Select(a => new Contracts.Hotline.V1.AffectedSession
+        {
+            SessionId = a.SessionId, Date = ToMessage(a.Date), StartsAt = Timestamp.FromDateTimeOffset(a.StartsAt), Bookings = a.Bookings,
+        }));
+        return message;
+    }
+
+    public static ChangeMessage ToMessage(RuleChangeEntry change)
+    {
+        var message = new ChangeMessage
+        {
+            Id = change.Id,
+            RuleId = change.RuleId,
+            Kind = change.Kind switch
+            {
+                RuleChangeKind.Created => Contracts.Hotline.V1.RuleChangeKind.Created,
+                RuleChangeKind.Updated => Contracts.Hotline.V1.RuleChangeKind.Updated,
+                _ => Contracts.Hotline.V1.RuleChangeKind.Retired,
+            },
+            ChangedBy = change.ChangedBy,
+            ChangedByName = change.ChangedByName,
+            ChangedAt = Timestamp.FromDateTimeOffset(change.ChangedAt),
+            BookedSessions = change.BookedSessions switch
+            {
+                BookedSessionsPolicy.Keep => BookedSessions.Keep,
+                BookedSessionsPolicy.Cancel => BookedSessions.Cancel,
+                _ => BookedSessions.Unspecified,
+            },
+            Impact = ToMessage(new RuleChangeImpact(change.AffectedSessions, change.SessionsReplaced, change.SessionsAdjusted), applied: true),
+            Etag = change.Version.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        };
+        message.Changes.AddRange(change.Changes);
+        return message;
+    }
 
     /// <summary>The session with its slots; <paramref name="held"/> gives each slot's live holds.</summary>
     public static SessionMessage ToMessage(Session session, IReadOnlyDictionary<string, int> held)

@@ -56,6 +56,14 @@ public sealed class ScheduleRule
 
     /// <summary>For <see cref="SeatAllocation.Lottery"/>: minutes from booking open to the draw; 0 otherwise.</summary>
     public int RequestWindowMinutes { get; init; }
+
+    /// <summary>1 when created, one more with every change (Migrations/0012); the API's etag.</summary>
+    public int Version { get; set; } = 1;
+
+    /// <summary>Set when retired: the rule gives no new sessions.</summary>
+    public DateTimeOffset? RetiredAt { get; set; }
+
+    public DateTimeOffset? UpdatedAt { get; set; }
 }
 
 /// <summary>A local time of day as given by a caller, not yet checked.</summary>

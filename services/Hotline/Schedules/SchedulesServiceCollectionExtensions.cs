@@ -15,6 +15,7 @@ public static class SchedulesServiceCollectionExtensions
             .AddScoped<ScheduleCatalog>()
             .AddScoped<SessionMaterialiser>()
             .AddScoped<SessionCancellation>()
+            .AddScoped<ScheduleRuleEditor>()
             .AddRecurringJob<SessionMaterialiser>(SessionMaterialiser.JobId, Cron.Daily(2))
             .AddGrpcService<ScheduleGrpcService>()
             .AddScoped<IDemoDataSeeder, DemoSchedules>();

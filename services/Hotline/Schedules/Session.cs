@@ -9,6 +9,9 @@ public sealed class Session
 
     public required string RuleId { get; init; }
 
+    /// <summary>The <see cref="ScheduleRule.Version"/> that gave the session, or that kept it through a change (Migrations/0012).</summary>
+    public int RuleVersion { get; init; } = 1;
+
     /// <summary>The rule's day for the month; with <see cref="RuleId"/> it identifies the session, so materialising twice adds nothing.</summary>
     public DateOnly NominalDate { get; init; }
 

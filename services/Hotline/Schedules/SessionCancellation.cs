@@ -47,31 +47,41 @@ public sealed class SessionCancellation(
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var marked = await db.Sessions.Where(s => s.Id == id && s.CancelledAt == null)
-            .ExecuteUpdateAsync(s => s.SetProperty(x => x.CancelledAt, now).SetProperty(x => x.CancelReason, why), cancellationToken);
-        var cancelled = 0;
-        if (marked == 1)
-        {
-            var rebookUntil = now + options.Value.PriorityRebookWindow;
-            var affected = await db.Bookings.AsNoTracking()
-                .Where(b => b.SessionId == id && (b.Status == BookingStatus.Booked || b.Status == BookingStatus.Offered || b.Status == BookingStatus.Waitlisted || b.Status == BookingStatus.Requested))
-                .ToListAsync(cancellationToken);
-            foreach (var booking in affected)
-            {
-                // Only those who had a seat get priority; a waitlist entry is told the session is off.
-                DateTimeOffset? priority = booking.Status is BookingStatus.Waitlisted or BookingStatus.Requested ? null : rebookUntil;
-                await db.Bookings.Where(b => b.Id == booking.Id && b.Status == booking.Status)
-                    .ExecuteUpdateAsync(s => s.SetProperty(b => b.Status, BookingStatus.Cancelled).SetProperty(b => b.CancelledAt, now).SetProperty(b => b.RebookUntil, priority), cancellationToken);
-                outbox.SessionCancelled(booking, why, priority);
-            }
-
-            await db.Slots.Where(s => s.SessionId == id).ExecuteUpdateAsync(s => s.SetProperty(x => x.Booked, 0), cancellationToken);
-            await db.SaveChangesAsync(cancellationToken);
-            cancelled = affected.Count;
-        }
-
+        var cancelled = await CancelWithinTransactionAsync(id, why, now, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return (await WithSlotsAsync(id, cancellationToken), cancelled);
+    }
+
+    /// <summary>
+    /// Cancels session <paramref name="sessionId"/> unless it is cancelled already, in the caller's open transaction
+    /// (a rule change cancels sessions in its own): bookings, offers, waitlist entries and requests are cancelled, every
+    /// citizen is told <paramref name="reason"/>, those who had a seat get the priority window. Returns how many were cancelled.
+    /// </summary>
+    public async Task<int> CancelWithinTransactionAsync(string sessionId, string reason, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var marked = await db.Sessions.Where(s => s.Id == sessionId && s.CancelledAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.CancelledAt, now).SetProperty(x => x.CancelReason, reason), cancellationToken);
+        if (marked == 0)
+        {
+            return 0;
+        }
+
+        var rebookUntil = now + options.Value.PriorityRebookWindow;
+        var affected = await db.Bookings.AsNoTracking()
+            .Where(b => b.SessionId == sessionId && (b.Status == BookingStatus.Booked || b.Status == BookingStatus.Offered || b.Status == BookingStatus.Waitlisted || b.Status == BookingStatus.Requested))
+            .ToListAsync(cancellationToken);
+        foreach (var booking in affected)
+        {
+            // Only those who had a seat get priority; a waitlist entry is told the session is off.
+            DateTimeOffset? priority = booking.Status is BookingStatus.Waitlisted or BookingStatus.Requested ? null : rebookUntil;
+            await db.Bookings.Where(b => b.Id == booking.Id && b.Status == booking.Status)
+                .ExecuteUpdateAsync(s => s.SetProperty(b => b.Status, BookingStatus.Cancelled).SetProperty(b => b.CancelledAt, now).SetProperty(b => b.RebookUntil, priority), cancellationToken);
+            outbox.SessionCancelled(booking, reason, priority);
+        }
+
+        await db.Slots.Where(s => s.SessionId == sessionId).ExecuteUpdateAsync(s => s.SetProperty(x => x.Booked, 0), cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        return affected.Count;
     }
 
     private async Task<Session> WithSlotsAsync(string id, CancellationToken cancellationToken)

@@ -39,6 +39,7 @@ public static class UiPages
         new("call-list", "/direktoerlinjen/opkaldsliste", "director", "Min opkaldsliste", "My call list"),
         new("hotline-statistics", "/direktoerlinjen/statistik", "director", "Direktørlinjen i tal", "The Director Line in numbers"),
         new("administration", "/administration", "admin", "Administration", "Administration"),
+        new("hotline-schedule-rules", "/administration/direktoerlinjen/regler", "admin", "Regler for telefontider", "Rules for telephone hours"),
         new("network-requests", "/ressourcenetvaerket/anmodninger", "coordinator", "Anmodninger i netværket", "Network requests"),
         new("network-request-form", "/ressourcenetvaerket/anmod", "staff", "Anmod om hjælp", "Ask for help"),
         new("network-navigators", "/ressourcenetvaerket/navigatoerer", "staff", "Navigatører", "Navigators"),

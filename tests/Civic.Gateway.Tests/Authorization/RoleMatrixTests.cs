@@ -50,6 +50,9 @@ public sealed class RoleMatrixTests(CivicCluster cluster)
         // Open to everyone; the demo department books first come, first served, so the service refuses for that reason alone.
         ["/civic.hotline.v1.BookingService/RequestSession"] =            "F    F       F     F     F     F   F",
         ["/civic.hotline.v1.ScheduleService/CancelSession"] =            "U    D       D     D     D     A   A",
+        ["/civic.hotline.v1.ScheduleService/UpdateScheduleRule"] =       "U    D       D     D     D     D   A",
+        ["/civic.hotline.v1.ScheduleService/RetireScheduleRule"] =       "U    D       D     D     D     D   A",
+        ["/civic.hotline.v1.ScheduleService/ListScheduleRuleChanges"] =  "U    D       D     D     D     D   A",
         ["/civic.hotline.v1.StatisticsService/GetMonthlyStatistics"] =   "U    D       D     D     D     A   A",
         ["/civic.hotline.v1.CallService/ListCalls"] =                    "U    D       D     D     D     A   A",
         ["/civic.hotline.v1.CallService/RecordCallOutcome"] =            "U    D       D     D     D     A   A",
@@ -384,6 +387,28 @@ public sealed class RoleMatrixTests(CivicCluster cluster)
         {
             SessionId = await LastDemoSessionAsync(c, o), Reason = "Rolletesten aflyser",
         }, o),
+        // A rule of its own made by an administrator, so a refused caller is refused for the change alone.
+        ["/civic.hotline.v1.ScheduleService/UpdateScheduleRule"] = async (c, o) =>
+        {
+            var rule = (await CreateScheduleRuleAsync(c, AsAdmin(o))).Rule;
+            await new ScheduleService.ScheduleServiceClient(c).UpdateScheduleRuleAsync(new()
+            {
+                RuleId = rule.Id, Etag = rule.Etag, BookedSessions = BookedSessions.Keep,
+                Rule = new()
+                {
+                    WeekOfMonth = rule.WeekOfMonth, Weekday = rule.Weekday, StartsAt = rule.StartsAt, EndsAt = rule.EndsAt, SlotMinutes = rule.SlotMinutes, ParallelLines = 3,
+                    BookingOpensDaysBefore = rule.BookingOpensDaysBefore, BookingOpensAt = rule.BookingOpensAt, BookingClosesHoursBefore = rule.BookingClosesHoursBefore,
+                    HolidayPolicy = rule.HolidayPolicy, ValidFrom = rule.ValidFrom,
+                },
+            }, o);
+        },
+        ["/civic.hotline.v1.ScheduleService/RetireScheduleRule"] = async (c, o) =>
+        {
+            var rule = (await CreateScheduleRuleAsync(c, AsAdmin(o))).Rule;
+            await new ScheduleService.ScheduleServiceClient(c).RetireScheduleRuleAsync(new() { RuleId = rule.Id, Etag = rule.Etag, BookedSessions = BookedSessions.Keep }, o);
+        },
+        ["/civic.hotline.v1.ScheduleService/ListScheduleRuleChanges"] = async (c, o) =>
+            await new ScheduleService.ScheduleServiceClient(c).ListScheduleRuleChangesAsync(new() { DepartmentId = CivicCluster.DemoDepartmentId }, o),
         ["/civic.hotline.v1.StatisticsService/GetMonthlyStatistics"] = async (c, o) =>
             await new StatisticsService.StatisticsServiceClient(c).GetMonthlyStatisticsAsync(new() { Month = TimeProvider.System.GetUtcNow().ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture) }, o),
         ["/civic.hotline.v1.CallService/ListCalls"] = async (c, o) => await TodaysCallsAsync(c, o),
@@ -627,6 +652,9 @@ public sealed class RoleMatrixTests(CivicCluster cluster)
             Assert.True(await call.ResponseStream.MoveNext(o.CancellationToken));
         },
     };
+
+    /// <summary><paramref name="o"/> with an administrator's token instead of the caller's.</summary>
+    private static CallOptions AsAdmin(CallOptions o) => new(new Metadata { { "authorization", $"Bearer {_adminToken}" } }, o.Deadline, o.CancellationToken);
 
     /// <summary>A rule for a department of its own (rules of one department must not overlap), created by the caller.</summary>
     private static async Task<CreateScheduleRuleResponse> CreateScheduleRuleAsync(CallInvoker c, CallOptions o)

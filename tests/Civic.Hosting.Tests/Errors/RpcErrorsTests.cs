@@ -13,6 +13,7 @@ public sealed class RpcErrorsTests
         { new AlreadyExistsException("Code taken.", "Koden er taget."), StatusCode.AlreadyExists, "ERROR_REASON_ALREADY_EXISTS" },
         { new FailedPreconditionException("Wrong phase.", "Forkert fase."), StatusCode.FailedPrecondition, "ERROR_REASON_WRONG_STATE" },
         { new PermissionDeniedException("Not yours.", "Ikke din."), StatusCode.PermissionDenied, "ERROR_REASON_NOT_ALLOWED" },
+        { new ConcurrencyConflictException("Changed meanwhile; reload.", "Ændret imens; hent igen."), StatusCode.Aborted, "ERROR_REASON_WRONG_STATE" },
         { new ValidationException("code", "Bad code.", "Forkert kode."), StatusCode.InvalidArgument, "ERROR_REASON_INVALID_FIELD" },
     };
 
