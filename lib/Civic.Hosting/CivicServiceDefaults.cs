@@ -1,4 +1,5 @@
 using Civic.Defaults.Auth;
+using Civic.Hosting.Auth;
 using Civic.Defaults.Logging;
 using Civic.Defaults.Services;
 using Civic.Defaults.Telemetry;
@@ -61,6 +62,7 @@ public static partial class CivicServiceDefaults
         builder.AddCivicJobs(serviceName);
         builder.Services.AddCivicStorage(serviceName);
         builder.Services.AddCivicAuthentication(builder.Environment, asDefaultScheme: false);
+        builder.Services.RemoveDataProtectionKeyRingWarmUp();
         builder.Services.AddCivicGrpc();
         return builder;
     }
