@@ -54,6 +54,12 @@ public sealed class ProfileEditModel(
 
     public TextField ManagerField => Field(ProfileForm.ManagerId, "Input.Manager", ProfileEditText.ManagerLabel, ProfileEditText.ManagerHint, Input.Manager);
 
+    public TextField ContactEmailField =>
+        Field(ProfileForm.ContactEmailId, "Input.ContactEmail", ProfileEditText.ContactEmailLabel, ProfileEditText.ContactEmailHint, Input.ContactEmail) with { Autocomplete = "email" };
+
+    public TextField ManagerEmailField =>
+        Field(ProfileForm.ManagerEmailId, "Input.ManagerEmail", ProfileEditText.ManagerEmailLabel, ProfileEditText.ManagerEmailHint, Input.ManagerEmail);
+
     public async Task<IActionResult> OnGetAsync()
     {
         if (!await LoadAsync())

@@ -42,6 +42,14 @@ public static class ProfileEditText
     public static readonly LocalText ManagerHint = new(
         "Lederen godkender de timer, du bruger på opgaver i netværket.",
         "The manager approves the hours you spend on tasks in the network.");
+    public static readonly LocalText ContactEmailLabel = new("Din arbejdsmail", "Your work e-mail");
+    public static readonly LocalText ContactEmailHint = new(
+        "Hertil sender vi anmodninger, påmindelser og beder dig bekræfte profilen. Vises aldrig for borgere og samarbejdspartnere.",
+        "Requests, reminders and the request to confirm your profile are sent here. Never shown to citizens and partners.");
+    public static readonly LocalText ManagerEmailLabel = new("Lederens arbejdsmail", "Your manager's work e-mail");
+    public static readonly LocalText ManagerEmailHint = new(
+        "Hertil sender vi timer, der venter på lederens godkendelse.",
+        "Hours waiting for your manager's approval are sent here.");
     public static readonly LocalText DescriptionHint = new("Hvad kan du hjælpe med? Højst 2.000 tegn.", "What can you help with? At most 2,000 characters.");
     public static readonly LocalText VisibilityLabel = new("Hvem må se profilen?", "Who may see the profile?");
     public static readonly LocalText Internal = new("Kun kommunens medarbejdere", "Only the municipality's staff");

@@ -22,6 +22,8 @@ public sealed class ProfileForm
     public const string LanguagesId = "languages";
     public const string CapacityId = "capacity";
     public const string ManagerId = "manager";
+    public const string ContactEmailId = "contact-email";
+    public const string ManagerEmailId = "manager-email";
     public const string DescriptionId = "description";
     public const string VisibilityId = "visibility";
     public const string PublicFieldsId = "public-fields";
@@ -62,6 +64,12 @@ public sealed class ProfileForm
     public string Manager { get; set; } = string.Empty;
 
     [DisplayFormat(ConvertEmptyStringToNull = false)]
+    public string ContactEmail { get; set; } = string.Empty;
+
+    [DisplayFormat(ConvertEmptyStringToNull = false)]
+    public string ManagerEmail { get; set; } = string.Empty;
+
+    [DisplayFormat(ConvertEmptyStringToNull = false)]
     public string Description { get; set; } = string.Empty;
 
     public bool Public { get; set; }
@@ -82,6 +90,8 @@ public sealed class ProfileForm
         Languages = [.. LanguageChoices.Where(c => person.Languages.Contains(c.Language)).Select(c => c.Value)],
         Capacity = person.CapacityHoursPerMonth.ToString(CultureInfo.InvariantCulture),
         Manager = person.ManagerId,
+        ContactEmail = person.ContactEmail,
+        ManagerEmail = person.ManagerEmail,
         Description = person.Description,
         Public = person.Visibility == Visibility.Public,
         PublicFields = [.. person.PublicFields],
@@ -102,6 +112,8 @@ public sealed class ProfileForm
         Languages = { LanguageChoices.Where(c => Languages.Contains(c.Value)).Select(c => c.Language) },
         CapacityHoursPerMonth = hours,
         ManagerId = Manager,
+        ContactEmail = ContactEmail,
+        ManagerEmail = ManagerEmail,
         Description = Description,
         Visibility = Public ? Visibility.Public : Visibility.Internal,
         PublicFields = { PublicFields.Where(ShareableFields.Contains) },
@@ -130,6 +142,8 @@ public sealed class ProfileForm
             "languages" => LanguagesId,
             "capacity_hours_per_month" => CapacityId,
             "manager_id" => ManagerId,
+            "contact_email" => ContactEmailId,
+            "manager_email" => ManagerEmailId,
             "description" => DescriptionId,
             "visibility" => VisibilityId,
             "public_fields" => PublicFieldsId,

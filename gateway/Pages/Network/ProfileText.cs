@@ -17,6 +17,9 @@ public static class ProfileText
     public static readonly LocalText Stale = new(
         "Profilen er ikke bekræftet i over 6 måneder. Oplysningerne kan være forældede.",
         "The profile has not been confirmed for more than 6 months. The details may be out of date.");
+    public static readonly LocalText NoContactEmail = new(
+        "Profilen har ingen e-mailadresse, så anmodninger og påmindelser når ikke frem. Tilføj den under \"Ret profilen\".",
+        "The profile has no e-mail address, so requests and reminders do not reach anyone. Add it under \"Edit the profile\".");
     public static readonly LocalText ConfirmHeading = new("Er profilen stadig rigtig?", "Is the profile still accurate?");
     public static readonly LocalText ConfirmHint = new(
         "Bekræft profilen mindst hver 6. måned, så den ikke bliver vist som forældet.",

@@ -1,13 +1,14 @@
 using Civic.Hosting.Errors;
 using Civic.Hosting.Paging;
 using Civic.Hosting.Storage;
+using Civic.Network.Notifications;
 using Civic.Network.ResourcePersons;
 using Microsoft.EntityFrameworkCore;
 
 namespace Civic.Network.ProfileUpkeep;
 
 /// <summary>Keeps profiles accurate: confirmations, the job's requests for them, and reports of inaccurate profiles.</summary>
-public sealed class ProfileUpkeepDesk(NetworkDbContext db, TimeProvider timeProvider)
+public sealed class ProfileUpkeepDesk(NetworkDbContext db, NetworkMessages messages, TimeProvider timeProvider)
 {
     /// <summary>Marks the profile as confirmed now; only its owner, their manager, a coordinator or an administrator may.</summary>
     public async Task<ResourcePerson> ConfirmAsync(string id, NetworkCaller caller, CancellationToken cancellationToken)
@@ -27,16 +28,35 @@ public sealed class ProfileUpkeepDesk(NetworkDbContext db, TimeProvider timeProv
 
     /// <summary>
     /// Asks the owners of profiles not confirmed for <see cref="ProfileUpkeepRules.ConfirmEveryMonths"/> months
-    /// to confirm them, once per lapse: one conditional update, so a second run the same day asks no one again.
+    /// to confirm them, once per lapse, by e-mail to the profile's contact address: a conditional update per profile with
+    /// its message in the same transaction, so a second run the same day asks no one again.
     /// </summary>
     /// <returns>How many profiles were asked.</returns>
     public async Task<int> RequestConfirmationsAsync(CancellationToken cancellationToken)
     {
         var now = timeProvider.GetStoredUtcNow();
         var dueBefore = ProfileUpkeepRules.DueBefore(now);
-        return await db.ResourcePersons
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var due = await db.ResourcePersons.AsNoTracking()
             .Where(p => p.ConfirmedAt < dueBefore && (p.ConfirmationRequestedAt == null || p.ConfirmationRequestedAt < p.ConfirmedAt))
-            .ExecuteUpdateAsync(set => set.SetProperty(p => p.ConfirmationRequestedAt, now), cancellationToken);
+            .ToListAsync(cancellationToken);
+        var asked = 0;
+        foreach (var person in due)
+        {
+            // Only if still unconfirmed: an owner who confirmed meanwhile is not asked.
+            var changed = await db.ResourcePersons
+                .Where(p => p.Id == person.Id && p.ConfirmedAt == person.ConfirmedAt && p.ConfirmationRequestedAt == person.ConfirmationRequestedAt)
+                .ExecuteUpdateAsync(set => set.SetProperty(p => p.ConfirmationRequestedAt, now), cancellationToken);
+            if (changed == 1)
+            {
+                messages.ConfirmProfile(person, now);
+                asked++;
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return asked;
     }
 
     /// <summary>

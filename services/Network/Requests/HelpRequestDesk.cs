@@ -2,6 +2,7 @@ using Civic.Hosting.Errors;
 using Civic.Hosting.Paging;
 using Civic.Hosting.Storage;
 using Civic.Network.Capacity;
+using Civic.Network.Notifications;
 using Civic.Network.ResourcePersons;
 using Civic.Network.Search;
 using Civic.Network.Taxonomy;
@@ -22,7 +23,7 @@ public enum HelpRequestView
 /// The request flow: ask (a named person or the queue) → assign → the person answers → their
 /// manager approves and the hours are booked → the requester completes with feedback.
 /// </summary>
-public sealed class HelpRequestDesk(NetworkDbContext db, CapacityLedger ledger, ResourcePersonDirectory directory, TimeProvider timeProvider)
+public sealed class HelpRequestDesk(NetworkDbContext db, CapacityLedger ledger, ResourcePersonDirectory directory, NetworkMessages messages, TimeProvider timeProvider)
 {
     /// <summary>Requests are dated in Copenhagen, where the municipality is.</summary>
     private static readonly TimeZoneInfo Copenhagen = TimeZoneInfo.FindSystemTimeZoneById("Europe/Copenhagen");
@@ -53,6 +54,11 @@ public sealed class HelpRequestDesk(NetworkDbContext db, CapacityLedger ledger, 
             UpdatedAt = now,
         };
         db.HelpRequests.Add(created);
+        if (person is not null)
+        {
+            messages.RequestSent(created, person, now);
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         return created;
     }
@@ -120,6 +126,7 @@ public sealed class HelpRequestDesk(NetworkDbContext db, CapacityLedger ledger, 
         request.PersonId = person.Id;
         request.PersonName = person.DisplayName;
         request.Status = HelpRequestStatus.Proposed;
+        messages.RequestSent(request, person, timeProvider.GetStoredUtcNow());
         await SaveAsync(request, cancellationToken);
         return request;
     }
@@ -138,6 +145,7 @@ public sealed class HelpRequestDesk(NetworkDbContext db, CapacityLedger ledger, 
         if (response == HelpResponse.Accept)
         {
             request.Status = HelpRequestStatus.Accepted;
+            messages.ApprovalNeeded(request, person, timeProvider.GetStoredUtcNow());
         }
         else
         {

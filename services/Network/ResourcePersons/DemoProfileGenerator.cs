@@ -116,6 +116,7 @@ public static class DemoProfileGenerator
                 : [];
             var name = $"{FirstNames[random.Next(FirstNames.Length)]} {LastNames[random.Next(LastNames.Length)]}";
             var completed = random.NextDouble() < 0.5 ? random.Next(1, 12) : 0;
+            var manager = partner ? string.Empty : $"leder-{department.Code}-{(i / Departments.Length % 10) + 1}";
             var person = new NewResourcePerson(
                 name,
                 partner ? Partners[i % Partners.Length] + (i % 2 == 0 ? " Aalborg" : " Nord") : department.Code,
@@ -130,8 +131,10 @@ public static class DemoProfileGenerator
                 CompetenceIds = competences,
                 ServicesKnown = partner ? [] : department.Services.OrderBy(_ => random.Next()).Take(2).ToList(),
                 Description = description,
-                ManagerId = partner ? string.Empty : $"leder-{department.Code}-{(i / Departments.Length % 10) + 1}",
+                ManagerId = manager,
                 OwnerId = $"demo-person-{i + 1}",
+                ContactEmail = $"demo-person-{i + 1}@{(partner ? "forening" : "kommune")}.example",
+                ManagerEmail = partner ? string.Empty : $"{manager}@kommune.example",
                 OptedIn = random.NextDouble() < 0.95,
                 PublicFields = publicFields,
             };

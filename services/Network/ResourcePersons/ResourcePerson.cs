@@ -77,6 +77,12 @@ public sealed class ResourcePerson
     /// <summary>The user id of the person.</summary>
     public string OwnerId { get; set; } = string.Empty;
 
+    /// <summary>The person's work e-mail, for requests, reminders and confirming the profile; empty when not given.</summary>
+    public string ContactEmail { get; set; } = string.Empty;
+
+    /// <summary>The manager's work e-mail, for approvals; empty when not given.</summary>
+    public string ManagerEmail { get; set; } = string.Empty;
+
     /// <summary>Only opted-in profiles are found by search.</summary>
     public bool OptedIn { get; set; }
 
@@ -127,6 +133,10 @@ public sealed record NewResourcePerson(
     public string ManagerId { get; init; } = string.Empty;
 
     public string OwnerId { get; init; } = string.Empty;
+
+    public string ContactEmail { get; init; } = string.Empty;
+
+    public string ManagerEmail { get; init; } = string.Empty;
 
     public bool OptedIn { get; init; }
 

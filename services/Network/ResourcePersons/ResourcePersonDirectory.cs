@@ -179,6 +179,8 @@ public sealed class ResourcePersonDirectory(NetworkDbContext db, ISearchIndex in
         person.CapacityHoursPerMonth = valid.CapacityHoursPerMonth;
         person.Description = valid.Description;
         person.ManagerId = valid.ManagerId;
+        person.ContactEmail = valid.ContactEmail;
+        person.ManagerEmail = valid.ManagerEmail;
         person.OptedIn = valid.OptedIn;
         person.Visibility = valid.Visibility;
         person.PublicFields = [.. valid.PublicFields];

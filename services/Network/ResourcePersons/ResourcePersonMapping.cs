@@ -32,6 +32,8 @@ public static class ResourcePersonMapping
         Description = person.Description,
         ManagerId = person.ManagerId,
         OwnerId = person.OwnerId,
+        ContactEmail = person.ContactEmail,
+        ManagerEmail = person.ManagerEmail,
         OptedIn = person.OptedIn,
         Visibility = person.Visibility == Visibility.Public ? VisibilityMessage.Public : VisibilityMessage.Internal,
         PublicFields = { person.PublicFields.Select(f => (ProfileFieldMessage)((int)f + 1)) },
@@ -91,6 +93,8 @@ public static class ResourcePersonMapping
             Description = request.Description,
             ManagerId = request.ManagerId,
             OwnerId = request.OwnerId,
+            ContactEmail = request.ContactEmail,
+            ManagerEmail = request.ManagerEmail,
             OptedIn = request.OptedIn,
             PublicFields = fields,
         };

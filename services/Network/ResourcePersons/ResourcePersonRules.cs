@@ -1,4 +1,5 @@
 using Civic.Hosting.Errors;
+using Civic.Hosting.Notifications;
 using Civic.Network.Search;
 using Civic.Network.Taxonomy;
 
@@ -70,6 +71,8 @@ public static class ResourcePersonRules
             .MaxLength("description", person.Description.Trim(), MaxDescriptionLength, "the description", "beskrivelsen")
             .MaxLength("manager_id", person.ManagerId.Trim(), MaxUserIdLength, "the manager's user id", "lederens bruger-id")
             .MaxLength("owner_id", person.OwnerId.Trim(), MaxUserIdLength, "the owner's user id", "ejerens bruger-id");
+        CheckEmail(violations, "contact_email", person.ContactEmail, "the person's e-mail address", "personens e-mailadresse");
+        CheckEmail(violations, "manager_email", person.ManagerEmail, "the manager's e-mail address", "lederens e-mailadresse");
         if (person.CompetenceIds.Count > MaxTerms)
         {
             violations.Add("competence_ids", $"At most {MaxTerms} competences (there are {person.CompetenceIds.Count}).", $"Højst {MaxTerms} kompetencer (der er {person.CompetenceIds.Count}).");
@@ -105,9 +108,22 @@ public static class ResourcePersonRules
             Description = person.Description.Trim(),
             ManagerId = person.ManagerId.Trim(),
             OwnerId = person.OwnerId.Trim(),
+            ContactEmail = person.ContactEmail.Trim(),
+            ManagerEmail = person.ManagerEmail.Trim(),
             CompetenceIds = person.CompetenceIds.Distinct(StringComparer.Ordinal).ToList(),
             PublicFields = person.PublicFields.Distinct().Order().ToList(),
         };
+    }
+
+    private static void CheckEmail(FieldViolations violations, string field, string address, string englishName, string danishName)
+    {
+        var trimmed = address.Trim();
+        if (trimmed.Length > 0 && !EmailAddresses.IsValid(trimmed))
+        {
+            violations.Add(field,
+                $"{char.ToUpperInvariant(englishName[0])}{englishName[1..]} is not valid, e.g. navn@kommune.dk; leave it empty if there is none.",
+                $"{char.ToUpperInvariant(danishName[0])}{danishName[1..]} er ikke gyldig, fx navn@kommune.dk; lad feltet stå tomt, hvis der ikke er en.");
+        }
     }
 
     private static void CheckTerms(FieldViolations violations, string field, IReadOnlyList<string> terms, string englishName, string danishName)

@@ -43,10 +43,14 @@ public abstract class ProfileTests(ServiceFixture<ResourcePersonGrpcService> fix
             Assert.False(IsEmpty(asCitizen, shared), $"A citizen did not see the shared field {shared}");
         }
 
-        // Who manages and owns the profile is never shown outside the municipality.
+        // Who manages and owns the profile, and where they are written to, is never shown outside the municipality.
         Assert.Equal(string.Empty, asCitizen.ManagerId);
         Assert.Equal(string.Empty, asCitizen.OwnerId);
+        Assert.Equal(string.Empty, asCitizen.ContactEmail);
+        Assert.Equal(string.Empty, asCitizen.ManagerEmail);
         Assert.Equal("leder-x", asStaff.ManagerId);
+        Assert.Equal("hanne.hel@kommune.example", asStaff.ContactEmail);
+        Assert.Equal("leder-x@kommune.example", asStaff.ManagerEmail);
     }
 
     [Theory]
@@ -430,6 +434,8 @@ public abstract class ProfileTests(ServiceFixture<ResourcePersonGrpcService> fix
         CapacityHoursPerMonth = 8,
         Description = "Jeg hjælper gerne.",
         ManagerId = "leder-x",
+        ContactEmail = "hanne.hel@kommune.example",
+        ManagerEmail = "leder-x@kommune.example",
         OptedIn = true,
         Visibility = Visibility.Public,
         PublicFields = { EveryField().Select(f => f.Data) },

@@ -119,6 +119,22 @@ public abstract class ResourcePersonTests(ServiceFixture<ResourcePersonGrpcServi
     }
 
     [Fact]
+    public async Task CreateResourcePerson_AddressesNotPlainEmails_FieldViolationsNothingStored()
+    {
+        var word = $"adresse{Guid.NewGuid().ToString("N")[..6]}";
+        var request = NewPerson("Adresse Anne", [word], []);
+        request.ContactEmail = "anne@kommune";
+        request.ManagerEmail = "Leder <leder@kommune.example>";
+
+        var exception = await RpcAssert.FailsAsync(StatusCode.InvalidArgument, () => CreateAsync(request));
+        var found = await Host.CallAsync<SearchResourcePersonsRequest, SearchResourcePersonsResponse>(
+            Service, "SearchResourcePersons", new() { Query = word }, CivicRoles.Staff);
+
+        Assert.Equal(["contact_email", "manager_email"], RpcAssert.ViolatedFields(exception));
+        Assert.Empty(found.ResourcePersons);
+    }
+
+    [Fact]
     public async Task GetResourcePerson_UnknownId_NotFound()
     {
         var exception = await RpcAssert.FailsAsync(StatusCode.NotFound, () =>
