@@ -23,6 +23,7 @@ public sealed class DevelopmentLogin(DevelopmentTokenIssuer issuer)
     [
         new("demo-borger", "Mette Jensen", CivicRoles.Citizen, null),
         new("demo-panelmedlem", "Ahmad Rahimi", CivicRoles.PanelMember, null),
+        new("demo-partner", "Birthe Nielsen", CivicRoles.Partner, null),
         new("demo-medarbejder", "Sofie Nielsen", CivicRoles.Staff, "boern-og-unge"),
         new("demo-koordinator", "Jonas Christensen", CivicRoles.Coordinator, "sundhed-og-kultur"),
         new("demo-direktoer", "Anne Mortensen", CivicRoles.Director, "boern-og-unge"),

@@ -69,7 +69,7 @@ public sealed class KeyboardTests(CivicStack stack)
         // Past the header to the demo users, listed by role from citizen to administrator.
         var visited = await session.Page.TabToAsync("Log ind som Jonas Christensen");
         Assert.Equal(
-            [.. HeaderFocusOrder, "Log ind som Mette Jensen", "Log ind som Ahmad Rahimi", "Log ind som Sofie Nielsen", "Log ind som Jonas Christensen"],
+            [.. HeaderFocusOrder, "Log ind som Mette Jensen", "Log ind som Ahmad Rahimi", "Log ind som Birthe Nielsen", "Log ind som Sofie Nielsen", "Log ind som Jonas Christensen"],
             visited);
         await session.Page.Keyboard.PressAsync("Enter");
         await session.ExpectPathAsync("/");

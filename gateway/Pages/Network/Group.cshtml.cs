@@ -15,7 +15,7 @@ namespace Civic.Gateway.Pages.Network;
 /// One network group: its members, its coming meetings (each as an .ics download), its notice board and a form to
 /// post; coordinators also schedule meetings here. Plain forms and links, so it works without JavaScript.
 /// </summary>
-[RoleAreaPage(RoleAreaId.NetworkRequests)]
+[RoleAreaPage(RoleAreaId.NetworkRequests, RoleAreaId.NetworkPartner)]
 public sealed class GroupModel(NetworkFormCalls formCalls, NetworkGroupService.NetworkGroupServiceClient groups) : PageModel
 {
     public const string NoticeId = "notice";

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Civic.Gateway.Pages.Network;
 
 /// <summary>The network groups, by challenge area, for the municipality's people.</summary>
-[RoleAreaPage(RoleAreaId.NetworkRequests)]
+[RoleAreaPage(RoleAreaId.NetworkRequests, RoleAreaId.NetworkPartner)]
 public sealed class GroupsModel(PageServiceCalls calls, NetworkGroupService.NetworkGroupServiceClient groups) : PageModel
 {
     public IReadOnlyList<NetworkGroup>? Groups { get; private set; }

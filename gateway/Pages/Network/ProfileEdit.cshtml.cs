@@ -15,7 +15,7 @@ namespace Civic.Gateway.Pages.Network;
 /// and says so when it refuses). One plain form, so it works without JavaScript; what the service
 /// refuses is shown on the field it concerns.
 /// </summary>
-[RoleAreaPage(RoleAreaId.NetworkRequests)]
+[RoleAreaPage(RoleAreaId.NetworkRequests, RoleAreaId.NetworkPartner)]
 public sealed class ProfileEditModel(
     PageServiceCalls calls,
     NetworkFormCalls formCalls,

@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Civic.Gateway.Pages.Network;
 
 /// <summary>The open reports on the signed-in employee's profiles (a coordinator's: all), each resolved with a plain form.</summary>
-[RoleAreaPage(RoleAreaId.NetworkRequests)]
+[RoleAreaPage(RoleAreaId.NetworkRequests, RoleAreaId.NetworkPartner)]
 public sealed class ReportsModel(NetworkFormCalls formCalls, ProfileUpkeepService.ProfileUpkeepServiceClient upkeep) : PageModel
 {
     public const string ResolutionId = "resolution";

@@ -12,7 +12,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Civic.Gateway.Pages.Network;
 
 /// <summary>The request form: of a named person (from the search) or to the coordinators' queue.</summary>
-[RoleAreaPage(RoleAreaId.NetworkRequests)]
+[RoleAreaPage(RoleAreaId.NetworkRequests, RoleAreaId.NetworkPartner)]
 public sealed class RequestModel(
     PageServiceCalls calls,
     NetworkFormCalls formCalls,

@@ -17,7 +17,7 @@ namespace Civic.Gateway.Pages.Network;
 /// requests waiting for their approval as manager, the requests they made (complete with feedback)
 /// and, for coordinators, the queue. Every action is a plain form; the page shows what happened.
 /// </summary>
-[RoleAreaPage(RoleAreaId.NetworkRequests)]
+[RoleAreaPage(RoleAreaId.NetworkRequests, RoleAreaId.NetworkPartner)]
 public sealed class RequestsModel(PageServiceCalls calls, NetworkFormCalls formCalls, HelpRequestService.HelpRequestServiceClient requests) : PageModel
 {
     private static readonly Dictionary<string, LocalText> Messages = new(StringComparer.Ordinal)

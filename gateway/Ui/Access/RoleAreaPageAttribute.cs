@@ -5,14 +5,14 @@ using Microsoft.AspNetCore.Mvc.Filters;
 namespace Civic.Gateway.Ui.Access;
 
 /// <summary>
-/// Marks a page as part of a role's area. Someone not signed in is sent to the login page (with the
-/// page's path to come back to, never anything personal); someone signed in without one of the
-/// area's roles gets 403 and the "no access" page. The services check every call again.
+/// Marks a page as part of one or more roles' areas. Someone not signed in is sent to the login page (with the
+/// page's path to come back to, never anything personal); someone signed in without a role of one of the
+/// areas gets 403 and the "no access" page. The services check every call again.
 /// </summary>
 [AttributeUsage(AttributeTargets.Class, Inherited = true)]
-public sealed class RoleAreaPageAttribute(RoleAreaId area) : Attribute, IAsyncPageFilter
+public sealed class RoleAreaPageAttribute(params RoleAreaId[] areas) : Attribute, IAsyncPageFilter
 {
-    public RoleAreaId Area { get; } = area;
+    public IReadOnlyList<RoleAreaId> Areas { get; } = areas;
 
     public Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context) => Task.CompletedTask;
 
@@ -25,7 +25,7 @@ public sealed class RoleAreaPageAttribute(RoleAreaId area) : Attribute, IAsyncPa
             return;
         }
 
-        if (!NavigationMenu.Area(Area).IsOpenTo(user))
+        if (!Areas.Any(area => NavigationMenu.Area(area).IsOpenTo(user)))
         {
             context.Result = new StatusCodeResult(StatusCodes.Status403Forbidden);
             return;

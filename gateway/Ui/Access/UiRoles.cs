@@ -10,6 +10,7 @@ public static class UiRoles
     {
         [CivicRoles.Citizen] = new("borger", "citizen"),
         [CivicRoles.PanelMember] = new("panelmedlem", "panel member"),
+        [CivicRoles.Partner] = new("samarbejdspartner", "partner"),
         [CivicRoles.Staff] = new("medarbejder", "staff member"),
         [CivicRoles.Coordinator] = new("koordinator", "coordinator"),
         [CivicRoles.Director] = new("direktør", "director"),

@@ -25,6 +25,8 @@ public static class NavigationMenu
         new(RoleAreaId.CallList, new("/direktoerlinjen/opkaldsliste", LayoutText.NavCallList), [CivicRoles.Director]),
         new(RoleAreaId.Administration, new("/administration", LayoutText.NavAdministration), [CivicRoles.Admin]),
         new(RoleAreaId.NetworkRequests, new("/ressourcenetvaerket/anmodninger", LayoutText.NavNetworkRequests), CivicRoles.Employees),
+        // A civil-society partner's part of the network: their groups, requests sent to them, their own profile.
+        new(RoleAreaId.NetworkPartner, new("/ressourcenetvaerket/grupper", LayoutText.NavNetworkGroups), [CivicRoles.Partner]),
     ];
 
     public static RoleArea Area(RoleAreaId id) => RoleAreas.Single(area => area.Id == id);

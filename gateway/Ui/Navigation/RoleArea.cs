@@ -10,6 +10,7 @@ public enum RoleAreaId
     CallList,
     Administration,
     NetworkRequests,
+    NetworkPartner,
 }
 
 /// <summary>A role's part of the UI: where it is, what it is called, and who may open it.</summary>

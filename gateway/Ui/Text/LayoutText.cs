@@ -19,6 +19,7 @@ public static class LayoutText
     public static readonly LocalText NavCallList = new("Min opkaldsliste", "My call list");
     public static readonly LocalText NavAdministration = new("Administration", "Administration");
     public static readonly LocalText NavNetworkRequests = new("Anmodninger i netværket", "Network requests");
+    public static readonly LocalText NavNetworkGroups = new("Mine netværksgrupper", "My network groups");
     public static readonly LocalText LogIn = new("Log ind", "Log in");
     public static readonly LocalText LogOut = new("Log ud", "Log out");
     public static readonly LocalText SignedInAs = new("Logget ind som {0} ({1})", "Signed in as {0} ({1})");

@@ -12,6 +12,13 @@ public static class CivicRoles
     /// <summary>A member of the citizens' panel, signed in through their invitation.</summary>
     public const string PanelMember = "panel-member";
 
+    /// <summary>
+    /// Someone from a civil-society partner of the resource network (an association, a volunteer organisation), signed
+    /// in: sees and answers what concerns their own profile, their network groups and requests sent to them; never the
+    /// municipality's internal data.
+    /// </summary>
+    public const string Partner = "partner";
+
     /// <summary>An employee of a department.</summary>
     public const string Staff = "staff";
 
@@ -24,8 +31,8 @@ public static class CivicRoles
     /// <summary>A system administrator.</summary>
     public const string Admin = "admin";
 
-    /// <summary>Every role, citizens first.</summary>
-    public static IReadOnlyList<string> All { get; } = [Citizen, PanelMember, Staff, Coordinator, Director, Admin];
+    /// <summary>Every role, the municipality's outsiders first.</summary>
+    public static IReadOnlyList<string> All { get; } = [Citizen, PanelMember, Partner, Staff, Coordinator, Director, Admin];
 
     /// <summary>The municipality's own people: staff and up.</summary>
     public static IReadOnlyList<string> Employees { get; } = [Staff, Coordinator, Director, Admin];

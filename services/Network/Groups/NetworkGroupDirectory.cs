@@ -38,10 +38,18 @@ public sealed class NetworkGroupDirectory(NetworkDbContext db, TimeProvider time
         return new NetworkGroupView(group, [], []);
     }
 
-    /// <summary>Every group (or those around one challenge area) with its members, by challenge area and name.</summary>
-    public async Task<IReadOnlyList<NetworkGroupView>> ListAsync(string? challengeArea, CancellationToken cancellationToken)
+    /// <summary>
+    /// Every group (or those around one challenge area) with its members, by challenge area and name; to a partner
+    /// (someone outside the municipality), only the groups their profile is a member of.
+    /// </summary>
+    public async Task<IReadOnlyList<NetworkGroupView>> ListAsync(string? challengeArea, NetworkCaller caller, CancellationToken cancellationToken)
     {
         var query = db.NetworkGroups.AsNoTracking();
+        if (!caller.IsEmployee)
+        {
+            query = query.Where(g => MembershipsOf(caller).Any(m => m.GroupId == g.Id));
+        }
+
         if (!string.IsNullOrWhiteSpace(challengeArea))
         {
             var area = NetworkGroupRules.ValidGroup("-", challengeArea, string.Empty).ChallengeArea;
@@ -54,7 +62,11 @@ public sealed class NetworkGroupDirectory(NetworkDbContext db, TimeProvider time
             .Select(g => new NetworkGroupView(g, members[g.Id].ToList(), [])).ToList();
     }
 
-    public async Task<NetworkGroupView> GetAsync(string id, CancellationToken cancellationToken)
+    /// <summary>One group with its notices and coming meetings; a partner sees only a group they are a member of (others are NOT_FOUND to them).</summary>
+    public async Task<NetworkGroupView> GetAsync(string id, NetworkCaller caller, CancellationToken cancellationToken) =>
+        await GetAsync((await FindVisibleAsync(id, caller, cancellationToken)).Id, cancellationToken);
+
+    private async Task<NetworkGroupView> GetAsync(string id, CancellationToken cancellationToken)
     {
         var group = await FindAsync(id, cancellationToken);
         var notices = await db.NetworkGroupNotices.AsNoTracking().Where(n => n.GroupId == group.Id).ToListAsync(cancellationToken);
@@ -93,7 +105,7 @@ public sealed class NetworkGroupDirectory(NetworkDbContext db, TimeProvider time
     /// <exception cref="PermissionDeniedException">The caller is neither a coordinator nor a member of the group.</exception>
     public async Task<GroupNotice> PostNoticeAsync(string groupId, string text, NetworkCaller caller, CancellationToken cancellationToken)
     {
-        var group = await FindAsync(groupId, cancellationToken);
+        var group = await FindVisibleAsync(groupId, caller, cancellationToken);
         var valid = NetworkGroupRules.ValidNotice(text);
         var memberName = caller.UserId.Length == 0 ? null : await db.NetworkGroupMembers.AsNoTracking()
             .Where(m => m.GroupId == group.Id)
@@ -148,9 +160,9 @@ public sealed class NetworkGroupDirectory(NetworkDbContext db, TimeProvider time
 
     /// <summary>A meeting as an iCalendar file, named for the group.</summary>
     /// <exception cref="NotFoundException">No such group, or no such meeting of it.</exception>
-    public async Task<(string Ics, string FileName)> MeetingCalendarAsync(string groupId, string meetingId, CancellationToken cancellationToken)
+    public async Task<(string Ics, string FileName)> MeetingCalendarAsync(string groupId, string meetingId, NetworkCaller caller, CancellationToken cancellationToken)
     {
-        var group = await FindAsync(groupId, cancellationToken);
+        var group = await FindVisibleAsync(groupId, caller, cancellationToken);
         var meeting = await db.NetworkGroupMeetings.AsNoTracking().SingleOrDefaultAsync(m => m.GroupId == group.Id && m.Id == meetingId, cancellationToken)
             ?? throw new NotFoundException($"'{group.Name}' has no meeting with the id '{meetingId}'.", $"'{group.Name}' har intet møde med id '{meetingId}'.");
         var description = string.Join("\n\n", new[] { meeting.Agenda, meeting.OnlineUrl }.Where(t => t.Length > 0));
@@ -162,9 +174,30 @@ public sealed class NetworkGroupDirectory(NetworkDbContext db, TimeProvider time
         return (ics, $"moede-{meeting.StartsAt.UtcDateTime:yyyy-MM-dd}.ics");
     }
 
+    /// <summary>The group, if the caller may see it: the municipality's people see every group, a partner only their own.</summary>
+    private async Task<NetworkGroup> FindVisibleAsync(string id, NetworkCaller caller, CancellationToken cancellationToken)
+    {
+        var group = await FindAsync(id, cancellationToken);
+        if (!caller.IsEmployee && !await MembershipsOf(caller).AnyAsync(m => m.GroupId == group.Id, cancellationToken))
+        {
+            // The same answer as for a group that does not exist: which groups there are is the municipality's to know.
+            throw NoSuchGroup(id);
+        }
+
+        return group;
+    }
+
+    /// <summary>The memberships of the profiles the caller owns (none for a caller without a user id).</summary>
+    private IQueryable<GroupMembership> MembershipsOf(NetworkCaller caller) =>
+        db.NetworkGroupMembers.Where(m => caller.UserId.Length > 0
+            && db.ResourcePersons.Any(p => p.Id == m.ResourcePersonId && p.OwnerId == caller.UserId && p.OptedIn));
+
+    private static NotFoundException NoSuchGroup(string id) =>
+        new($"No network group has the id '{id}'.", $"Der findes ingen netværksgruppe med id '{id}'.");
+
     private async Task<NetworkGroup> FindAsync(string id, CancellationToken cancellationToken) =>
         await db.NetworkGroups.AsNoTracking().SingleOrDefaultAsync(g => g.Id == id, cancellationToken)
-        ?? throw new NotFoundException($"No network group has the id '{id}'.", $"Der findes ingen netværksgruppe med id '{id}'.");
+        ?? throw NoSuchGroup(id);
 
     private async Task<ILookup<string, GroupMemberView>> MembersAsync(List<string> groupIds, CancellationToken cancellationToken)
     {

@@ -9,27 +9,31 @@ using NoticeMessage = Civic.Contracts.Network.V1.GroupNotice;
 
 namespace Civic.Network.Groups;
 
-/// <summary>civic.network.v1.NetworkGroupService: coordinators run the groups and schedule their meetings; the municipality's people read them and get meetings as .ics; members post notices.</summary>
+/// <summary>
+/// civic.network.v1.NetworkGroupService: coordinators run the groups and schedule their meetings; the municipality's
+/// people read them and get meetings as .ics; members post notices. Partners from civil society do all of that, for the
+/// groups they are members of only (the directory checks).
+/// </summary>
 public sealed class NetworkGroupGrpcService(NetworkGroupDirectory directory) : NetworkGroupService.NetworkGroupServiceBase
 {
     [AllowRoles(CivicRoles.Coordinator, CivicRoles.Admin)]
     public override async Task<CreateGroupResponse> CreateGroup(CreateGroupRequest request, ServerCallContext context) =>
         new() { Group = ToMessage(await directory.CreateAsync(request.Name, request.ChallengeArea, request.Description, context.CancellationToken)) };
 
-    [AllowRoles(CivicRoles.Staff, CivicRoles.Coordinator, CivicRoles.Director, CivicRoles.Admin)]
+    [AllowRoles(CivicRoles.Partner, CivicRoles.Staff, CivicRoles.Coordinator, CivicRoles.Director, CivicRoles.Admin)]
     public override async Task<ListGroupsResponse> ListGroups(ListGroupsRequest request, ServerCallContext context) =>
-        new() { Groups = { (await directory.ListAsync(request.ChallengeArea, context.CancellationToken)).Select(ToMessage) } };
+        new() { Groups = { (await directory.ListAsync(request.ChallengeArea, NetworkCaller.From(context.User), context.CancellationToken)).Select(ToMessage) } };
 
-    [AllowRoles(CivicRoles.Staff, CivicRoles.Coordinator, CivicRoles.Director, CivicRoles.Admin)]
+    [AllowRoles(CivicRoles.Partner, CivicRoles.Staff, CivicRoles.Coordinator, CivicRoles.Director, CivicRoles.Admin)]
     public override async Task<GetGroupResponse> GetGroup(GetGroupRequest request, ServerCallContext context) =>
-        new() { Group = ToMessage(await directory.GetAsync(request.Id, context.CancellationToken)) };
+        new() { Group = ToMessage(await directory.GetAsync(request.Id, NetworkCaller.From(context.User), context.CancellationToken)) };
 
     [AllowRoles(CivicRoles.Coordinator, CivicRoles.Admin)]
     public override async Task<AddMemberResponse> AddMember(AddMemberRequest request, ServerCallContext context) =>
         new() { Group = ToMessage(await directory.AddMemberAsync(request.GroupId, request.ResourcePersonId, context.CancellationToken)) };
 
-    // Staff and directors post only as members; the directory checks membership.
-    [AllowRoles(CivicRoles.Staff, CivicRoles.Coordinator, CivicRoles.Director, CivicRoles.Admin)]
+    // Partners, staff and directors post only as members; the directory checks membership.
+    [AllowRoles(CivicRoles.Partner, CivicRoles.Staff, CivicRoles.Coordinator, CivicRoles.Director, CivicRoles.Admin)]
     public override async Task<PostNoticeResponse> PostNotice(PostNoticeRequest request, ServerCallContext context) =>
         new() { Notice = ToMessage(await directory.PostNoticeAsync(request.GroupId, request.Text, NetworkCaller.From(context.User), context.CancellationToken)) };
 
@@ -40,10 +44,10 @@ public sealed class NetworkGroupGrpcService(NetworkGroupDirectory directory) : N
         return new() { Meeting = ToMessage(await directory.ScheduleMeetingAsync(request.GroupId, meeting, NetworkCaller.From(context.User), context.CancellationToken)) };
     }
 
-    [AllowRoles(CivicRoles.Staff, CivicRoles.Coordinator, CivicRoles.Director, CivicRoles.Admin)]
+    [AllowRoles(CivicRoles.Partner, CivicRoles.Staff, CivicRoles.Coordinator, CivicRoles.Director, CivicRoles.Admin)]
     public override async Task<GetMeetingCalendarResponse> GetMeetingCalendar(GetMeetingCalendarRequest request, ServerCallContext context)
     {
-        var (ics, fileName) = await directory.MeetingCalendarAsync(request.GroupId, request.MeetingId, context.CancellationToken);
+        var (ics, fileName) = await directory.MeetingCalendarAsync(request.GroupId, request.MeetingId, NetworkCaller.From(context.User), context.CancellationToken);
         return new() { Ics = ics, FileName = fileName };
     }
 

@@ -14,7 +14,7 @@ namespace Civic.Network.ProfileUpkeep;
 /// <summary>civic.network.v1.ProfileUpkeepService: profile confirmation and reports of inaccurate profiles.</summary>
 public sealed class ProfileUpkeepGrpcService(ProfileUpkeepDesk desk, ResourcePersonDirectory persons) : ProfileUpkeepService.ProfileUpkeepServiceBase
 {
-    [AllowRoles(CivicRoles.Staff, CivicRoles.Coordinator, CivicRoles.Director, CivicRoles.Admin)]
+    [AllowRoles(CivicRoles.Partner, CivicRoles.Staff, CivicRoles.Coordinator, CivicRoles.Director, CivicRoles.Admin)]
     public override async Task<ConfirmResourcePersonResponse> ConfirmResourcePerson(ConfirmResourcePersonRequest request, ServerCallContext context)
     {
         await desk.ConfirmAsync(request.Id, NetworkCaller.From(context.User), context.CancellationToken);
@@ -29,7 +29,7 @@ public sealed class ProfileUpkeepGrpcService(ProfileUpkeepDesk desk, ResourcePer
         return new() { Report = ToMessage(report) };
     }
 
-    [AllowRoles(CivicRoles.Staff, CivicRoles.Coordinator, CivicRoles.Director, CivicRoles.Admin)]
+    [AllowRoles(CivicRoles.Partner, CivicRoles.Staff, CivicRoles.Coordinator, CivicRoles.Director, CivicRoles.Admin)]
     public override async Task<ListProfileReportsResponse> ListProfileReports(ListProfileReportsRequest request, ServerCallContext context)
     {
         var caller = NetworkCaller.From(context.User);
@@ -38,7 +38,7 @@ public sealed class ProfileUpkeepGrpcService(ProfileUpkeepDesk desk, ResourcePer
         return new() { Reports = { reports.Items.Select(ToMessage) }, Page = reports.Info };
     }
 
-    [AllowRoles(CivicRoles.Staff, CivicRoles.Coordinator, CivicRoles.Director, CivicRoles.Admin)]
+    [AllowRoles(CivicRoles.Partner, CivicRoles.Staff, CivicRoles.Coordinator, CivicRoles.Director, CivicRoles.Admin)]
     public override async Task<ResolveProfileReportResponse> ResolveProfileReport(ResolveProfileReportRequest request, ServerCallContext context)
     {
         var report = await desk.ResolveAsync(request.Id, request.Resolution, NetworkCaller.From(context.User), context.CancellationToken);

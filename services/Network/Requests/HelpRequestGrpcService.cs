@@ -9,7 +9,8 @@ namespace Civic.Network.Requests;
 
 /// <summary>
 /// civic.network.v1.HelpRequestService: the municipality's people ask, answer and approve; who may
-/// do what to a given request (its requester, the person, their manager, coordinators) is the desk's rule.
+/// do what to a given request (its requester, the person, their manager, coordinators) is the desk's rule. A partner
+/// from civil society sees and answers the requests sent to their profile.
 /// </summary>
 [AllowRoles(CivicRoles.Staff, CivicRoles.Coordinator, CivicRoles.Director, CivicRoles.Admin)]
 public sealed class HelpRequestGrpcService(HelpRequestDesk desk) : HelpRequestService.HelpRequestServiceBase
@@ -20,9 +21,11 @@ public sealed class HelpRequestGrpcService(HelpRequestDesk desk) : HelpRequestSe
     public override async Task<CreateHelpRequestResponse> CreateHelpRequest(CreateHelpRequestRequest request, ServerCallContext context) =>
         new() { HelpRequest = HelpRequestMapping.ToMessage(await desk.CreateAsync(HelpRequestMapping.ToNewHelpRequest(request), NetworkCaller.From(context.User), context.CancellationToken)) };
 
+    [AllowRoles(CivicRoles.Partner, CivicRoles.Staff, CivicRoles.Coordinator, CivicRoles.Director, CivicRoles.Admin)]
     public override async Task<GetHelpRequestResponse> GetHelpRequest(GetHelpRequestRequest request, ServerCallContext context) =>
         new() { HelpRequest = HelpRequestMapping.ToMessage(await desk.GetAsync(request.Id, NetworkCaller.From(context.User), context.CancellationToken)) };
 
+    [AllowRoles(CivicRoles.Partner, CivicRoles.Staff, CivicRoles.Coordinator, CivicRoles.Director, CivicRoles.Admin)]
     public override async Task<ListHelpRequestsResponse> ListHelpRequests(ListHelpRequestsRequest request, ServerCallContext context)
     {
         var view = HelpRequestMapping.ToView(request.View);
@@ -43,6 +46,7 @@ public sealed class HelpRequestGrpcService(HelpRequestDesk desk) : HelpRequestSe
     public override async Task<AssignHelpRequestResponse> AssignHelpRequest(AssignHelpRequestRequest request, ServerCallContext context) =>
         new() { HelpRequest = HelpRequestMapping.ToMessage(await desk.AssignAsync(request.Id, request.PersonId, NetworkCaller.From(context.User), context.CancellationToken)) };
 
+    [AllowRoles(CivicRoles.Partner, CivicRoles.Staff, CivicRoles.Coordinator, CivicRoles.Director, CivicRoles.Admin)]
     public override async Task<RespondToHelpRequestResponse> RespondToHelpRequest(RespondToHelpRequestRequest request, ServerCallContext context) =>
         new() { HelpRequest = HelpRequestMapping.ToMessage(await desk.RespondAsync(request.Id, HelpRequestMapping.ToResponse(request.Response), NetworkCaller.From(context.User), context.CancellationToken)) };
 

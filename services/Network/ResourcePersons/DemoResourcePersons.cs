@@ -14,6 +14,9 @@ public sealed class DemoResourcePersons(NetworkDbContext db, ISearchIndex index,
     public const string DemoStaffUserId = "demo-medarbejder";
     public const string DemoManagerUserId = "demo-direktoer";
 
+    /// <summary>The development login's partner (Birthe Nielsen of Ældre Sagen), owner of her profile and so a member of her groups.</summary>
+    public const string DemoPartnerUserId = "demo-partner";
+
     private static readonly (string Id, NewResourcePerson Person)[] People =
     [
         ("0192f0a0-0000-7000-8000-000000000201", new NewResourcePerson("Lise Andersen", "boern-og-unge",
@@ -40,6 +43,7 @@ public sealed class DemoResourcePersons(NetworkDbContext db, ISearchIndex index,
             Kind = PersonKind.Partner, Role = "Frivilligkoordinator", CompetenceIds = ["frivillighed", "netvaerksarbejde.aeldre"], OptedIn = true,
             PublicFields = [ProfileField.Organisation, ProfileField.Role, ProfileField.Competences, ProfileField.ChallengeAreas, ProfileField.Languages, ProfileField.Capacity, ProfileField.Description],
             Description = "Jeg koordinerer besøgsvenner og fællesspisning.", ContactEmail = "birthe.nielsen@forening.example",
+            OwnerId = DemoPartnerUserId,
         }),
         ("0192f0a0-0000-7000-8000-000000000204", new NewResourcePerson("Mikkel Sørensen", "aeldre-og-handicap",
             [], ["Sundhed og trivsel for ældre"],

@@ -51,6 +51,14 @@ public sealed class ResourcePersonDirectory(NetworkDbContext db, ISearchIndex in
                 "Kun personen selv, personens leder, en netværkskoordinator eller en administrator må ændre profilen.");
         }
 
+        if (!caller.IsEmployee && request.Kind != person.Kind)
+        {
+            // A partner's own profile stays a partner's: being listed as municipal staff is the municipality's to say.
+            throw new PermissionDeniedException(
+                "Only the municipality's people may change whether a profile is staff or a civil-society partner.",
+                "Kun kommunens medarbejdere kan ændre, om en profil er medarbejder eller samarbejdspartner.");
+        }
+
         var taxonomy = await FoldedTaxonomy.LoadAsync(db, cancellationToken);
         var valid = ResourcePersonRules.Validate(request, taxonomy.IsCompetence);
         Apply(person, valid, timeProvider.GetStoredUtcNow());

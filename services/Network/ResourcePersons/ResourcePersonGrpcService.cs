@@ -23,7 +23,7 @@ public sealed class ResourcePersonGrpcService(ResourcePersonDirectory persons, N
         return await NamedAsync(new CreateResourcePersonResponse { ResourcePerson = ResourcePersonMapping.ToMessage(person, person.CapacityHoursPerMonth) }, r => [r.ResourcePerson], context);
     }
 
-    [AllowRoles(CivicRoles.Staff, CivicRoles.Coordinator, CivicRoles.Director, CivicRoles.Admin)]
+    [AllowRoles(CivicRoles.Partner, CivicRoles.Staff, CivicRoles.Coordinator, CivicRoles.Director, CivicRoles.Admin)]
     public override async Task<UpdateResourcePersonResponse> UpdateResourcePerson(UpdateResourcePersonRequest request, ServerCallContext context)
     {
         var profile = ResourcePersonMapping.ToNewResourcePerson(request.Profile ?? new CreateResourcePersonRequest(), "profile.");
