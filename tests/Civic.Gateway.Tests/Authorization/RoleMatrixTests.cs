@@ -582,7 +582,6 @@ public sealed class RoleMatrixTests(CivicCluster cluster)
         ["/civic.network.v1.NetworkGroupService/CreateGroup"] = async (c, o) => await CreateGroupAsync(c, o),
         ["/civic.network.v1.NetworkGroupService/ListGroups"] = async (c, o) =>
             await new NetworkGroupService.NetworkGroupServiceClient(c).ListGroupsAsync(new() { ChallengeArea = "Ensomhed" }, o),
-        // A partner reads and posts in the groups their own profile belongs to; the demo group is NOT_FOUND to the test's partner.
         ["/civic.network.v1.NetworkGroupService/GetGroup"] = async (c, o) =>
             await new NetworkGroupService.NetworkGroupServiceClient(c).GetGroupAsync(new() { Id = CivicCluster.DemoNetworkGroupId }, o),
         ["/civic.network.v1.NetworkGroupService/AddMember"] = async (c, o) => await new NetworkGroupService.NetworkGroupServiceClient(c).AddMemberAsync(new()
