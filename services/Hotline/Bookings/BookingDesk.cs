@@ -38,7 +38,8 @@ public sealed class BookingDesk(
             return earlier;
         }
 
-        if ((await slots.FindAsync(valid.SlotId, now, cancellationToken)).Slot.IsFull)
+        var seen = await slots.FindAsync(valid.SlotId, now, cancellationToken);
+        if (seen.Slot.IsFull)
         {
             throw SlotFull();
         }
@@ -51,6 +52,7 @@ public sealed class BookingDesk(
             return replay;
         }
 
+        await slots.HoldSessionAsync(seen.Session.Id, cancellationToken);
         var (slot, session) = await slots.FindAsync(valid.SlotId, now, cancellationToken);
         var month = MonthOf(session);
         await CheckLimitsAsync(valid.Phone, session.DepartmentId, month, exceptBookingId: null, cancellationToken);
@@ -80,8 +82,7 @@ public sealed class BookingDesk(
             return replay;
         }
 
-        var session = await db.Sessions.AsNoTracking().Include(s => s.Slots).SingleOrDefaultAsync(s => s.Id == valid.SlotId, cancellationToken)
-            ?? throw new NotFoundException($"No session has id '{valid.SlotId}'.", $"Der findes ingen telefontid med id '{valid.SlotId}'.");
+        var session = await HeldSessionAsync(valid.SlotId, cancellationToken);
         var coming = session.Slots.Where(s => s.StartsAt > now).OrderBy(s => s.StartsAt).ToList();
         if (session.CancelledAt is not null || coming.Count == 0 || now < session.BookingOpensAt || now >= session.BookingClosesAt)
         {
@@ -137,8 +138,7 @@ public sealed class BookingDesk(
             return replay;
         }
 
-        var session = await db.Sessions.AsNoTracking().Include(s => s.Slots).SingleOrDefaultAsync(s => s.Id == valid.SlotId, cancellationToken)
-            ?? throw new NotFoundException($"No session has id '{valid.SlotId}'.", $"Der findes ingen telefontid med id '{valid.SlotId}'.");
+        var session = await HeldSessionAsync(valid.SlotId, cancellationToken);
         RequireOpenRequestWindow(session, now);
         var foreign = wanted.FirstOrDefault(id => !session.Slots.Exists(s => s.Id == id));
         if (foreign is not null)
@@ -164,6 +164,18 @@ public sealed class BookingDesk(
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new BookingReceipt(await ViewAsync(entry, cancellationToken), tokens.TokenFor(entry.Id), Replayed: false);
+    }
+
+    /// <summary>The session with its slots, read after holding it against a rule change that would remove it (<see cref="BookableSlots.HoldSessionAsync"/>).</summary>
+    private async Task<Session> HeldSessionAsync(string sessionId, CancellationToken cancellationToken)
+    {
+        if (!await db.Sessions.AsNoTracking().AnyAsync(s => s.Id == sessionId, cancellationToken))
+        {
+            throw new NotFoundException($"No session has id '{sessionId}'.", $"Der findes ingen telefontid med id '{sessionId}'.");
+        }
+
+        await slots.HoldSessionAsync(sessionId, cancellationToken);
+        return await db.Sessions.AsNoTracking().Include(s => s.Slots).SingleAsync(s => s.Id == sessionId, cancellationToken);
     }
 
     private static void RequireOpenRequestWindow(Session session, DateTimeOffset now)
@@ -282,8 +294,10 @@ public sealed class BookingDesk(
             return await ViewAsync(booking, cancellationToken);
         }
 
+        var seen = await slots.FindAsync(slotId.Trim(), now, cancellationToken, ignoreOpening: priority);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await LockAsync("phone:" + booking.Phone, cancellationToken);
+        await slots.HoldSessionAsync(seen.Session.Id, cancellationToken);
         var (slot, session) = await slots.FindAsync(slotId.Trim(), now, cancellationToken, ignoreOpening: priority);
         if (session.DepartmentId != booking.DepartmentId)
         {

@@ -110,7 +110,9 @@ public sealed class ScheduleRuleEditor(
             throw Stale();
         }
 
-        // Read again under the rule's lock: what the preview showed may have changed since.
+        // Read again under the rule's lock: what the preview showed may have changed since. The sessions are locked
+        // first, so a booking landing now is counted, or finds its session gone (SessionLocks).
+        await SessionLocks.LockComingOfRuleAsync(db, current.Id, now, cancellationToken);
         var sessions = await ComingSessionsAsync(current.Id, now, cancellationToken);
         var impact = SessionFates.Impact(changed, sessions);
         if (impact.Affected.Count > 0 && order.BookedSessions is null)

@@ -15,15 +15,13 @@ namespace Civic.Services.FunctionalTests.Hotline;
 
 public sealed class ScheduleRuleChangeTestsOnSqlite(HotlineOnSqlite fixture) : ScheduleRuleChangeTests(fixture), IClassFixture<HotlineOnSqlite>;
 
-public sealed class ScheduleRuleChangeTestsOnPostgres(HotlineOnPostgres fixture) : ScheduleRuleChangeTests(fixture), IClassFixture<HotlineOnPostgres>;
-
 /// <summary>Changing and retiring schedule rules never silently drops a booking: previews, keep or cancel, audit, concurrency.</summary>
 public abstract class ScheduleRuleChangeTests(ServiceFixture<DepartmentGrpcService> fixture) : IAsyncDisposable
 {
-    private static readonly Google.Protobuf.Reflection.ServiceDescriptor Schedules = SchedulesReflection.Descriptor.Services[0];
-    private static readonly Google.Protobuf.Reflection.ServiceDescriptor Bookings = BookingsReflection.Descriptor.Services[0];
+    protected static readonly Google.Protobuf.Reflection.ServiceDescriptor Schedules = SchedulesReflection.Descriptor.Services[0];
+    protected static readonly Google.Protobuf.Reflection.ServiceDescriptor Bookings = BookingsReflection.Descriptor.Services[0];
 
-    private ServiceHost<DepartmentGrpcService> Host => fixture.Host;
+    protected ServiceHost<DepartmentGrpcService> Host => fixture.Host;
 
     [Fact]
     public async Task UpdateScheduleRule_ValidateOnly_PreviewsTheBookedSessionAndChangesNothing()
@@ -286,7 +284,7 @@ public abstract class ScheduleRuleChangeTests(ServiceFixture<DepartmentGrpcServi
     }
 
     /// <summary>A new department with a rule (first Tuesday 16-18, 2 lines, open 90 days ahead) and its next session open for booking.</summary>
-    private async Task<(ScheduleRule Rule, Contracts.Hotline.V1.Session Session)> RuleWithOpenSessionAsync()
+    protected async Task<(ScheduleRule Rule, Contracts.Hotline.V1.Session Session)> RuleWithOpenSessionAsync()
     {
         var department = await HotlineData.CreateDepartmentAsync(Host);
         var request = ScheduleTests.FirstTuesday(department.Id);
@@ -309,7 +307,7 @@ public abstract class ScheduleRuleChangeTests(ServiceFixture<DepartmentGrpcServi
     }.ToByteString());
 
     /// <summary>The rule an hour later (17-19): no booked session fits it any more.</summary>
-    private static UpdateScheduleRuleRequest Later(ScheduleRule rule)
+    protected static UpdateScheduleRuleRequest Later(ScheduleRule rule)
     {
         var settings = Settings(rule);
         settings.StartsAt = new LocalTime { Hour = 17 };
@@ -317,7 +315,7 @@ public abstract class ScheduleRuleChangeTests(ServiceFixture<DepartmentGrpcServi
         return new UpdateScheduleRuleRequest { RuleId = rule.Id, Etag = rule.Etag, Rule = settings };
     }
 
-    private Task<UpdateScheduleRuleResponse> UpdateAsync(UpdateScheduleRuleRequest request, BookedSessions policy = BookedSessions.Unspecified, string reason = "", bool validateOnly = false)
+    protected Task<UpdateScheduleRuleResponse> UpdateAsync(UpdateScheduleRuleRequest request, BookedSessions policy = BookedSessions.Unspecified, string reason = "", bool validateOnly = false)
     {
         request.BookedSessions = policy;
         request.Reason = reason;
@@ -335,16 +333,16 @@ public abstract class ScheduleRuleChangeTests(ServiceFixture<DepartmentGrpcServi
     private async Task<ScheduleRule> RuleAsync(ScheduleRule rule) =>
         Assert.Single((await Host.CallAsync<ListScheduleRulesRequest, ListScheduleRulesResponse>(Schedules, "ListScheduleRules", new() { DepartmentId = rule.DepartmentId }, role: null)).Rules, r => r.Id == rule.Id);
 
-    private async Task<List<Contracts.Hotline.V1.Session>> SessionsAsync(string departmentId) =>
+    protected async Task<List<Contracts.Hotline.V1.Session>> SessionsAsync(string departmentId) =>
         (await Host.CallAsync<ListSessionsRequest, ListSessionsResponse>(Schedules, "ListSessions", new() { DepartmentId = departmentId, MaxSessions = 24 }, role: null)).Sessions.ToList();
 
     private async Task<IReadOnlyList<Contracts.Hotline.V1.ScheduleRuleChange>> ChangesAsync(string departmentId) =>
         (await Host.CallAsync<ListScheduleRuleChangesRequest, ListScheduleRuleChangesResponse>(Schedules, "ListScheduleRuleChanges", new() { DepartmentId = departmentId })).Changes;
 
-    private Task<CreateBookingResponse> BookAsync(string slotId) =>
+    protected Task<CreateBookingResponse> BookAsync(string slotId) =>
         Host.CallAsync<CreateBookingRequest, CreateBookingResponse>(Bookings, "CreateBooking", BookingTests.NewBooking(slotId), role: null);
 
-    private async Task<Booking> GetBookingAsync(CreateBookingResponse booking) =>
+    protected async Task<Booking> GetBookingAsync(CreateBookingResponse booking) =>
         (await Host.CallAsync<GetBookingRequest, GetBookingResponse>(Bookings, "GetBooking", new() { Reference = booking.Booking.Reference, ManageToken = booking.ManageToken }, role: null)).Booking;
 
     private async Task<List<OutboxMessage>> OutboxAsync(string reference, NotificationKind kind)
