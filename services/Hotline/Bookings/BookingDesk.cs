@@ -54,7 +54,7 @@ public sealed class BookingDesk(
 
         await slots.HoldSessionAsync(seen.Session.Id, cancellationToken);
         var (slot, session) = await slots.FindAsync(valid.SlotId, now, cancellationToken);
-        var month = MonthOf(session);
+        var month = session.Month;
         await CheckLimitsAsync(valid.Phone, session.DepartmentId, month, exceptBookingId: null, cancellationToken);
         await holds.EnsureNotHeldByOthersAsync(slot, request.HoldId, now);
         await TakeSeatAsync(slot, cancellationToken);
@@ -105,7 +105,7 @@ public sealed class BookingDesk(
                 "Telefonnummeret er allerede booket eller på ventelisten til denne telefontid.");
         }
 
-        await CheckLimitsAsync(valid.Phone, session.DepartmentId, MonthOf(session), exceptBookingId: null, cancellationToken);
+        await CheckLimitsAsync(valid.Phone, session.DepartmentId, session.Month, exceptBookingId: null, cancellationToken);
         // Until an offer names a slot, the entry points at the session's first coming slot.
         var entry = NewEntity(valid, session, coming[0], BookingStatus.Waitlisted, now);
         db.Bookings.Add(entry);
@@ -147,7 +147,7 @@ public sealed class BookingDesk(
                 $"Tiden '{foreign}' hører ikke til denne telefontid; vælg blandt telefontidens egne tider.");
         }
 
-        var month = MonthOf(session);
+        var month = session.Month;
         if (await db.Bookings.AsNoTracking().AnyAsync(
             b => b.Phone == valid.Phone && b.DepartmentId == session.DepartmentId && b.SessionMonth == month && b.Status == BookingStatus.Requested, cancellationToken))
         {
@@ -305,7 +305,7 @@ public sealed class BookingDesk(
                 "Den nye samtaletid hører til en anden forvaltning; en booking kan kun flyttes inden for sin forvaltning.");
         }
 
-        var month = MonthOf(session);
+        var month = session.Month;
         await CheckLimitsAsync(booking.Phone, session.DepartmentId, month, booking.Id, cancellationToken);
         await holds.EnsureNotHeldByOthersAsync(slot, holdId: null, now);
         await TakeSeatAsync(slot, cancellationToken);
@@ -365,7 +365,7 @@ public sealed class BookingDesk(
             SessionId = session.Id,
             SlotId = slot.Id,
             SlotStartsAt = slot.StartsAt,
-            SessionMonth = MonthOf(session),
+            SessionMonth = session.Month,
             Name = valid.Name,
             Phone = valid.Phone,
             Email = valid.Email,
@@ -462,6 +462,4 @@ public sealed class BookingDesk(
             acceptable,
             acceptable.Count == 0 ? null : session.RequestWindowClosesAt);
     }
-
-    private static string MonthOf(Session session) => session.Date.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -18,6 +18,9 @@ public sealed class Session
     /// <summary>The day the session is held in Europe/Copenhagen (later than <see cref="NominalDate"/> when a holiday moved it).</summary>
     public DateOnly Date { get; init; }
 
+    /// <summary>The month the session counts in for the per-phone limits, "yyyy-MM" (the session's date is already Danish).</summary>
+    public string Month => Date.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
+
     public DateTimeOffset StartsAt { get; init; }
 
     public DateTimeOffset EndsAt { get; init; }
