@@ -42,7 +42,7 @@ public sealed class ScheduleCatalog(HotlineDbContext db, DepartmentDirectory dep
         await departments.GetAsync(departmentId, cancellationToken);
         var now = timeProvider.GetUtcNow();
         var sessions = await db.Sessions.AsNoTracking()
-            .Where(s => s.DepartmentId == departmentId && s.EndsAt > now)
+            .Where(s => s.DepartmentId == departmentId && s.EndsAt > now && s.ReplacedAt == null)
             .OrderBy(s => s.StartsAt).ThenBy(s => s.Id)
             .Take(maxSessions == 0 ? DefaultSessions : maxSessions)
             .Include(s => s.Slots)

@@ -34,6 +34,12 @@ public sealed class Session
     /// <summary>Why the municipality cancelled it (Migrations/0009), told to every booked citizen.</summary>
     public string? CancelReason { get; set; }
 
+    /// <summary>
+    /// Set with <see cref="CancelledAt"/> when a rule change replaced the session while only citizen-cancelled bookings
+    /// pointed at it (Migrations/0013): kept for their history, listed and counted nowhere, as if removed.
+    /// </summary>
+    public DateTimeOffset? ReplacedAt { get; set; }
+
     public DateTimeOffset CreatedAt { get; init; }
 
     /// <summary>For a lottery session (Migrations/0010): citizens ask for it until then, and then the seats are drawn.</summary>

@@ -98,6 +98,29 @@ public abstract class ScheduleRuleChangeTests(ServiceFixture<DepartmentGrpcServi
     }
 
     [Fact]
+    public async Task UpdateScheduleRule_SessionWhoseOnlyBookingItsCitizenCancelled_ReplacedAsIfEmptyAndNotCountedAsCancelled()
+    {
+        var (rule, session) = await RuleWithOpenSessionAsync();
+        var booking = await BookAsync(session.Slots[0].Id);
+        await Host.CallAsync<CancelBookingRequest, CancelBookingResponse>(Bookings, "CancelBooking",
+            new() { Reference = booking.Booking.Reference, ManageToken = booking.ManageToken }, role: null);
+        var month = session.Date.Year.ToString("D4", System.Globalization.CultureInfo.InvariantCulture) + "-" + session.Date.Month.ToString("D2", System.Globalization.CultureInfo.InvariantCulture);
+
+        var response = await UpdateAsync(Later(rule));
+
+        Assert.Empty(response.Impact.AffectedSessions);
+        var sessions = await SessionsAsync(rule.DepartmentId);
+        Assert.DoesNotContain(sessions, s => s.Id == session.Id || s.Cancelled);
+        Assert.Equal(17, Local(Assert.Single(sessions, s => s.Date.Equals(session.Date)).StartsAt).Hour);
+        var statistics = (await Host.CallAsync<GetMonthlyStatisticsRequest, GetMonthlyStatisticsResponse>(
+            StatisticsReflection.Descriptor.Services[0], "GetMonthlyStatistics", new() { Month = month })).Departments.Single(d => d.DepartmentId == rule.DepartmentId);
+        Assert.Equal((0, 2 * 12), (statistics.SessionsCancelled, statistics.SlotsOffered));
+        var seen = await GetBookingAsync(booking);
+        Assert.Equal((BookingStatus.Cancelled, string.Empty), (seen.Status, seen.SessionCancelReason));
+        Assert.Empty(await OutboxAsync(booking.Booking.Reference, NotificationKind.SessionCancelled));
+    }
+
+    [Fact]
     public async Task UpdateScheduleRule_MoreLines_BookedSessionAdjustedInPlaceAndNobodyAffected()
     {
         var (rule, session) = await RuleWithOpenSessionAsync();
