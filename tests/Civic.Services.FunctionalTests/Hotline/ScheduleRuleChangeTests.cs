@@ -5,7 +5,6 @@ using Civic.Hotline;
 using Civic.Hotline.Notifications;
 using Civic.Services.FunctionalTests.Infrastructure;
 using DepartmentGrpcService = Civic.Hotline.Departments.DepartmentGrpcService;
-using Google.Protobuf;
 using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -321,13 +320,7 @@ public abstract class ScheduleRuleChangeTests(ServiceFixture<DepartmentGrpcServi
     }
 
     /// <summary>The rule's settings as they are.</summary>
-    private static ScheduleRuleSettings Settings(ScheduleRule rule) => ScheduleRuleSettings.Parser.ParseFrom(new CreateScheduleRuleRequest
-    {
-        WeekOfMonth = rule.WeekOfMonth, Weekday = rule.Weekday, StartsAt = rule.StartsAt, EndsAt = rule.EndsAt, SlotMinutes = rule.SlotMinutes,
-        ParallelLines = rule.ParallelLines, BookingOpensDaysBefore = rule.BookingOpensDaysBefore, BookingOpensAt = rule.BookingOpensAt,
-        BookingClosesHoursBefore = rule.BookingClosesHoursBefore, HolidayPolicy = rule.HolidayPolicy, ValidFrom = rule.ValidFrom,
-        Allocation = rule.Allocation, RequestWindowMinutes = rule.RequestWindowMinutes,
-    }.ToByteString());
+    private static ScheduleRuleSettings Settings(ScheduleRule rule) => rule.CopySettingsTo(new ScheduleRuleSettings());
 
     /// <summary>The rule an hour later (17-19): no booked session fits it any more.</summary>
     protected static UpdateScheduleRuleRequest Later(ScheduleRule rule)
