@@ -1,6 +1,5 @@
 using Civic.Contracts.Common.V1;
 using Civic.Contracts.Hotline.V1;
-using Civic.Defaults.Auth;
 using Civic.Gateway.Ui.Data;
 using Civic.Gateway.Ui.Localization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -8,8 +7,9 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Civic.Gateway.Pages.Hotline;
 
 /// <summary>
-/// The public idea board: ideas from the calls and their status, without personal data. Directors and administrators
-/// also see which ideas have waited 30 days without feedback (flagged by the Hotline's daily job).
+/// The public idea board: ideas from the calls and their status, without personal data. A director (or deputy) also
+/// sees which of their department's ideas have waited 30 days without feedback, an administrator every department's
+/// (flagged by the Hotline's daily job; the service sends a flag only to those who may see it).
 /// </summary>
 public sealed class IdeasModel(PageServiceCalls calls, IdeaService.IdeaServiceClient ideas, DepartmentLookup departments) : PageModel
 {
@@ -19,8 +19,6 @@ public sealed class IdeasModel(PageServiceCalls calls, IdeaService.IdeaServiceCl
     public IReadOnlyList<Idea>? Ideas { get; private set; }
 
     public Func<string, string> DepartmentName { get; private set; } = id => id;
-
-    public bool SeesFlags => User.IsInRole(CivicRoles.Director) || User.IsInRole(CivicRoles.Admin);
 
     public async Task OnGetAsync()
     {

@@ -6,7 +6,6 @@ using Civic.Gateway.Ui.Data;
 using Civic.Gateway.Ui.Forms;
 using Civic.Gateway.Ui.Localization;
 using Civic.Gateway.Ui.Navigation;
-using Google.Protobuf;
 using Grpc.Core;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -133,9 +132,7 @@ public sealed class ScheduleRulesModel(
 
     public async Task<IActionResult> OnPostCreateAsync()
     {
-        // The settings' fields are the create request's under the same numbers (see schedules.proto).
-        var create = CreateScheduleRuleRequest.Parser.ParseFrom(Settings().ToByteString());
-        create.DepartmentId = DepartmentId ?? string.Empty;
+        var create = Settings().CopySettingsTo(new CreateScheduleRuleRequest { DepartmentId = DepartmentId ?? string.Empty });
         return await SendAsync(options => schedules.CreateScheduleRuleAsync(create, options).ResponseAsync, "oprettet");
     }
 

@@ -51,4 +51,19 @@ public sealed class BookableSlots(HotlineDbContext db)
 
         return (slot, session);
     }
+
+    /// <summary>
+    /// Inside the transaction that will add or move a booking into the session: holds it against a change that would
+    /// remove or cancel it meanwhile (<see cref="SessionLocks"/>). The caller has seen the session exist, so a missing
+    /// row means a rule change removed it just now: the citizen is asked to choose again (ABORTED).
+    /// </summary>
+    public async Task HoldSessionAsync(string sessionId, CancellationToken cancellationToken)
+    {
+        if (!await SessionLocks.HoldForBookingAsync(db, sessionId, cancellationToken))
+        {
+            throw new ConcurrencyConflictException(
+                "The municipality changed this session's times just now; look at the department's times again and choose one.",
+                "Kommunen har netop ændret tiderne i denne telefontid; se forvaltningens tider igen, og vælg en ny.");
+        }
+    }
 }

@@ -90,6 +90,9 @@ public sealed class Booking
     /// <summary>For <see cref="BookingStatus.Offered"/>: when the waitlist offer lapses.</summary>
     public DateTimeOffset? OfferExpiresAt { get; set; }
 
+    /// <summary>A lottery request's place in its session's draw (Migrations/0013), 0 first; a loser waits in this order.</summary>
+    public int? DrawPosition { get; set; }
+
     /// <summary>How the call went; null until the director records it.</summary>
     public CallResult? Result { get; set; }
 

@@ -38,7 +38,8 @@ public sealed class BookingDesk(
             return earlier;
         }
 
-        if ((await slots.FindAsync(valid.SlotId, now, cancellationToken)).Slot.IsFull)
+        var seen = await slots.FindAsync(valid.SlotId, now, cancellationToken);
+        if (seen.Slot.IsFull)
         {
             throw SlotFull();
         }
@@ -51,8 +52,9 @@ public sealed class BookingDesk(
             return replay;
         }
 
+        await slots.HoldSessionAsync(seen.Session.Id, cancellationToken);
         var (slot, session) = await slots.FindAsync(valid.SlotId, now, cancellationToken);
-        var month = MonthOf(session);
+        var month = session.Month;
         await CheckLimitsAsync(valid.Phone, session.DepartmentId, month, exceptBookingId: null, cancellationToken);
         await holds.EnsureNotHeldByOthersAsync(slot, request.HoldId, now);
         await TakeSeatAsync(slot, cancellationToken);
@@ -80,8 +82,7 @@ public sealed class BookingDesk(
             return replay;
         }
 
-        var session = await db.Sessions.AsNoTracking().Include(s => s.Slots).SingleOrDefaultAsync(s => s.Id == valid.SlotId, cancellationToken)
-            ?? throw new NotFoundException($"No session has id '{valid.SlotId}'.", $"Der findes ingen telefontid med id '{valid.SlotId}'.");
+        var session = await HeldSessionAsync(valid.SlotId, cancellationToken);
         var coming = session.Slots.Where(s => s.StartsAt > now).OrderBy(s => s.StartsAt).ToList();
         if (session.CancelledAt is not null || coming.Count == 0 || now < session.BookingOpensAt || now >= session.BookingClosesAt)
         {
@@ -104,7 +105,7 @@ public sealed class BookingDesk(
                 "Telefonnummeret er allerede booket eller på ventelisten til denne telefontid.");
         }
 
-        await CheckLimitsAsync(valid.Phone, session.DepartmentId, MonthOf(session), exceptBookingId: null, cancellationToken);
+        await CheckLimitsAsync(valid.Phone, session.DepartmentId, session.Month, exceptBookingId: null, cancellationToken);
         // Until an offer names a slot, the entry points at the session's first coming slot.
         var entry = NewEntity(valid, session, coming[0], BookingStatus.Waitlisted, now);
         db.Bookings.Add(entry);
@@ -137,8 +138,7 @@ public sealed class BookingDesk(
             return replay;
         }
 
-        var session = await db.Sessions.AsNoTracking().Include(s => s.Slots).SingleOrDefaultAsync(s => s.Id == valid.SlotId, cancellationToken)
-            ?? throw new NotFoundException($"No session has id '{valid.SlotId}'.", $"Der findes ingen telefontid med id '{valid.SlotId}'.");
+        var session = await HeldSessionAsync(valid.SlotId, cancellationToken);
         RequireOpenRequestWindow(session, now);
         var foreign = wanted.FirstOrDefault(id => !session.Slots.Exists(s => s.Id == id));
         if (foreign is not null)
@@ -147,7 +147,7 @@ public sealed class BookingDesk(
                 $"Tiden '{foreign}' hører ikke til denne telefontid; vælg blandt telefontidens egne tider.");
         }
 
-        var month = MonthOf(session);
+        var month = session.Month;
         if (await db.Bookings.AsNoTracking().AnyAsync(
             b => b.Phone == valid.Phone && b.DepartmentId == session.DepartmentId && b.SessionMonth == month && b.Status == BookingStatus.Requested, cancellationToken))
         {
@@ -164,6 +164,18 @@ public sealed class BookingDesk(
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new BookingReceipt(await ViewAsync(entry, cancellationToken), tokens.TokenFor(entry.Id), Replayed: false);
+    }
+
+    /// <summary>The session with its slots, read after holding it against a rule change that would remove it (<see cref="BookableSlots.HoldSessionAsync"/>).</summary>
+    private async Task<Session> HeldSessionAsync(string sessionId, CancellationToken cancellationToken)
+    {
+        if (!await db.Sessions.AsNoTracking().AnyAsync(s => s.Id == sessionId, cancellationToken))
+        {
+            throw new NotFoundException($"No session has id '{sessionId}'.", $"Der findes ingen telefontid med id '{sessionId}'.");
+        }
+
+        await slots.HoldSessionAsync(sessionId, cancellationToken);
+        return await db.Sessions.AsNoTracking().Include(s => s.Slots).SingleAsync(s => s.Id == sessionId, cancellationToken);
     }
 
     private static void RequireOpenRequestWindow(Session session, DateTimeOffset now)
@@ -282,8 +294,10 @@ public sealed class BookingDesk(
             return await ViewAsync(booking, cancellationToken);
         }
 
+        var seen = await slots.FindAsync(slotId.Trim(), now, cancellationToken, ignoreOpening: priority);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await LockAsync("phone:" + booking.Phone, cancellationToken);
+        await slots.HoldSessionAsync(seen.Session.Id, cancellationToken);
         var (slot, session) = await slots.FindAsync(slotId.Trim(), now, cancellationToken, ignoreOpening: priority);
         if (session.DepartmentId != booking.DepartmentId)
         {
@@ -291,7 +305,7 @@ public sealed class BookingDesk(
                 "Den nye samtaletid hører til en anden forvaltning; en booking kan kun flyttes inden for sin forvaltning.");
         }
 
-        var month = MonthOf(session);
+        var month = session.Month;
         await CheckLimitsAsync(booking.Phone, session.DepartmentId, month, booking.Id, cancellationToken);
         await holds.EnsureNotHeldByOthersAsync(slot, holdId: null, now);
         await TakeSeatAsync(slot, cancellationToken);
@@ -351,7 +365,7 @@ public sealed class BookingDesk(
             SessionId = session.Id,
             SlotId = slot.Id,
             SlotStartsAt = slot.StartsAt,
-            SessionMonth = MonthOf(session),
+            SessionMonth = session.Month,
             Name = valid.Name,
             Phone = valid.Phone,
             Email = valid.Email,
@@ -448,6 +462,4 @@ public sealed class BookingDesk(
             acceptable,
             acceptable.Count == 0 ? null : session.RequestWindowClosesAt);
     }
-
-    private static string MonthOf(Session session) => session.Date.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -73,7 +73,8 @@ public static class BookingMapping
                 _ => Contracts.Hotline.V1.BookingStatus.Cancelled,
             },
             CreatedAt = Timestamp.FromDateTimeOffset(booking.CreatedAt),
-            Ideas = { view.Ideas.Select(Ideas.IdeaMapping.ToMessage) },
+            // A booking is seen by its citizen too: the follow-up flag belongs on the idea board.
+            Ideas = { view.Ideas.Select(idea => Ideas.IdeaMapping.ToMessage(idea, withFlag: false)) },
             OfferExpiresAt = booking.OfferExpiresAt is { } expires ? Timestamp.FromDateTimeOffset(expires) : null,
             RebookUntil = booking.RebookUntil is { } until ? Timestamp.FromDateTimeOffset(until) : null,
             SessionCancelReason = view.SessionCancelReason ?? string.Empty,

@@ -12,6 +12,7 @@ public static class BookingsServiceCollectionExtensions
             .AddSingleton<ManageTokens>()
             .AddScoped<BookableSlots>()
             .AddScoped<BookingDesk>()
+            .AddScoped<PhoneAllowances>()
             .AddGrpcService<BookingGrpcService>();
     }
 }

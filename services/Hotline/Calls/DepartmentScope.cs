@@ -24,8 +24,7 @@ public sealed class DepartmentScope(HotlineDbContext db)
                 : throw new NotFoundException($"No department has id '{requestedId}'.", $"Der findes ingen forvaltning med id '{requestedId}'.");
         }
 
-        var code = caller.Department();
-        var own = code is null ? null : await db.Departments.AsNoTracking().Where(d => d.Code == code).Select(d => d.Id).SingleOrDefaultAsync(cancellationToken);
+        var own = await OwnAsync(caller, cancellationToken);
         if (own is null)
         {
             throw new PermissionDeniedException("Your sign-in names no department whose director you are.", "Dit login angiver ingen forvaltning, som du er direktør for.");
@@ -38,4 +37,25 @@ public sealed class DepartmentScope(HotlineDbContext db)
 
         return own;
     }
+
+    /// <summary>
+    /// Whose ideas' follow-up flags the caller sees: an administrator every department's, a director (or deputy, who
+    /// signs in as the department's director) their own department's, anyone else none.
+    /// </summary>
+    public async Task<Func<string, bool>> FlagsSeenByAsync(ClaimsPrincipal caller, CancellationToken cancellationToken)
+    {
+        if (caller.IsInRole(CivicRoles.Admin))
+        {
+            return _ => true;
+        }
+
+        var own = caller.IsInRole(CivicRoles.Director) ? await OwnAsync(caller, cancellationToken) : null;
+        return departmentId => departmentId == own;
+    }
+
+    /// <summary>The id of the department the caller's sign-in names, if any.</summary>
+    private async Task<string?> OwnAsync(ClaimsPrincipal caller, CancellationToken cancellationToken) =>
+        caller.Department() is { } code
+            ? await db.Departments.AsNoTracking().Where(d => d.Code == code).Select(d => d.Id).SingleOrDefaultAsync(cancellationToken)
+            : null;
 }

@@ -7,7 +7,8 @@ namespace Civic.Hotline.Ideas;
 /// <summary>Between civic.hotline.v1 idea messages and the idea domain.</summary>
 public static class IdeaMapping
 {
-    public static IdeaMessage ToMessage(Idea idea) => new()
+    /// <summary>The idea as a message; <paramref name="withFlag"/>: whether the caller may see its 30-day follow-up flag (<see cref="Calls.DepartmentScope.FlagsSeenByAsync"/>).</summary>
+    public static IdeaMessage ToMessage(Idea idea, bool withFlag) => new()
     {
         Id = idea.Id,
         DepartmentId = idea.DepartmentId,
@@ -17,7 +18,7 @@ public static class IdeaMapping
         DeclineReason = idea.DeclineReason ?? string.Empty,
         CreatedAt = Timestamp.FromDateTimeOffset(idea.CreatedAt),
         StatusChangedAt = Timestamp.FromDateTimeOffset(idea.StatusChangedAt),
-        FlaggedAt = idea.FlaggedAt is { } flagged ? Timestamp.FromDateTimeOffset(flagged) : null,
+        FlaggedAt = withFlag && idea.FlaggedAt is { } flagged ? Timestamp.FromDateTimeOffset(flagged) : null,
     };
 
     public static IdeaStatus? ToStatus(IdeaStatusMessage status) =>

@@ -2,9 +2,7 @@ using Civic.Hosting.Jobs;
 using Civic.Hosting.Storage;
 using Civic.Hotline.Bookings;
 using Civic.Hotline.Notifications;
-using Civic.Hotline.Schedules;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace Civic.Hotline.Lottery;
 
@@ -12,11 +10,12 @@ namespace Civic.Hotline.Lottery;
 /// Every minute: draws each lottery session whose request window has closed. A draw runs in one transaction that
 /// first claims the session (drawn_at set by a conditional update, with the seed), so a second run, or two at once,
 /// draw nothing again. Winners take their seat by the same conditional capacity update as a booking and get the
-/// booking confirmation; everyone else goes on the session's waitlist (the waitlist job offers freed seats) and is
-/// told so. After the draw the session is booked first come, first served.
+/// booking confirmation; everyone else goes on the session's waitlist and is told so. Each request keeps its place in
+/// the draw: the waitlist job offers freed seats to the losers in that order, each only a time they said they could
+/// make. After the draw the session is booked first come, first served.
 /// </summary>
 public sealed partial class LotteryDrawJob(
-    HotlineDbContext db, NotificationOutbox outbox, IDrawSeedSource seeds, IOptions<BookingOptions> limits, TimeProvider timeProvider, ILogger<LotteryDrawJob> logger) : IRecurringJob
+    HotlineDbContext db, NotificationOutbox outbox, IDrawSeedSource seeds, PhoneAllowances allowances, TimeProvider timeProvider, ILogger<LotteryDrawJob> logger) : IRecurringJob
 {
     public const string JobId = "hotline:lottery-draws";
 
@@ -52,12 +51,14 @@ public sealed partial class LotteryDrawJob(
         var session = await db.Sessions.AsNoTracking().Include(s => s.Slots).SingleAsync(s => s.Id == sessionId, cancellationToken);
         var requests = await db.Bookings.Where(b => b.SessionId == sessionId && b.Status == BookingStatus.Requested).ToListAsync(cancellationToken);
         var entries = await EntriesAsync(requests, cancellationToken);
-        var seatsLeft = await SeatsLeftAsync(session, requests.Select(r => r.Phone).Distinct().ToList(), cancellationToken);
+        var seatsLeft = await allowances.LeftAsync(requests.Select(r => r.Phone).ToList(), session.DepartmentId, session.Month, cancellationToken);
         var outcome = LotteryDraw.Draw(seed, entries, session.Slots.ToDictionary(s => s.Id, s => s.Capacity - s.Booked), phone => seatsLeft.GetValueOrDefault(phone));
 
         var slots = session.Slots.ToDictionary(s => s.Id);
+        var positions = outcome.Order.Select((id, position) => (id, position)).ToDictionary(p => p.id, p => p.position, StringComparer.Ordinal);
         foreach (var request in requests)
         {
+            request.DrawPosition = positions[request.Id];
             if (outcome.Won.TryGetValue(request.Id, out var slotId))
             {
                 var taken = await db.Slots.Where(s => s.Id == slotId && s.Booked < s.Capacity)
@@ -94,21 +95,6 @@ public sealed partial class LotteryDrawJob(
         var acceptable = (await db.RequestedSlots.AsNoTracking().Where(r => ids.Contains(r.BookingId)).ToListAsync(cancellationToken))
             .ToLookup(r => r.BookingId);
         return requests.Select(r => new LotteryEntry(r.Id, r.Phone, acceptable[r.Id].OrderBy(a => a.Position).Select(a => a.SlotId).ToList())).ToList();
-    }
-
-    /// <summary>How many more bookings each phone number may have this month: the lesser of its department and overall allowances.</summary>
-    private async Task<Dictionary<string, int>> SeatsLeftAsync(Session session, IReadOnlyList<string> phones, CancellationToken cancellationToken)
-    {
-        var month = session.Date.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
-        var booked = await db.Bookings.AsNoTracking()
-            .Where(b => phones.Contains(b.Phone) && b.SessionMonth == month && b.Status == BookingStatus.Booked)
-            .Select(b => new { b.Phone, b.DepartmentId }).ToListAsync(cancellationToken);
-        var options = limits.Value;
-        return phones.ToDictionary(
-            phone => phone,
-            phone => Math.Min(
-                options.PerPhonePerDepartmentPerMonth - booked.Count(b => b.Phone == phone && b.DepartmentId == session.DepartmentId),
-                options.PerPhonePerMonth - booked.Count(b => b.Phone == phone)));
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Drew the lottery of session {SessionId}: {Requests} requests, {Won} seats given (seed {Seed})")]

@@ -1,3 +1,5 @@
+using System.Security.Claims;
+using Civic.Defaults.Auth;
 using Civic.Hosting.DemoData;
 using Microsoft.EntityFrameworkCore;
 
@@ -9,7 +11,7 @@ namespace Civic.Hotline.Schedules;
 /// Sundhed og Kultur gives its seats by lottery, with a 40-day request window, so one of its sessions is nearly
 /// always taking requests (the window of the next opens before the one before it closes, but for a few days a year).
 /// </summary>
-public sealed class DemoSchedules(HotlineDbContext db, SessionMaterialiser materialiser, TimeProvider timeProvider) : IDemoDataSeeder
+public sealed class DemoSchedules(HotlineDbContext db, ScheduleCatalog catalog, SessionMaterialiser materialiser, TimeProvider timeProvider) : IDemoDataSeeder
 {
     private sealed record Demo(string RuleId, string DepartmentId, int Week, DayOfWeek Day, int StartHour, int EndHour, int SlotMinutes, int Lines, int LotteryWindowDays = 0);
 
@@ -24,26 +26,28 @@ public sealed class DemoSchedules(HotlineDbContext db, SessionMaterialiser mater
         new("0192f0a0-0000-7000-8000-000000000107", "0192f0a0-0000-7000-8000-000000000007", -1, DayOfWeek.Wednesday, 14, 17, 10, 3),
     ];
 
+    /// <summary>Who the demo rules' "created" entries name.</summary>
+    private static readonly ClaimsPrincipal DemoData = new(new ClaimsIdentity([new Claim(CivicClaims.Subject, "demo-data"), new Claim(CivicClaims.Name, "Demodata")]));
+
     public async Task SeedAsync(CancellationToken cancellationToken)
     {
         var existing = await db.ScheduleRules.Select(r => r.Id).ToListAsync(cancellationToken);
         var departments = await db.Departments.Select(d => d.Id).ToListAsync(cancellationToken);
-        var now = timeProvider.GetUtcNow();
         var today = HotlineTime.Today(timeProvider);
         foreach (var demo in Rules.Where(r => !existing.Contains(r.RuleId) && departments.Contains(r.DepartmentId)))
         {
-            db.ScheduleRules.Add(new ScheduleRule
-            {
-                Id = demo.RuleId, DepartmentId = demo.DepartmentId, WeekOfMonth = demo.Week, Weekday = demo.Day,
-                StartMinute = demo.StartHour * 60, EndMinute = demo.EndHour * 60, SlotMinutes = demo.SlotMinutes, ParallelLines = demo.Lines,
-                BookingOpensDaysBefore = 45, BookingOpensMinute = 8 * 60, BookingClosesHoursBefore = 2,
-                HolidayPolicy = HolidayPolicy.NextWorkingDay, ValidFrom = new DateOnly(today.Year, today.Month, 1), CreatedAt = now,
-                Allocation = demo.LotteryWindowDays > 0 ? SeatAllocation.Lottery : SeatAllocation.FirstComeFirstServed,
-                RequestWindowMinutes = demo.LotteryWindowDays * 24 * 60,
-            });
+            // Through the same path as an administrator's rule: validated, and recorded as created.
+            await catalog.CreateRuleAsync(
+                DemoData,
+                new NewScheduleRule(
+                    demo.DepartmentId, demo.Week, demo.Day, new ClockTime(demo.StartHour, 0), new ClockTime(demo.EndHour, 0), demo.SlotMinutes, demo.Lines,
+                    BookingOpensDaysBefore: 45, BookingOpensAt: new ClockTime(8, 0), BookingClosesHoursBefore: 2, HolidayPolicy.NextWorkingDay,
+                    ValidFrom: new DateOnly(today.Year, today.Month, 1),
+                    demo.LotteryWindowDays > 0 ? SeatAllocation.Lottery : SeatAllocation.FirstComeFirstServed, demo.LotteryWindowDays * 24 * 60),
+                cancellationToken,
+                demo.RuleId);
         }
 
-        await db.SaveChangesAsync(cancellationToken);
         await materialiser.MaterialiseAsync(cancellationToken);
     }
 }

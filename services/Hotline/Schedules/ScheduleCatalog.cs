@@ -12,13 +12,16 @@ public sealed class ScheduleCatalog(HotlineDbContext db, DepartmentDirectory dep
     public const int DefaultSessions = 6;
     public const int MaxSessions = 24;
 
-    /// <summary>Adds a rule, recorded as created by <paramref name="caller"/>; it may not overlap the department's rules that are not retired.</summary>
-    public async Task<ScheduleRule> CreateRuleAsync(ClaimsPrincipal caller, NewScheduleRule request, CancellationToken cancellationToken)
+    /// <summary>
+    /// Adds a rule, recorded as created by <paramref name="caller"/>; it may not overlap the department's rules that are
+    /// not retired. <paramref name="id"/>: a fixed id (the demo data's); a new one when null.
+    /// </summary>
+    public async Task<ScheduleRule> CreateRuleAsync(ClaimsPrincipal caller, NewScheduleRule request, CancellationToken cancellationToken, string? id = null)
     {
         await departments.GetAsync(request.DepartmentId, cancellationToken);
         var existing = (await RulesOfAsync(request.DepartmentId, cancellationToken)).Where(r => r.RetiredAt is null).ToList();
         var now = timeProvider.GetStoredUtcNow();
-        var rule = ScheduleRules.Validate(request, existing, Guid.CreateVersion7(now).ToString(), now);
+        var rule = ScheduleRules.Validate(request, existing, id ?? Guid.CreateVersion7(now).ToString(), now);
         db.ScheduleRules.Add(rule);
         editor.RecordCreated(caller, rule);
         await db.SaveChangesAsync(cancellationToken);
@@ -42,7 +45,7 @@ public sealed class ScheduleCatalog(HotlineDbContext db, DepartmentDirectory dep
         await departments.GetAsync(departmentId, cancellationToken);
         var now = timeProvider.GetUtcNow();
         var sessions = await db.Sessions.AsNoTracking()
-            .Where(s => s.DepartmentId == departmentId && s.EndsAt > now)
+            .Where(s => s.DepartmentId == departmentId && s.EndsAt > now && s.ReplacedAt == null)
             .OrderBy(s => s.StartsAt).ThenBy(s => s.Id)
             .Take(maxSessions == 0 ? DefaultSessions : maxSessions)
             .Include(s => s.Slots)

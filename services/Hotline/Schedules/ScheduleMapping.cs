@@ -1,5 +1,4 @@
 using Civic.Contracts.Hotline.V1;
-using Google.Protobuf;
 using Google.Protobuf.WellKnownTypes;
 using ChangeMessage = Civic.Contracts.Hotline.V1.ScheduleRuleChange;
 using CommonDate = Civic.Contracts.Common.V1.LocalDate;
@@ -12,10 +11,8 @@ namespace Civic.Hotline.Schedules;
 /// <summary>Between civic.hotline.v1 schedule messages and the schedule domain.</summary>
 public static class ScheduleMapping
 {
-    // ScheduleRuleSettings has CreateScheduleRuleRequest's fields under the same numbers, so the request's bytes read as
-    // settings (its department_id, field 1, is reserved there) and one mapping serves creating and changing a rule.
-    public static NewScheduleRule ToNewRule(CreateScheduleRuleRequest request) =>
-        ToNewRule(request.DepartmentId, ScheduleRuleSettings.Parser.ParseFrom(request.ToByteString()));
+    // One mapping serves creating and changing a rule: both messages carry IScheduleRuleSettings (Civic.Contracts).
+    public static NewScheduleRule ToNewRule(CreateScheduleRuleRequest request) => ToNewRuleOf(request.DepartmentId, request);
 
     /// <summary>The rule <paramref name="settings"/> describe for <paramref name="departmentId"/>; a missing message reads as empty (validation names each field).</summary>
     public static NewScheduleRule ToNewRule(string departmentId, ScheduleRuleSettings? settings) => ToNewRuleOf(departmentId, settings ?? new ScheduleRuleSettings());
@@ -30,7 +27,7 @@ public static class ScheduleMapping
         },
         reason, validateOnly);
 
-    private static NewScheduleRule ToNewRuleOf(string departmentId, ScheduleRuleSettings request) => new(
+    private static NewScheduleRule ToNewRuleOf(string departmentId, IScheduleRuleSettings request) => new(
         departmentId,
         request.WeekOfMonth,
         request.Weekday == Weekday.Unspecified || !System.Enum.IsDefined(request.Weekday) ? null : (DayOfWeek)((int)request.Weekday % 7),

@@ -110,7 +110,9 @@ public sealed class ScheduleRuleEditor(
             throw Stale();
         }
 
-        // Read again under the rule's lock: what the preview showed may have changed since.
+        // Read again under the rule's lock: what the preview showed may have changed since. The sessions are locked
+        // first, so a booking landing now is counted, or finds its session gone (SessionLocks).
+        await SessionLocks.LockComingOfRuleAsync(db, current.Id, now, cancellationToken);
         var sessions = await ComingSessionsAsync(current.Id, now, cancellationToken);
         var impact = SessionFates.Impact(changed, sessions);
         if (impact.Affected.Count > 0 && order.BookedSessions is null)
@@ -172,9 +174,10 @@ public sealed class ScheduleRuleEditor(
                 await db.Sessions.Where(s => s.Id == session.Id).ExecuteDeleteAsync(cancellationToken);
                 break;
             case SessionFate.Replace:
-                // Only bookings that ended (cancelled by their citizens) still point at it: it stays, called off, for their history.
+                // Only bookings their citizens cancelled still point at it: it stays for their history, out of every list
+                // and count as if removed (nobody is told; the municipality called nothing off).
                 await db.Sessions.Where(s => s.Id == session.Id)
-                    .ExecuteUpdateAsync(s => s.SetProperty(x => x.CancelledAt, now).SetProperty(x => x.CancelReason, reason), cancellationToken);
+                    .ExecuteUpdateAsync(s => s.SetProperty(x => x.CancelledAt, now).SetProperty(x => x.ReplacedAt, now), cancellationToken);
                 break;
             case SessionFate.Adjust:
                 var plan = SessionPlanner.Plan(changed!, session.NominalDate.Year, session.NominalDate.Month)!;

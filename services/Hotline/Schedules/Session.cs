@@ -18,6 +18,9 @@ public sealed class Session
     /// <summary>The day the session is held in Europe/Copenhagen (later than <see cref="NominalDate"/> when a holiday moved it).</summary>
     public DateOnly Date { get; init; }
 
+    /// <summary>The month the session counts in for the per-phone limits, "yyyy-MM" (the session's date is already Danish).</summary>
+    public string Month => Date.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
+
     public DateTimeOffset StartsAt { get; init; }
 
     public DateTimeOffset EndsAt { get; init; }
@@ -30,6 +33,12 @@ public sealed class Session
 
     /// <summary>Why the municipality cancelled it (Migrations/0009), told to every booked citizen.</summary>
     public string? CancelReason { get; set; }
+
+    /// <summary>
+    /// Set with <see cref="CancelledAt"/> when a rule change replaced the session while only citizen-cancelled bookings
+    /// pointed at it (Migrations/0013): kept for their history, listed and counted nowhere, as if removed.
+    /// </summary>
+    public DateTimeOffset? ReplacedAt { get; set; }
 
     public DateTimeOffset CreatedAt { get; init; }
 

@@ -59,6 +59,8 @@ public sealed class SessionCancellation(
     /// </summary>
     public async Task<int> CancelWithinTransactionAsync(string sessionId, string reason, DateTimeOffset now, CancellationToken cancellationToken)
     {
+        // First, so a booking landing now is cancelled and told with the others, or finds the session cancelled.
+        await SessionLocks.LockForChangeAsync(db, sessionId, cancellationToken);
         var marked = await db.Sessions.Where(s => s.Id == sessionId && s.CancelledAt == null)
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.CancelledAt, now).SetProperty(x => x.CancelReason, reason), cancellationToken);
         if (marked == 0)

@@ -33,7 +33,7 @@ public sealed class MonthlyStatistics(HotlineDbContext db)
         var to = HotlineTime.ToInstant(next, 0) ?? throw new InvalidOperationException("Midnight on the first of a month always exists in Denmark.");
 
         var departments = await db.Departments.AsNoTracking().OrderBy(d => d.Code).ToListAsync(cancellationToken);
-        var sessions = await db.Sessions.AsNoTracking().Where(s => s.Date >= first && s.Date < next).Include(s => s.Slots).ToListAsync(cancellationToken);
+        var sessions = await db.Sessions.AsNoTracking().Where(s => s.Date >= first && s.Date < next && s.ReplacedAt == null).Include(s => s.Slots).ToListAsync(cancellationToken);
         var bookings = await db.Bookings.AsNoTracking().Where(b => b.SessionMonth == key && b.Status == BookingStatus.Booked)
             .Select(b => new { b.DepartmentId, b.TopicKind, b.Result }).ToListAsync(cancellationToken);
         var ideas = await db.Ideas.AsNoTracking().Where(i => i.CreatedAt >= from && i.CreatedAt < to)

@@ -10,11 +10,11 @@ namespace Civic.Hotline.Waitlist;
 
 /// <summary>
 /// Every minute: lapses waitlist offers whose time is up (their seat is freed) and offers every free seat of a
-/// session to the first on its waitlist, taking the seat for the offer (a conditional update, as booking does)
+/// session to the first on its waitlist who can take that time (<see cref="WaitingInTurnAsync"/>), taking the seat for the offer (a conditional update, as booking does)
 /// until it is accepted or lapses. Idempotent: each step is a conditional update on the entry's status.
 /// </summary>
 public sealed partial class WaitlistJob(
-    HotlineDbContext db, SlotHolds holds, NotificationOutbox outbox, IOptions<WaitlistOptions> options, TimeProvider timeProvider, ILogger<WaitlistJob> logger) : IRecurringJob
+    HotlineDbContext db, SlotHolds holds, PhoneAllowances allowances, NotificationOutbox outbox, IOptions<WaitlistOptions> options, TimeProvider timeProvider, ILogger<WaitlistJob> logger) : IRecurringJob
 {
     public const string JobId = "hotline:waitlist";
 
@@ -68,16 +68,16 @@ public sealed partial class WaitlistJob(
 
             var coming = session.Slots.Where(s => s.StartsAt > now).OrderBy(s => s.StartsAt).ToList();
             var held = await holds.CountAsync(coming.Select(s => s.Id).ToList());
-            var waiting = new Queue<Booking>(await db.Bookings.AsNoTracking()
-                .Where(b => b.SessionId == sessionId && b.Status == BookingStatus.Waitlisted)
-                .OrderBy(b => b.CreatedAt).ThenBy(b => b.Id).ToListAsync(cancellationToken));
+            var waiting = await WaitingInTurnAsync(session, cancellationToken);
             var expiresAt = Min(now + options.Value.OfferLifetime, session.BookingClosesAt);
             foreach (var slot in coming)
             {
                 var free = slot.Capacity - slot.Booked - held.GetValueOrDefault(slot.Id);
-                while (free > 0 && waiting.Count > 0)
+                while (free > 0 && waiting.FindIndex(w => w.Accepts(slot.Id)) is var next and >= 0)
                 {
-                    var result = await TryOfferAsync(waiting.Dequeue(), slot.Id, slot.StartsAt, expiresAt, cancellationToken);
+                    var entry = waiting[next].Entry;
+                    waiting.RemoveAt(next);
+                    var result = await TryOfferAsync(entry, slot.Id, slot.StartsAt, expiresAt, cancellationToken);
                     if (result is null)
                     {
                         break;
@@ -93,6 +93,31 @@ public sealed partial class WaitlistJob(
         }
 
         return offered;
+    }
+
+    /// <summary>
+    /// The session's waitlist in turn: those who lost its lottery first, in the draw's order (they asked in the request
+    /// window; how fast they asked plays no part), each with the times they said they could make; then those who joined
+    /// the list later, in the order they joined, who take any time. A phone number whose monthly limits are used up
+    /// (booked elsewhere meanwhile) is passed over: it could not accept the offer.
+    /// </summary>
+    private async Task<List<WaitingEntry>> WaitingInTurnAsync(Schedules.Session session, CancellationToken cancellationToken)
+    {
+        var listed = await db.Bookings.AsNoTracking().Where(b => b.SessionId == session.Id && b.Status == BookingStatus.Waitlisted).ToListAsync(cancellationToken);
+        var left = await allowances.LeftAsync(listed.Select(e => e.Phone).ToList(), session.DepartmentId, session.Month, cancellationToken);
+        var entries = listed.Where(e => left[e.Phone] > 0).ToList();
+        var ids = entries.Select(e => e.Id).ToList();
+        var acceptable = (await db.RequestedSlots.AsNoTracking().Where(r => ids.Contains(r.BookingId)).ToListAsync(cancellationToken)).ToLookup(r => r.BookingId, r => r.SlotId);
+        return entries
+            .OrderBy(e => e.DrawPosition is null).ThenBy(e => e.DrawPosition).ThenBy(e => e.CreatedAt).ThenBy(e => e.Id, StringComparer.Ordinal)
+            .Select(e => new WaitingEntry(e, acceptable[e.Id].ToHashSet(StringComparer.Ordinal)))
+            .ToList();
+    }
+
+    /// <summary>A waitlist entry and the slots it can take (none named: any).</summary>
+    private sealed record WaitingEntry(Booking Entry, IReadOnlySet<string> AcceptableSlotIds)
+    {
+        public bool Accepts(string slotId) => AcceptableSlotIds.Count == 0 || AcceptableSlotIds.Contains(slotId);
     }
 
     /// <summary>True: offered; false: the entry changed meanwhile (try the next); null: the slot is full after all.</summary>

@@ -1,5 +1,6 @@
 using Civic.Contracts.Common.V1;
 using Civic.Contracts.Hotline.V1;
+using Civic.Defaults.Auth;
 using Civic.Hosting.Jobs;
 using Civic.Hosting.Notifications;
 using Civic.Hotline;
@@ -70,7 +71,7 @@ public abstract class DepartmentNoticeTests(ServiceFixture<DepartmentGrpcService
 
         await Task.WhenAll(FlagAsync(clock), FlagAsync(clock));
         await FlagAsync(clock);
-        var board = (await Host.CallAsync<ListIdeasRequest, ListIdeasResponse>(Ideas, "ListIdeas", new() { DepartmentId = withAddress.Id }, role: null)).Ideas;
+        var board = await BoardAsync(withAddress.Id, TestTokens.For(CivicRoles.Director, withAddress.Code));
 
         Assert.NotNull(board.Single(i => i.Id == due).FlaggedAt);
         Assert.Null(board.Single(i => i.Id == young).FlaggedAt);
@@ -80,6 +81,24 @@ public abstract class DepartmentNoticeTests(ServiceFixture<DepartmentGrpcService
         Assert.Equal(MessageChannel.Email, message.Channel);
         Assert.Contains("Idé uden svar i 30 dage", message.Subject, StringComparison.Ordinal);
         Assert.Equal(1, await FlaggedCountAsync(silent));
+    }
+
+    [Fact]
+    public async Task IdeaFlag_SeenByTheDepartmentsOwnDirectorAndAdministratorsOnly()
+    {
+        var department = await CreateDepartmentAsync(null);
+        var other = await CreateDepartmentAsync(null);
+        var due = await InsertIdeaAsync(department.Id, TimeProvider.System.GetUtcNow().AddDays(-31), IdeaStatus.Received);
+        await FlagAsync(new FakeTimeProvider(TimeProvider.System.GetUtcNow()));
+
+        async Task<Contracts.Hotline.V1.Idea> SeenBy(string? token) => (await BoardAsync(department.Id, token)).Single(i => i.Id == due);
+
+        Assert.NotNull((await SeenBy(TestTokens.For(CivicRoles.Director, department.Code))).FlaggedAt);
+        Assert.NotNull((await SeenBy(TestTokens.For(CivicRoles.Admin))).FlaggedAt);
+        Assert.Null((await SeenBy(TestTokens.For(CivicRoles.Director, other.Code))).FlaggedAt);
+        Assert.Null((await SeenBy(TestTokens.For(CivicRoles.Director))).FlaggedAt);
+        Assert.Null((await SeenBy(TestTokens.For(CivicRoles.Staff, department.Code))).FlaggedAt);
+        Assert.Null((await SeenBy(null)).FlaggedAt);
     }
 
     [Fact]
@@ -138,6 +157,9 @@ public abstract class DepartmentNoticeTests(ServiceFixture<DepartmentGrpcService
             DirectorName = "Test Direktør",
             ContactEmail = contactEmail ?? string.Empty,
         })).Department;
+
+    private async Task<IReadOnlyList<Contracts.Hotline.V1.Idea>> BoardAsync(string departmentId, string? token) =>
+        (await Host.CallWithTokenAsync<ListIdeasRequest, ListIdeasResponse>(Ideas, "ListIdeas", new() { DepartmentId = departmentId }, token)).Ideas;
 
     private async Task<string> InsertIdeaAsync(string departmentId, DateTimeOffset createdAt, IdeaStatus status)
     {

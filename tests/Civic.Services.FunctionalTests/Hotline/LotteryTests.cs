@@ -4,6 +4,7 @@ using Civic.Hosting.Notifications;
 using Civic.Hotline;
 using Civic.Hotline.Lottery;
 using Civic.Hotline.Notifications;
+using Civic.Hotline.Waitlist;
 using Civic.Services.FunctionalTests.Infrastructure;
 using DepartmentGrpcService = Civic.Hotline.Departments.DepartmentGrpcService;
 using Grpc.Core;
@@ -169,6 +170,108 @@ public abstract class LotteryTests(ServiceFixture<DepartmentGrpcService> fixture
         Assert.Equal(BookingStatus.Cancelled, cancelled.Booking.Status);
         Assert.Equal(BookingStatus.Cancelled, (await GetAsync(request)).Status);
         Assert.Equal(0, (await GetAsync(request)).Slot.Booked);
+    }
+
+    [Fact]
+    public async Task Waitlist_AfterTheDraw_LosersAreOfferedOnlyTheirTimesAndInTheDrawsOrderNotTheOrderTheyAsked()
+    {
+        var drawn = await DrawWithTwoLosersDrawnAgainstArrivalAsync();
+
+        // The third time is free, but no loser said they could make it.
+        var offeredBefore = await OfferFreedSeatsAsync(drawn.Clock);
+        var winner = drawn.Requests[drawn.FirstTimeWinner];
+        await Host.CallAsync<CancelBookingRequest, CancelBookingResponse>(Bookings, "CancelBooking",
+            new() { Reference = winner.Booking.Reference, ManageToken = winner.ManageToken }, role: null);
+        var offeredAfter = await OfferFreedSeatsAsync(drawn.Clock);
+
+        Assert.Equal(0, offeredBefore);
+        Assert.Equal(1, offeredAfter);
+        var first = await GetAsync(drawn.Requests[drawn.LosersInTurn[0]]);
+        Assert.Equal((BookingStatus.Offered, drawn.Slots[0]), (first.Status, first.Slot.Id));
+        Assert.Equal(BookingStatus.Waitlisted, (await GetAsync(drawn.Requests[drawn.LosersInTurn[1]])).Status);
+        Assert.Equal(BookingStatus.Booked, (await GetAsync(drawn.Requests[drawn.SecondTimeWinner])).Status);
+    }
+
+    [Fact]
+    public async Task Waitlist_ALoserWhoBookedAnotherCallThatMonth_IsPassedOverForTheNext()
+    {
+        var drawn = await DrawWithTwoLosersDrawnAgainstArrivalAsync();
+        var passedOver = drawn.Requests[drawn.LosersInTurn[0]];
+        // Meanwhile the first loser in turn booked a call with the department that month (here: took over the other winner's).
+        await using (var scope = Host.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<HotlineDbContext>();
+            var phone = await db.Bookings.Where(b => b.Reference == passedOver.Booking.Reference).Select(b => b.Phone).SingleAsync(TestContext.Current.CancellationToken);
+            await db.Bookings.Where(b => b.Reference == drawn.Requests[drawn.SecondTimeWinner].Booking.Reference)
+                .ExecuteUpdateAsync(s => s.SetProperty(b => b.Phone, phone), TestContext.Current.CancellationToken);
+        }
+
+        var winner = drawn.Requests[drawn.FirstTimeWinner];
+        await Host.CallAsync<CancelBookingRequest, CancelBookingResponse>(Bookings, "CancelBooking",
+            new() { Reference = winner.Booking.Reference, ManageToken = winner.ManageToken }, role: null);
+        var offered = await OfferFreedSeatsAsync(drawn.Clock);
+
+        Assert.Equal(1, offered);
+        Assert.Equal(BookingStatus.Waitlisted, (await GetAsync(passedOver)).Status);
+        Assert.Equal(BookingStatus.Offered, (await GetAsync(drawn.Requests[drawn.LosersInTurn[1]])).Status);
+    }
+
+    /// <summary>
+    /// A lottery session with three times of one seat: three requests for the first time, one for the second, none for
+    /// the third; drawn with a seed (found here) that puts the two losers in the opposite order of their requests.
+    /// </summary>
+    private async Task<DrawnSession> DrawWithTwoLosersDrawnAgainstArrivalAsync()
+    {
+        var (session, slots) = await InsertLotterySessionAsync(slotCount: 3, capacity: 1);
+        var requests = new List<RequestSessionResponse>();
+        foreach (var wanted in new[] { slots[0], slots[0], slots[0], slots[1] })
+        {
+            requests.Add(await RequestAsync(NewRequest(session.Id, [wanted])));
+        }
+
+        string[] ids;
+        await using (var scope = Host.Services.CreateAsyncScope())
+        {
+            var references = requests.Select(r => r.Booking.Reference).ToList();
+            var stored = await scope.ServiceProvider.GetRequiredService<HotlineDbContext>().Bookings.AsNoTracking()
+                .Where(b => references.Contains(b.Reference)).ToDictionaryAsync(b => b.Reference, b => b.Id, TestContext.Current.CancellationToken);
+            ids = references.Select(r => stored[r]).ToArray();
+        }
+
+        var entries = ids.Select((id, i) => new LotteryEntry(id, "phone-" + i, [i < 3 ? slots[0] : slots[1]])).ToList();
+        var seats = slots.ToDictionary(s => s, _ => 1);
+        var seed = Enumerable.Range(1, 1000).Select(s => (ulong)s).First(s =>
+        {
+            var lost = LotteryDraw.Draw(s, entries, seats, _ => 1).Lost;
+            return lost.Count == 2 && Array.IndexOf(ids, lost[0]) > Array.IndexOf(ids, lost[1]);
+        });
+        var outcome = LotteryDraw.Draw(seed, entries, seats, _ => 1);
+        var clock = new FakeTimeProvider(session.RequestWindowClosesAt!.Value.AddMinutes(1));
+        await using (var scope = Host.Services.CreateAsyncScope())
+        {
+            var outbox = ActivatorUtilities.CreateInstance<NotificationOutbox>(scope.ServiceProvider, clock);
+            var job = ActivatorUtilities.CreateInstance<LotteryDrawJob>(scope.ServiceProvider, outbox, clock, new FixedSeed(seed));
+            Assert.Equal(1, await job.DrawDueAsync(TestContext.Current.CancellationToken));
+        }
+
+        return new DrawnSession(slots, requests, clock,
+            Array.IndexOf(ids, outcome.Won.Single(w => w.Value == slots[0]).Key), 3, outcome.Lost.Select(id => Array.IndexOf(ids, id)).ToList());
+    }
+
+    /// <summary>A drawn session: its slots, the requests in the order sent, a clock after the draw, and indexes into the requests.</summary>
+    private sealed record DrawnSession(
+        IReadOnlyList<string> Slots, IReadOnlyList<RequestSessionResponse> Requests, FakeTimeProvider Clock, int FirstTimeWinner, int SecondTimeWinner, IReadOnlyList<int> LosersInTurn);
+
+    private sealed class FixedSeed(ulong seed) : IDrawSeedSource
+    {
+        public ulong NextSeed() => seed;
+    }
+
+    private async Task<int> OfferFreedSeatsAsync(TimeProvider clock)
+    {
+        await using var scope = Host.Services.CreateAsyncScope();
+        var outbox = ActivatorUtilities.CreateInstance<NotificationOutbox>(scope.ServiceProvider, clock);
+        return await ActivatorUtilities.CreateInstance<WaitlistJob>(scope.ServiceProvider, outbox, clock).OfferFreedSeatsAsync(TestContext.Current.CancellationToken);
     }
 
     [Fact]

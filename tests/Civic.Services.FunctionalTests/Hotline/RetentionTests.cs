@@ -15,6 +15,9 @@ using Booking = Civic.Hotline.Bookings.Booking;
 using BookingStatus = Civic.Hotline.Bookings.BookingStatus;
 using TopicKind = Civic.Hotline.Bookings.TopicKind;
 using CallResult = Civic.Hotline.Bookings.CallResult;
+using Idea = Civic.Hotline.Ideas.Idea;
+using IdeaStatus = Civic.Hotline.Ideas.IdeaStatus;
+using ReferralKind = Civic.Hotline.Bookings.ReferralKind;
 
 namespace Civic.Services.FunctionalTests.Hotline;
 
@@ -38,7 +41,8 @@ public abstract class RetentionTests(ServiceFixture<DepartmentGrpcService> fixtu
         var oldSlot = await HotlineData.InsertSessionAsync(Host, oldStart, oldStart.AddDays(-10), oldStart.AddHours(-2), departmentId: departmentId);
         var recentStart = Whole(now.AddDays(-10));
         var recentSlot = await HotlineData.InsertSessionAsync(Host, recentStart, recentStart.AddDays(-10), recentStart.AddHours(-2), departmentId: departmentId);
-        var answered = await InsertAsync(oldSlot, oldStart, b => b.Result = CallResult.Answered);
+        var answered = await InsertAsync(oldSlot, oldStart, b => (b.Result, b.Referral, b.EscalateToPanel) = (CallResult.Answered, ReferralKind.Navigator, true));
+        var idea = await InsertIdeaAsync(answered);
         var noShow = await InsertAsync(oldSlot, oldStart, b => b.Result = CallResult.NoShow);
         var cancelled = await InsertAsync(oldSlot, oldStart, b => (b.Status, b.CancelledAt) = (BookingStatus.Cancelled, oldStart.AddDays(-1)));
         var recent = await InsertAsync(recentSlot, recentStart, b => b.Result = CallResult.Answered);
@@ -54,6 +58,15 @@ public abstract class RetentionTests(ServiceFixture<DepartmentGrpcService> fixtu
         Assert.Equal((2, 1, 1), (before.Booked, before.CallsHeld, before.NoShows));
         var leftovers = await ScanEveryTableAsync([.. answered, .. noShow, .. cancelled]);
         Assert.Empty(leftovers);
+        // What the call led to stays: its result, referral kind and escalation flag, and the idea registered from it.
+        await using (var scope = Host.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<HotlineDbContext>();
+            var call = await db.Bookings.AsNoTracking().SingleAsync(b => b.Id == idea.BookingId, TestContext.Current.CancellationToken);
+            Assert.Equal((CallResult.Answered, ReferralKind.Navigator, true), (call.Result, call.Referral, call.EscalateToPanel));
+            Assert.All(new[] { call.OutcomeSummary, call.FollowUps, call.ReferralNote, call.EscalationNote }, Assert.Null);
+            Assert.Equal(idea.Title, (await db.Ideas.AsNoTracking().SingleAsync(i => i.Id == idea.Id, TestContext.Current.CancellationToken)).Title);
+        }
         // The recent call keeps its contact data, in the booking and in its messages.
         var kept = await ScanEveryTableAsync(recent);
         Assert.Equal(recent.Length, kept.Select(k => k.Needle).Distinct().Count());
@@ -113,12 +126,30 @@ public abstract class RetentionTests(ServiceFixture<DepartmentGrpcService> fixtu
             SessionMonth = startsAt.ToString("yyyy-MM", CultureInfo.InvariantCulture), Name = $"Navn{mark}", Phone = inserted.Phone, Email = $"m{mark}@example.dk",
             TopicKind = TopicKind.Complaint, Description = $"Beskrivelse{mark}", Needs = $"Behov{mark}", Status = BookingStatus.Booked,
             ConsentedAt = inserted.ConsentedAt, CreatedAt = inserted.CreatedAt,
+            // The director's notes of the call may name the citizen too.
+            OutcomeSummary = $"Referat{mark}", FollowUps = $"Opfoelgning{mark}", ReferralNote = $"Henvisning{mark}", EscalationNote = $"Eskalering{mark}",
         };
         shape(booking);
         db.Bookings.Add(booking);
         scope.ServiceProvider.GetRequiredService<NotificationOutbox>().BookingConfirmed(booking, await db.Slots.AsNoTracking().SingleAsync(s => s.Id == slotId, TestContext.Current.CancellationToken));
         await db.SaveChangesAsync(TestContext.Current.CancellationToken);
-        return [booking.Name, booking.Phone, booking.Email!, booking.Description, booking.Needs!];
+        return [booking.Name, booking.Phone, booking.Email!, booking.Description, booking.Needs!, booking.OutcomeSummary, booking.FollowUps, booking.ReferralNote, booking.EscalationNote];
+    }
+
+    /// <summary>An idea registered from the call whose values are <paramref name="call"/> (found by its name).</summary>
+    private async Task<Idea> InsertIdeaAsync(string[] call)
+    {
+        await using var scope = Host.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<HotlineDbContext>();
+        var booking = await db.Bookings.AsNoTracking().SingleAsync(b => b.Name == call[0], TestContext.Current.CancellationToken);
+        var idea = new Idea
+        {
+            Id = Guid.NewGuid().ToString(), DepartmentId = booking.DepartmentId, BookingId = booking.Id, Title = "Bænke langs stien", Description = "Flere bænke til ældre gående",
+            Status = IdeaStatus.Received, CreatedAt = booking.SlotStartsAt, StatusChangedAt = booking.SlotStartsAt,
+        };
+        db.Ideas.Add(idea);
+        await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        return idea;
     }
 
     private async Task<DepartmentMonth> StatisticsAsync(string month, string departmentId) =>

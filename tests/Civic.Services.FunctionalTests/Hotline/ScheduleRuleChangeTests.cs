@@ -5,7 +5,6 @@ using Civic.Hotline;
 using Civic.Hotline.Notifications;
 using Civic.Services.FunctionalTests.Infrastructure;
 using DepartmentGrpcService = Civic.Hotline.Departments.DepartmentGrpcService;
-using Google.Protobuf;
 using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -15,15 +14,13 @@ namespace Civic.Services.FunctionalTests.Hotline;
 
 public sealed class ScheduleRuleChangeTestsOnSqlite(HotlineOnSqlite fixture) : ScheduleRuleChangeTests(fixture), IClassFixture<HotlineOnSqlite>;
 
-public sealed class ScheduleRuleChangeTestsOnPostgres(HotlineOnPostgres fixture) : ScheduleRuleChangeTests(fixture), IClassFixture<HotlineOnPostgres>;
-
 /// <summary>Changing and retiring schedule rules never silently drops a booking: previews, keep or cancel, audit, concurrency.</summary>
 public abstract class ScheduleRuleChangeTests(ServiceFixture<DepartmentGrpcService> fixture) : IAsyncDisposable
 {
-    private static readonly Google.Protobuf.Reflection.ServiceDescriptor Schedules = SchedulesReflection.Descriptor.Services[0];
-    private static readonly Google.Protobuf.Reflection.ServiceDescriptor Bookings = BookingsReflection.Descriptor.Services[0];
+    protected static readonly Google.Protobuf.Reflection.ServiceDescriptor Schedules = SchedulesReflection.Descriptor.Services[0];
+    protected static readonly Google.Protobuf.Reflection.ServiceDescriptor Bookings = BookingsReflection.Descriptor.Services[0];
 
-    private ServiceHost<DepartmentGrpcService> Host => fixture.Host;
+    protected ServiceHost<DepartmentGrpcService> Host => fixture.Host;
 
     [Fact]
     public async Task UpdateScheduleRule_ValidateOnly_PreviewsTheBookedSessionAndChangesNothing()
@@ -97,6 +94,29 @@ public abstract class ScheduleRuleChangeTests(ServiceFixture<DepartmentGrpcServi
         Assert.Equal((session.Id, 16), (kept.Id, Local(kept.StartsAt).Hour));
         Assert.All(Coming(sessions).Where(s => s.Id != session.Id), s => Assert.Equal(17, Local(s.StartsAt).Hour));
         Assert.Equal(BookingStatus.Booked, (await GetBookingAsync(booking)).Status);
+    }
+
+    [Fact]
+    public async Task UpdateScheduleRule_SessionWhoseOnlyBookingItsCitizenCancelled_ReplacedAsIfEmptyAndNotCountedAsCancelled()
+    {
+        var (rule, session) = await RuleWithOpenSessionAsync();
+        var booking = await BookAsync(session.Slots[0].Id);
+        await Host.CallAsync<CancelBookingRequest, CancelBookingResponse>(Bookings, "CancelBooking",
+            new() { Reference = booking.Booking.Reference, ManageToken = booking.ManageToken }, role: null);
+        var month = session.Date.Year.ToString("D4", System.Globalization.CultureInfo.InvariantCulture) + "-" + session.Date.Month.ToString("D2", System.Globalization.CultureInfo.InvariantCulture);
+
+        var response = await UpdateAsync(Later(rule));
+
+        Assert.Empty(response.Impact.AffectedSessions);
+        var sessions = await SessionsAsync(rule.DepartmentId);
+        Assert.DoesNotContain(sessions, s => s.Id == session.Id || s.Cancelled);
+        Assert.Equal(17, Local(Assert.Single(sessions, s => s.Date.Equals(session.Date)).StartsAt).Hour);
+        var statistics = (await Host.CallAsync<GetMonthlyStatisticsRequest, GetMonthlyStatisticsResponse>(
+            StatisticsReflection.Descriptor.Services[0], "GetMonthlyStatistics", new() { Month = month })).Departments.Single(d => d.DepartmentId == rule.DepartmentId);
+        Assert.Equal((0, 2 * 12), (statistics.SessionsCancelled, statistics.SlotsOffered));
+        var seen = await GetBookingAsync(booking);
+        Assert.Equal((BookingStatus.Cancelled, string.Empty), (seen.Status, seen.SessionCancelReason));
+        Assert.Empty(await OutboxAsync(booking.Booking.Reference, NotificationKind.SessionCancelled));
     }
 
     [Fact]
@@ -286,7 +306,7 @@ public abstract class ScheduleRuleChangeTests(ServiceFixture<DepartmentGrpcServi
     }
 
     /// <summary>A new department with a rule (first Tuesday 16-18, 2 lines, open 90 days ahead) and its next session open for booking.</summary>
-    private async Task<(ScheduleRule Rule, Contracts.Hotline.V1.Session Session)> RuleWithOpenSessionAsync()
+    protected async Task<(ScheduleRule Rule, Contracts.Hotline.V1.Session Session)> RuleWithOpenSessionAsync()
     {
         var department = await HotlineData.CreateDepartmentAsync(Host);
         var request = ScheduleTests.FirstTuesday(department.Id);
@@ -300,16 +320,10 @@ public abstract class ScheduleRuleChangeTests(ServiceFixture<DepartmentGrpcServi
     }
 
     /// <summary>The rule's settings as they are.</summary>
-    private static ScheduleRuleSettings Settings(ScheduleRule rule) => ScheduleRuleSettings.Parser.ParseFrom(new CreateScheduleRuleRequest
-    {
-        WeekOfMonth = rule.WeekOfMonth, Weekday = rule.Weekday, StartsAt = rule.StartsAt, EndsAt = rule.EndsAt, SlotMinutes = rule.SlotMinutes,
-        ParallelLines = rule.ParallelLines, BookingOpensDaysBefore = rule.BookingOpensDaysBefore, BookingOpensAt = rule.BookingOpensAt,
-        BookingClosesHoursBefore = rule.BookingClosesHoursBefore, HolidayPolicy = rule.HolidayPolicy, ValidFrom = rule.ValidFrom,
-        Allocation = rule.Allocation, RequestWindowMinutes = rule.RequestWindowMinutes,
-    }.ToByteString());
+    private static ScheduleRuleSettings Settings(ScheduleRule rule) => rule.CopySettingsTo(new ScheduleRuleSettings());
 
     /// <summary>The rule an hour later (17-19): no booked session fits it any more.</summary>
-    private static UpdateScheduleRuleRequest Later(ScheduleRule rule)
+    protected static UpdateScheduleRuleRequest Later(ScheduleRule rule)
     {
         var settings = Settings(rule);
         settings.StartsAt = new LocalTime { Hour = 17 };
@@ -317,7 +331,7 @@ public abstract class ScheduleRuleChangeTests(ServiceFixture<DepartmentGrpcServi
         return new UpdateScheduleRuleRequest { RuleId = rule.Id, Etag = rule.Etag, Rule = settings };
     }
 
-    private Task<UpdateScheduleRuleResponse> UpdateAsync(UpdateScheduleRuleRequest request, BookedSessions policy = BookedSessions.Unspecified, string reason = "", bool validateOnly = false)
+    protected Task<UpdateScheduleRuleResponse> UpdateAsync(UpdateScheduleRuleRequest request, BookedSessions policy = BookedSessions.Unspecified, string reason = "", bool validateOnly = false)
     {
         request.BookedSessions = policy;
         request.Reason = reason;
@@ -335,16 +349,16 @@ public abstract class ScheduleRuleChangeTests(ServiceFixture<DepartmentGrpcServi
     private async Task<ScheduleRule> RuleAsync(ScheduleRule rule) =>
         Assert.Single((await Host.CallAsync<ListScheduleRulesRequest, ListScheduleRulesResponse>(Schedules, "ListScheduleRules", new() { DepartmentId = rule.DepartmentId }, role: null)).Rules, r => r.Id == rule.Id);
 
-    private async Task<List<Contracts.Hotline.V1.Session>> SessionsAsync(string departmentId) =>
+    protected async Task<List<Contracts.Hotline.V1.Session>> SessionsAsync(string departmentId) =>
         (await Host.CallAsync<ListSessionsRequest, ListSessionsResponse>(Schedules, "ListSessions", new() { DepartmentId = departmentId, MaxSessions = 24 }, role: null)).Sessions.ToList();
 
     private async Task<IReadOnlyList<Contracts.Hotline.V1.ScheduleRuleChange>> ChangesAsync(string departmentId) =>
         (await Host.CallAsync<ListScheduleRuleChangesRequest, ListScheduleRuleChangesResponse>(Schedules, "ListScheduleRuleChanges", new() { DepartmentId = departmentId })).Changes;
 
-    private Task<CreateBookingResponse> BookAsync(string slotId) =>
+    protected Task<CreateBookingResponse> BookAsync(string slotId) =>
         Host.CallAsync<CreateBookingRequest, CreateBookingResponse>(Bookings, "CreateBooking", BookingTests.NewBooking(slotId), role: null);
 
-    private async Task<Booking> GetBookingAsync(CreateBookingResponse booking) =>
+    protected async Task<Booking> GetBookingAsync(CreateBookingResponse booking) =>
         (await Host.CallAsync<GetBookingRequest, GetBookingResponse>(Bookings, "GetBooking", new() { Reference = booking.Booking.Reference, ManageToken = booking.ManageToken }, role: null)).Booking;
 
     private async Task<List<OutboxMessage>> OutboxAsync(string reference, NotificationKind kind)

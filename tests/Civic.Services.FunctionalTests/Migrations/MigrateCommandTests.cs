@@ -9,7 +9,7 @@ public sealed class MigrateCommandTests : IDisposable
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "civic-functional-tests", Guid.NewGuid().ToString("N"));
 
     [Theory]
-    [InlineData("Civic.Hotline", "hotline", 12)]
+    [InlineData("Civic.Hotline", "hotline", 13)]
     [InlineData("Civic.Panel", "panel", 7)]
     [InlineData("Civic.Network", "network", 12)]
     public async Task Migrate_CommandLine_AppliesMigrationsAndExits(string assembly, string service, int migrations)
