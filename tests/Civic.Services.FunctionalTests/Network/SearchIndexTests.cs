@@ -174,3 +174,22 @@ public sealed class SearchIndexAgreementTests(NetworkDemoOnPostgres fixture) : I
         }
     }
 }
+
+/// <summary>The index reads only the tsquery shape search sends; anything else is left to the SQL (null).</summary>
+public sealed class TsQueryLexemesTests
+{
+    [Fact]
+    public void Parse_PrefixItems_SortedByBytesEachOnce() =>
+        Assert.Equal(["facilit", "kommun", "kommunal"], TsQueryLexemes.Parse("'kommunal':* | 'facilit':* | 'kommun':* | 'facilit':*"));
+
+    [Fact]
+    public void Parse_OnlyStopWords_NoLexemes() => Assert.Empty(TsQueryLexemes.Parse(string.Empty)!);
+
+    [Theory]
+    [InlineData("'abc' <-> '123':*")]
+    [InlineData("'abc':* & 'def':*")]
+    [InlineData("'abc'")]
+    [InlineData("'it''s':*")]
+    [InlineData("'\U0001F600':*")]
+    public void Parse_AnyOtherShape_NotUnderstood(string queryText) => Assert.Null(TsQueryLexemes.Parse(queryText));
+}
