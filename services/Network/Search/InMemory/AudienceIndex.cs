@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using Civic.Network.ResourcePersons;
 
 namespace Civic.Network.Search.InMemory;
@@ -22,19 +23,34 @@ internal sealed class AudienceIndex
     private readonly List<int> _sortedNumbers = [];
     private bool _sorted = true;
 
-    private readonly List<Row?> _rows = [];
+    // The rows, one column each (a search reads a few fields of thousands of rows: adjacent in memory, not one object
+    // each). A null person id is a gap: the row was replaced or removed.
+    private readonly List<string?> _personIds = [];
+    private readonly List<int> _organisation = [];
+    private readonly List<int> _available = [];
+    private readonly List<int> _completedAssignments = [];
+    private readonly List<int> _feedbackPoints = [];
+    private readonly List<bool> _stale = [];
+    private readonly IntLists _competences = new();
+    private readonly IntLists _broadCompetences = new();
+    private readonly IntLists _areas = new();
+    private readonly IntLists _lowerAreas = new();
+    private readonly IntLists _languages = new();
+
+    // The lexemes of each "other" competence; null for the many rows without any.
+    private readonly List<int[][]?> _others = [];
     private readonly Dictionary<string, int> _rowOfPerson = new(StringComparer.Ordinal);
 
-    private readonly ValueNumbers _organisations = new();
-    private readonly ValueNumbers _competences = new();
-    private readonly ValueNumbers _areas = new();
-    private readonly ValueNumbers _lowerAreas = new();
-    private readonly ValueNumbers _languages = new();
+    private readonly ValueNumbers _organisationNumbers = new();
+    private readonly ValueNumbers _competenceNumbers = new();
+    private readonly ValueNumbers _areaNumbers = new();
+    private readonly ValueNumbers _lowerAreaNumbers = new();
+    private readonly ValueNumbers _languageNumbers = new();
 
     public int LiveRows => _rowOfPerson.Count;
 
     /// <summary>Rows replaced or removed since the index was built: memory that only a rebuild gives back.</summary>
-    public int Gaps => _rows.Count - _rowOfPerson.Count;
+    public int Gaps => _personIds.Count - _rowOfPerson.Count;
 
     public int Lexemes => _lexemeNumbers.Count;
 
@@ -60,32 +76,31 @@ internal sealed class AudienceIndex
     {
         if (_rowOfPerson.Remove(personId, out var number))
         {
-            _rows[number] = null;
+            _personIds[number] = null;
         }
     }
 
     /// <summary>Adds a row (after <see cref="Remove"/> of the person's old one).</summary>
     public void Add(SearchRowData data)
     {
-        var number = _rows.Count;
+        var number = _personIds.Count;
         foreach (var (lexeme, term) in data.Lexemes)
         {
             _postings[LexemeNumber(lexeme)].Add(number, term);
         }
 
-        _rows.Add(new Row(
-            data.PersonId,
-            data.Organisation.Length == 0 ? -1 : _organisations.NumberOf(data.Organisation),
-            _competences.NumbersOf(data.CompetenceIds.Distinct(StringComparer.Ordinal)),
-            _competences.NumbersOf(data.BroadCompetenceIds),
-            data.OtherCompetenceLexemes.Select(lexemes => lexemes.Select(LexemeNumber).ToArray()).ToArray(),
-            _areas.NumbersOf(data.ChallengeAreas),
-            _lowerAreas.NumbersOf(data.ChallengeAreas.Select(a => a.ToLowerInvariant())),
-            _languages.NumbersOf(data.Languages),
-            Math.Max(0, data.CapacityHours - data.BookedHours),
-            data.CompletedAssignments,
-            data.FeedbackPoints,
-            data.Stale));
+        _personIds.Add(data.PersonId);
+        _organisation.Add(data.Organisation.Length == 0 ? -1 : _organisationNumbers.NumberOf(data.Organisation));
+        _available.Add(Math.Max(0, data.CapacityHours - data.BookedHours));
+        _completedAssignments.Add(data.CompletedAssignments);
+        _feedbackPoints.Add(data.FeedbackPoints);
+        _stale.Add(data.Stale);
+        _competences.Add(_competenceNumbers.NumbersOf(data.CompetenceIds.Distinct(StringComparer.Ordinal)));
+        _broadCompetences.Add(_competenceNumbers.NumbersOf(data.BroadCompetenceIds));
+        _areas.Add(_areaNumbers.NumbersOf(data.ChallengeAreas));
+        _lowerAreas.Add(_lowerAreaNumbers.NumbersOf(data.ChallengeAreas.Select(a => a.ToLowerInvariant())));
+        _languages.Add(_languageNumbers.NumbersOf(data.Languages));
+        _others.Add(data.OtherCompetenceLexemes.Length == 0 ? null : data.OtherCompetenceLexemes.Select(lexemes => lexemes.Select(LexemeNumber).ToArray()).ToArray());
         _rowOfPerson[data.PersonId] = number;
     }
 
@@ -100,12 +115,12 @@ internal sealed class AudienceIndex
         var matches = lexemes is null ? Everyone(filter) : Matching(lexemes, filter, matchedLexemes);
         var textScale = query.After?.TextScale ?? (matches.Count == 0 ? 0 : matches.Max(m => (double)m.Rank));
 
-        var matchedCompetences = new bool[_competences.Count];
+        var matchedCompetences = new bool[_competenceNumbers.Count];
         if (lexemes is not null)
         {
             foreach (var id in SearchRanking.MatchedCompetences(query.Stems))
             {
-                if (_competences.TryNumberOf(id, out var number))
+                if (_competenceNumbers.TryNumberOf(id, out var number))
                 {
                     matchedCompetences[number] = true;
                 }
@@ -114,19 +129,24 @@ internal sealed class AudienceIndex
 
         var facets = new FacetCounter(this);
         var best = new PriorityQueue<Hit, Hit>(query.Limit + 1, WorstFirst.Instance);
-        foreach (var match in matches)
+        var personIds = CollectionsMarshal.AsSpan(_personIds);
+        var available = CollectionsMarshal.AsSpan(_available);
+        var completed = CollectionsMarshal.AsSpan(_completedAssignments);
+        var feedback = CollectionsMarshal.AsSpan(_feedbackPoints);
+        var stale = CollectionsMarshal.AsSpan(_stale);
+        foreach (var (row, rank) in matches)
         {
-            var row = _rows[match.Row]!;
             facets.Count(row);
             var competenceMatches = lexemes is null ? 0 : CompetenceMatches(row, matchedCompetences, matchedLexemes);
-            var text = textScale > 0 ? match.Rank / textScale : 0;
-            var score = SearchRanking.ScoreKey(SearchRanking.Score(competenceMatches, text, row.Available, row.CompletedAssignments, row.FeedbackPoints, row.Stale));
-            if (query.After is { } after && !(score < after.ScoreKey || (score == after.ScoreKey && string.CompareOrdinal(row.PersonId, after.Id) > 0)))
+            var text = textScale > 0 ? rank / textScale : 0;
+            var score = SearchRanking.ScoreKey(SearchRanking.Score(competenceMatches, text, available[row], completed[row], feedback[row], stale[row]));
+            var personId = personIds[row]!;
+            if (query.After is { } after && !(score < after.ScoreKey || (score == after.ScoreKey && string.CompareOrdinal(personId, after.Id) > 0)))
             {
                 continue;
             }
 
-            var hit = new Hit(score, row.PersonId, row.Available);
+            var hit = new Hit(score, personId, available[row]);
             if (best.Count < query.Limit)
             {
                 best.Enqueue(hit, hit);
@@ -151,19 +171,21 @@ internal sealed class AudienceIndex
     public long ApproximateBytes() =>
         _postings.Sum(p => 32L + (8L * p.Capacity))
         + _lexemeNumbers.Keys.Sum(l => 40L + (2L * l.Length)) + (_lexemeNumbers.Count * 40L)
-        + _rows.Sum(r => r is null ? 8L : 8 + 96 + (4L * (r.Competences.Length + r.BroadCompetences.Length + r.Areas.Length + r.LowerAreas.Length + r.Languages.Length))
-            + r.Others.Sum(o => 24 + (4L * o.Length)) + 40 + (2L * r.PersonId.Length))
+        + _personIds.Sum(id => id is null ? 8L : 8 + 40 + (2L * id.Length))
+        + (_personIds.Count * (4L + 4 + 4 + 4 + 1 + 8))
+        + _others.Sum(o => o is null ? 0 : o.Sum(l => 24 + (4L * l.Length)))
+        + _competences.ApproximateBytes() + _broadCompetences.ApproximateBytes() + _areas.ApproximateBytes() + _lowerAreas.ApproximateBytes() + _languages.ApproximateBytes()
         + (_rowOfPerson.Count * 24L)
-        + _organisations.ApproximateBytes() + _competences.ApproximateBytes() + _areas.ApproximateBytes() + _lowerAreas.ApproximateBytes() + _languages.ApproximateBytes();
+        + _organisationNumbers.ApproximateBytes() + _competenceNumbers.ApproximateBytes() + _areaNumbers.ApproximateBytes() + _lowerAreaNumbers.ApproximateBytes() + _languageNumbers.ApproximateBytes();
 
     private List<Match> Everyone(RowFilter filter)
     {
         var matches = new List<Match>();
-        for (var number = 0; number < _rows.Count; number++)
+        for (var row = 0; row < _personIds.Count; row++)
         {
-            if (_rows[number] is { } row && filter.Accepts(row))
+            if (_personIds[row] is not null && filter.Accepts(row))
             {
-                matches.Add(new Match(number, 0));
+                matches.Add(new Match(row, 0));
             }
         }
 
@@ -180,11 +202,12 @@ internal sealed class AudienceIndex
         }
 
         // ts_rank's sums, per row; a row's sum is never 0 once a lexeme matched (every weight is positive).
-        var sums = ArrayPool<float>.Shared.Rent(_rows.Count);
+        var sums = ArrayPool<float>.Shared.Rent(_personIds.Count);
         var touched = new List<int>();
+        var personIds = CollectionsMarshal.AsSpan(_personIds);
         try
         {
-            Array.Clear(sums, 0, _rows.Count);
+            Array.Clear(sums, 0, _personIds.Count);
             foreach (var lexeme in lexemes)
             {
                 for (var i = LowerBound(lexeme); i < _sortedLexemes.Count && _sortedLexemes[i].StartsWith(lexeme, StringComparison.Ordinal); i++)
@@ -194,7 +217,7 @@ internal sealed class AudienceIndex
                     for (var k = 0; k < postings.Count; k++)
                     {
                         var row = postings.Rows[k];
-                        if (_rows[row] is null)
+                        if (personIds[row] is null)
                         {
                             continue;
                         }
@@ -212,7 +235,7 @@ internal sealed class AudienceIndex
 
             foreach (var row in touched)
             {
-                if (filter.Accepts(_rows[row]!))
+                if (filter.Accepts(row))
                 {
                     matches.Add(new Match(row, TsRank.Finish(sums[row], lexemes.Count)));
                 }
@@ -227,10 +250,10 @@ internal sealed class AudienceIndex
     }
 
     /// <summary>Matching taxonomy competences (each once) plus "other" competences with a lexeme the query begins, as the SQL counts them.</summary>
-    private static int CompetenceMatches(Row row, bool[] matchedCompetences, HashSet<int> matchedLexemes)
+    private int CompetenceMatches(int row, bool[] matchedCompetences, HashSet<int> matchedLexemes)
     {
         var count = 0;
-        foreach (var competence in row.Competences)
+        foreach (var competence in _competences.Of(row))
         {
             if (competence < matchedCompetences.Length && matchedCompetences[competence])
             {
@@ -238,12 +261,9 @@ internal sealed class AudienceIndex
             }
         }
 
-        foreach (var other in row.Others)
+        if (_others[row] is { } others)
         {
-            if (other.Any(matchedLexemes.Contains))
-            {
-                count++;
-            }
+            count += others.Count(lexemes => lexemes.Any(matchedLexemes.Contains));
         }
 
         return count;
@@ -282,10 +302,6 @@ internal sealed class AudienceIndex
         var at = _sortedLexemes.BinarySearch(lexeme, StringComparer.Ordinal);
         return at >= 0 ? at : ~at;
     }
-
-    private sealed record Row(
-        string PersonId, int Organisation, int[] Competences, int[] BroadCompetences, int[][] Others,
-        int[] Areas, int[] LowerAreas, int[] Languages, int Available, int CompletedAssignments, int FeedbackPoints, bool Stale);
 
     private readonly record struct Match(int Row, float Rank);
 
@@ -338,56 +354,92 @@ internal sealed class AudienceIndex
         }
     }
 
+    /// <summary>Each row's list of ints (value numbers), stored one after the other.</summary>
+    private sealed class IntLists
+    {
+        private readonly List<int> _values = [];
+        private readonly List<int> _ends = [];
+
+        public void Add(int[] values)
+        {
+            _values.AddRange(values);
+            _ends.Add(_values.Count);
+        }
+
+        public ReadOnlySpan<int> Of(int row)
+        {
+            var start = row == 0 ? 0 : _ends[row - 1];
+            return CollectionsMarshal.AsSpan(_values)[start.._ends[row]];
+        }
+
+        public bool AnyIn(int row, HashSet<int> numbers)
+        {
+            foreach (var value in Of(row))
+            {
+                if (numbers.Contains(value))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        public long ApproximateBytes() => 4L * (_values.Capacity + _ends.Capacity);
+    }
+
     /// <summary>The query's facet filters as value numbers of this index (a value no row has lets no row pass).</summary>
     private sealed class RowFilter(AudienceIndex index, SearchFilters filters)
     {
-        private readonly HashSet<int>? _organisations = filters.Organisations.Count == 0 ? null : index._organisations.KnownNumbersOf(filters.Organisations);
-        private readonly HashSet<int>? _competences = filters.CompetenceIds.Count == 0 ? null : index._competences.KnownNumbersOf(filters.CompetenceIds);
-        private readonly HashSet<int>? _areas = filters.ChallengeAreas.Count == 0 ? null : index._lowerAreas.KnownNumbersOf(filters.ChallengeAreas.Select(a => a.ToLowerInvariant()));
-        private readonly HashSet<int>? _languages = filters.Languages.Count == 0 ? null : index._languages.KnownNumbersOf(filters.Languages.Select(l => l.ToString()));
+        private readonly HashSet<int>? _organisations = filters.Organisations.Count == 0 ? null : index._organisationNumbers.KnownNumbersOf(filters.Organisations);
+        private readonly HashSet<int>? _competences = filters.CompetenceIds.Count == 0 ? null : index._competenceNumbers.KnownNumbersOf(filters.CompetenceIds);
+        private readonly HashSet<int>? _areas = filters.ChallengeAreas.Count == 0 ? null : index._lowerAreaNumbers.KnownNumbersOf(filters.ChallengeAreas.Select(a => a.ToLowerInvariant()));
+        private readonly HashSet<int>? _languages = filters.Languages.Count == 0 ? null : index._languageNumbers.KnownNumbersOf(filters.Languages.Select(l => l.ToString()));
 
-        public bool Accepts(Row row) =>
-            (_organisations is null || _organisations.Contains(row.Organisation))
-            && (_competences is null || row.Competences.Any(_competences.Contains) || row.BroadCompetences.Any(_competences.Contains))
-            && (_areas is null || row.LowerAreas.Any(_areas.Contains))
-            && (_languages is null || row.Languages.Any(_languages.Contains))
-            && row.Available >= filters.MinAvailableHours;
+        public bool Accepts(int row) =>
+            index._available[row] >= filters.MinAvailableHours
+            && (_organisations is null || _organisations.Contains(index._organisation[row]))
+            && (_competences is null || index._competences.AnyIn(row, _competences) || index._broadCompetences.AnyIn(row, _competences))
+            && (_areas is null || index._lowerAreas.AnyIn(row, _areas))
+            && (_languages is null || index._languages.AnyIn(row, _languages));
     }
 
     /// <summary>The facets over the matches, as the SQL's GROUP BYs count them (every value of a row's lists counts).</summary>
     private sealed class FacetCounter(AudienceIndex index)
     {
-        private readonly int[] _organisations = new int[index._organisations.Count];
-        private readonly int[] _competences = new int[index._competences.Count];
-        private readonly int[] _areas = new int[index._areas.Count];
-        private readonly int[] _languages = new int[index._languages.Count];
-        private readonly int[] _hours = new int[SearchFacets.HourThresholds.Count];
+        private static readonly int[] HourThresholds = [.. SearchFacets.HourThresholds];
+        private readonly int[] _organisations = new int[index._organisationNumbers.Count];
+        private readonly int[] _competences = new int[index._competenceNumbers.Count];
+        private readonly int[] _areas = new int[index._areaNumbers.Count];
+        private readonly int[] _languages = new int[index._languageNumbers.Count];
+        private readonly int[] _hours = new int[HourThresholds.Length];
 
-        public void Count(Row row)
+        public void Count(int row)
         {
-            if (row.Organisation >= 0)
+            if (index._organisation[row] is var organisation and >= 0)
             {
-                _organisations[row.Organisation]++;
+                _organisations[organisation]++;
             }
 
-            foreach (var competence in row.BroadCompetences)
+            foreach (var competence in index._broadCompetences.Of(row))
             {
                 _competences[competence]++;
             }
 
-            foreach (var area in row.Areas)
+            foreach (var area in index._areas.Of(row))
             {
                 _areas[area]++;
             }
 
-            foreach (var language in row.Languages)
+            foreach (var language in index._languages.Of(row))
             {
                 _languages[language]++;
             }
 
-            for (var i = 0; i < _hours.Length; i++)
+            var available = index._available[row];
+            for (var i = 0; i < HourThresholds.Length; i++)
             {
-                if (row.Available >= SearchFacets.HourThresholds[i])
+                if (available >= HourThresholds[i])
                 {
                     _hours[i]++;
                 }
@@ -395,11 +447,11 @@ internal sealed class AudienceIndex
         }
 
         public IEnumerable<(string Facet, string Value, int Count)> Counts() =>
-            Of(SearchFacets.Organisation, _organisations, index._organisations)
-                .Concat(Of(SearchFacets.Competence, _competences, index._competences))
-                .Concat(Of(SearchFacets.ChallengeArea, _areas, index._areas))
-                .Concat(Of(SearchFacets.Language, _languages, index._languages))
-                .Concat(_hours.Select((count, i) => (SearchFacets.AvailableHours, SearchFacets.HourThresholds[i].ToString(CultureInfo.InvariantCulture), count)));
+            Of(SearchFacets.Organisation, _organisations, index._organisationNumbers)
+                .Concat(Of(SearchFacets.Competence, _competences, index._competenceNumbers))
+                .Concat(Of(SearchFacets.ChallengeArea, _areas, index._areaNumbers))
+                .Concat(Of(SearchFacets.Language, _languages, index._languageNumbers))
+                .Concat(_hours.Select((count, i) => (SearchFacets.AvailableHours, HourThresholds[i].ToString(CultureInfo.InvariantCulture), count)));
 
         private static IEnumerable<(string, string, int)> Of(string facet, int[] counts, ValueNumbers values) =>
             counts.Select((count, number) => (facet, values.ValueOf(number), count)).Where(c => c.count > 0);
