@@ -180,12 +180,7 @@ public sealed class ProfileSearchIndex(IServiceScopeFactory scopes, IOptions<Sea
         try
         {
             var watch = Stopwatch.StartNew();
-            await using var scope = scopes.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<NetworkDbContext>();
-            var read = await SearchRowReader.ReadAllAsync(db, month, stopping);
-            var built = new State(read.Generation, month,
-                AudienceIndex.Build(read.Rows.Where(r => r.Audience == SearchAudience.Internal)),
-                AudienceIndex.Build(read.Rows.Where(r => r.Audience == SearchAudience.Public)));
+            var built = await ReadAndBuildAsync(month, stopping);
             _lock.EnterWriteLock();
             try
             {
@@ -210,6 +205,17 @@ public sealed class ProfileSearchIndex(IServiceScopeFactory scopes, IOptions<Sea
             // Searches keep running the SQL; the next one tries again.
             logger.LogWarning(exception, "Building the search index failed; searches use SQL until a build succeeds.");
         }
+    }
+
+    /// <summary>A new index from all rows; its own method, so the rows as read (several times the index) are garbage once it returns.</summary>
+    private async Task<State> ReadAndBuildAsync(string month, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<NetworkDbContext>();
+        var read = await SearchRowReader.ReadAllAsync(db, month, cancellationToken);
+        return new State(read.Generation, month,
+            AudienceIndex.Build(read.Rows.Where(r => r.Audience == SearchAudience.Internal)),
+            AudienceIndex.Build(read.Rows.Where(r => r.Audience == SearchAudience.Public)));
     }
 
     private sealed class State(long generation, string month, AudienceIndex @internal, AudienceIndex @public)
