@@ -14,10 +14,12 @@
 #
 # The service keeps first pages of results while nothing they read has changed (Search/SearchResultCache.cs);
 # the 24 queries repeat, so with the cache on (SEARCH_CACHE=on, the default) most searches are answered from it
-# ("warm"). SEARCH_CACHE=off starts the service without it ("cold": every search runs the SQL).
+# ("warm"). SEARCH_CACHE=off starts the service without it ("cold": every search is computed). On PostgreSQL a search
+# is computed by the service's in-memory index (Search/InMemory/ProfileSearchIndex.cs; SEARCH_INDEX=on, the default,
+# waited for before the warm-up) or by one SQL statement (SEARCH_INDEX=off).
 #
 # Settings (environment):
-#   PROFILES=100000  RUNS=3  DURATION=10  WARMUP=20  CONNECTIONS=16  QUIET_WAIT=0  SEARCH_CACHE=on|off
+#   PROFILES=100000  RUNS=3  DURATION=10  WARMUP=20  CONNECTIONS=16  QUIET_WAIT=0  SEARCH_CACHE=on|off  SEARCH_INDEX=on|off
 #   PGHOST=127.0.0.1 PGPORT=5432 PGUSER=civic PGPASSWORD=civic   (the database civic_bench_network is made if missing)
 set -euo pipefail
 
@@ -33,6 +35,8 @@ CONNECTIONS="${CONNECTIONS:-16}"
 QUIET_WAIT="${QUIET_WAIT:-0}"
 SEARCH_CACHE="${SEARCH_CACHE:-on}"
 case "$SEARCH_CACHE" in on) cache_entries=500 ;; off) cache_entries=0 ;; *) echo "SEARCH_CACHE must be on or off" >&2; exit 2 ;; esac
+SEARCH_INDEX="${SEARCH_INDEX:-on}"
+case "$SEARCH_INDEX" in on) index_enabled=true ;; off) index_enabled=false ;; *) echo "SEARCH_INDEX must be on or off" >&2; exit 2 ;; esac
 export PGHOST="${PGHOST:-127.0.0.1}" PGPORT="${PGPORT:-5432}" PGUSER="${PGUSER:-civic}" PGPASSWORD="${PGPASSWORD:-civic}"
 database=civic_bench_network
 connection="Host=$PGHOST;Port=$PGPORT;Username=$PGUSER;Password=$PGPASSWORD;Database=$database"
@@ -41,7 +45,7 @@ PORT_GATEWAY_HTTP=50452
 PORT_GATEWAY_GRPC=50453
 
 stamp="$(date -u +%Y%m%dT%H%M%SZ)"
-out="$here/results/$stamp-cache-$SEARCH_CACHE"
+out="$here/results/$stamp-cache-$SEARCH_CACHE-index-$SEARCH_INDEX"
 mkdir -p "$out/logs"
 # shellcheck source=../lib/common.sh
 . "$here/../lib/common.sh"
@@ -56,11 +60,11 @@ done
 psql -d postgres -tAc "SELECT 1 FROM pg_database WHERE datname = '$database'" | grep -q 1 \
   || psql -d postgres -qc "CREATE DATABASE $database"
 
-echo "== starting Network (PostgreSQL, migrations, no demo data, search cache $SEARCH_CACHE)"
+echo "== starting Network (PostgreSQL, migrations, no demo data, search cache $SEARCH_CACHE, search index $SEARCH_INDEX)"
 start network "" env ASPNETCORE_ENVIRONMENT=Production \
   "$repo/services/Network/bin/Release/net10.0/Civic.Network" --contentRoot "$repo/services/Network" \
   --Civic:Grpc:Port "$PORT_SERVICE" --Civic:SeedDemoData false --Storage:Provider Postgres --Storage:MigrateOnStartup true \
-  --ConnectionStrings:network "$connection" --Auth:Authority https://login.invalid --Network:Search:Cache:Entries "$cache_entries"
+  --ConnectionStrings:network "$connection" --Auth:Authority https://login.invalid --Network:Search:Cache:Entries "$cache_entries" --Network:Search:Index:Enabled "$index_enabled"
 network_pid=$started
 service_api="http://127.0.0.1:$PORT_SERVICE/api/v1/network/resource-persons"
 for _ in $(seq 1 90); do curl -sf --http2-prior-knowledge "$service_api?query=x" >/dev/null 2>&1 && break; sleep 1; done
@@ -106,6 +110,18 @@ load() { # PATH SECONDS [LOG]
   h2load "${args[@]}"
 }
 
+# The first search started building the in-memory index; the rounds measure it built (until then the SQL answers).
+index_line=""
+if [ "$SEARCH_INDEX" = on ]; then
+  for _ in $(seq 1 180); do
+    index_line="$(grep -o 'Search index built at generation [0-9][^"]*' "$out/logs/network.out" | tail -1 || true)"
+    [ -n "$index_line" ] && break
+    sleep 1
+  done
+  [ -n "$index_line" ] || { echo "the search index was not built within 180 s (see $out/logs/network.out)" >&2; exit 1; }
+  echo "  $index_line"
+fi
+
 wait_for_quiet "$QUIET_WAIT"
 load_at_start="$(cut -d' ' -f1-3 /proc/loadavg)"
 echo "== warming up (${WARMUP}s each)"
@@ -141,13 +157,14 @@ for round in $(seq 1 "$RUNS"); do
   done
 done
 
-python3 - "$out/runs.tsv" "$out/matches.tsv" "$load_at_start" "$(cut -d' ' -f1-3 /proc/loadavg)" "$PROFILES" "$SEARCH_CACHE" <<'PY' | tee "$out/summary.md"
+python3 - "$out/runs.tsv" "$out/matches.tsv" "$load_at_start" "$(cut -d' ' -f1-3 /proc/loadavg)" "$PROFILES" "$SEARCH_CACHE" "$SEARCH_INDEX" "$(rss_kb "$network_pid")" "$index_line" <<'PY' | tee "$out/summary.md"
 import csv, statistics, sys
 rows = list(csv.DictReader(open(sys.argv[1]), delimiter="\t"))
 matches = [int(r["total_size"]) for r in csv.DictReader(open(sys.argv[2]), delimiter="\t")]
 paths = ("gateway", "service", "trivial")
 med = {p: {k: statistics.median(float(r[k]) for r in rows if r["path"] == p) for k in ("calls_per_s", "p50_us", "p99_us", "service_cpu_ms", "gateway_cpu_ms", "postgres_cpu_ms")} for p in paths}
-print(f"{sys.argv[5]} profiles; search cache {sys.argv[6]}; load average at start {sys.argv[3]}, at end {sys.argv[4]}")
+print(f"{sys.argv[5]} profiles; search cache {sys.argv[6]}; search index {sys.argv[7]}; load average at start {sys.argv[3]}, at end {sys.argv[4]}")
+print(f"service RSS at the end {int(sys.argv[8]) / 1024:,.0f} MB" + (f"; {sys.argv[9]}" if sys.argv[9] else ""))
 print(f"{len(matches)} queries, matches per query: median {statistics.median(matches):,.0f}, max {max(matches):,}\n")
 print("| path | calls/s (median) | p50 ms | p99 ms | p99/p50 | service CPU ms/call | gateway CPU ms/call | PostgreSQL CPU ms/call | calls/s per round |")
 print("|---|---:|---:|---:|---:|---:|---:|---:|---|")

@@ -9,6 +9,9 @@ namespace Civic.Network.Search;
 public sealed record SearchQuery(SearchAudience Audience, IReadOnlyList<string> Words, SearchFilters Filters, SearchPosition? After, int Limit, string Month)
 {
     public IReadOnlyList<string> Stems { get; } = Words.Select(DanishText.Stem).ToList();
+
+    /// <summary>The words as PostgreSQL's query text: any of them, each also as a prefix (letters and digits only, so no other operator).</summary>
+    public string PrefixTsQuery => string.Join(" | ", Words.Select(w => w + ":*"));
 }
 
 /// <summary>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Civic.Network.ResourcePersons;
+using Civic.Network.Search.InMemory;
 
 namespace Civic.Network.Search;
 
@@ -62,8 +63,7 @@ public sealed class PostgresSearchIndex(NetworkDbContext db) : ISearchIndex
         ];
         if (hasWords)
         {
-            // The words are letters and digits only (DanishText.Words), so the tsquery holds no operator but the ones written here.
-            parameters = [.. parameters, ("query", string.Join(" | ", query.Words.Select(w => w + ":*"))), ("matched", SearchRanking.MatchedCompetences(query.Stems).ToArray())];
+            parameters = [.. parameters, ("query", query.PrefixTsQuery), ("matched", SearchRanking.MatchedCompetences(query.Stems).ToArray())];
         }
 
         await using var command = await SqlCommands.CreateAsync(db, Sql(query.Audience, hasWords), cancellationToken, parameters);
@@ -105,7 +105,7 @@ public sealed class PostgresSearchIndex(NetworkDbContext db) : ISearchIndex
         WITH m AS MATERIALIZED (
           SELECT s.person_id AS id, s.organisation, s.broad_competence_ids, s.challenge_areas, s.languages,
             greatest(0, s.capacity_hours - coalesce(c.booked_hours, 0)) AS available, s.completed_assignments, s.feedback_points, s.stale,
-            {{(hasWords ? "ts_rank('{0.05, 0.2, 0.4, 1.0}', s.document, q)::float8" : "0::float8")}} AS text_rank,
+            {{(hasWords ? $"ts_rank('{TsRank.WeightsLiteral}', s.document, q)::float8" : "0::float8")}} AS text_rank,
             {{(hasWords
                 ? "length(array_to_tsvector(s.competence_ids)) - length(ts_delete(array_to_tsvector(s.competence_ids), @matched))"
                   + " + CASE WHEN s.other_competences = '{}' THEN 0 ELSE (SELECT count(*) FROM unnest(s.other_competences) x WHERE to_tsvector('danish', x) @@ q) END"

@@ -53,7 +53,7 @@ public static class SearchRanking
         var matched = MatchedCompetences(queryStems);
         var maxText = textScale ?? TextScale(candidates);
         return candidates
-            .Select(c => new SearchHit(c.Person, c.AvailableHours, (long)Math.Round(Score(c, matched, queryStems, maxText) * ScoreKeyScale)))
+            .Select(c => new SearchHit(c.Person, c.AvailableHours, ScoreKey(Score(c, matched, queryStems, maxText))))
             .OrderByDescending(h => h.ScoreKey)
             .ThenBy(h => h.Person.Id, StringComparer.Ordinal)
             .ToList();
@@ -65,15 +65,28 @@ public static class SearchRanking
         var competences = person.CompetenceIds.Count(matchedCompetences.Contains)
             + person.Competences.Count(other => DanishText.Stems(other).Any(stem => Matches(stem, queryStems)));
         var text = maxTextRank > 0 ? candidate.TextRank / maxTextRank : 0;
-        var availability = (double)Math.Min(candidate.AvailableHours, HoursForFullAvailability) / HoursForFullAvailability;
-        var assignments = (double)Math.Min(person.CompletedAssignments, AssignmentsForFullEvidence) / AssignmentsForFullEvidence;
-        var rating = person.CompletedAssignments > 0 ? person.FeedbackPoints / (5.0 * person.CompletedAssignments) : 0;
-        return (CompetenceWeight * Math.Min(competences, MaxCountedCompetences))
+        return Score(competences, text, candidate.AvailableHours, person.CompletedAssignments, person.FeedbackPoints, person.IsStale);
+    }
+
+    /// <summary>
+    /// The score of a profile with <paramref name="competenceMatches"/> matching competences and a text rank of
+    /// <paramref name="text"/> (0–1, relative to the best), in the order PostgresSearchIndex's SQL adds it up (so the
+    /// in-memory index, which calls this too, gets the same doubles).
+    /// </summary>
+    public static double Score(int competenceMatches, double text, int availableHours, int completedAssignments, int feedbackPoints, bool stale)
+    {
+        var availability = (double)Math.Min(availableHours, HoursForFullAvailability) / HoursForFullAvailability;
+        var assignments = (double)Math.Min(completedAssignments, AssignmentsForFullEvidence) / AssignmentsForFullEvidence;
+        var rating = completedAssignments > 0 ? feedbackPoints / (5.0 * completedAssignments) : 0;
+        return (CompetenceWeight * Math.Min(competenceMatches, MaxCountedCompetences))
             + (TextWeight * text)
             + (AvailabilityWeight * availability)
             + (EvidenceWeight * (assignments + rating) / 2)
-            - (person.IsStale ? StalePenalty : 0);
+            - (stale ? StalePenalty : 0);
     }
+
+    /// <summary>The <see cref="SearchHit.ScoreKey"/> of a score (rounded half to even, as PostgreSQL's round(float8)).</summary>
+    public static long ScoreKey(double score) => (long)Math.Round(score * ScoreKeyScale);
 
     private static bool Matches(string stem, IReadOnlyList<string> queryStems) =>
         queryStems.Any(q => stem.StartsWith(q, StringComparison.Ordinal));

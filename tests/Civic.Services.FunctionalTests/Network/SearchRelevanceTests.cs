@@ -26,7 +26,7 @@ public abstract class SearchRelevanceTests(NetworkDemoFixture fixture)
     private static Func<ResourcePerson, bool> ServiceKnown(string service) => p => p.ServicesKnown.Contains(service);
 
     /// <summary>The labelled set: query → what makes a result relevant.</summary>
-    private static readonly (string Query, Func<ResourcePerson, bool> Relevant)[] Labelled =
+    internal static readonly (string Query, Func<ResourcePerson, bool> Relevant)[] Labelled =
     [
         ("facilitering", Competence("facilitering")),
         ("facilitator", Competence("facilitering")),
