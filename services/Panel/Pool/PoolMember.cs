@@ -66,14 +66,23 @@ public sealed class PoolMember
     public DepartureReason? DepartureReason { get; set; }
 }
 
-/// <summary>One value of one category in the municipality's feature schema, with its Danish label.</summary>
+/// <summary>One value of one category in the municipality's feature schema. The key (<see cref="Value"/>) never changes.</summary>
 public sealed class FeatureSchemaValue
 {
     public required string Category { get; init; }
 
     public required string Value { get; init; }
 
+    /// <summary>Danish label, shown at sign-up.</summary>
     public required string Label { get; set; }
+
+    public string LabelEn { get; set; } = string.Empty;
+
+    /// <summary>Order within the category, from 0.</summary>
+    public int Position { get; set; }
+
+    /// <summary>Set when the value is no longer offered at sign-up; members who hold it keep it.</summary>
+    public DateTimeOffset? RetiredAt { get; set; }
 }
 
 /// <summary>What a member link or confirmation link opens.</summary>
