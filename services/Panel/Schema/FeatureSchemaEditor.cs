@@ -68,11 +68,16 @@ public sealed class FeatureSchemaEditor(PanelDbContext db, AuditLog audit, TimeP
     private async Task<FeatureSchemaOutcome> ApplyAsync(
         FeatureSchemaChangeRequest change, string action, string subject, Func<FeatureSchemaDefinition, string> edit, CancellationToken cancellationToken)
     {
-        new FieldViolations()
+        var violations = new FieldViolations()
             .Required("change.etag", change.Etag, "the schema's etag (read the schema first)", "skemaets etag (hent skemaet først)")
-            .Required("change.reason", change.Reason, "the reason for the change", "begrundelsen for ændringen")
-            .MaxLength("change.reason", change.Reason.Trim(), 500, "the reason", "begrundelsen")
-            .ThrowIfAny();
+            .MaxLength("change.reason", change.Reason.Trim(), 500, "the reason", "begrundelsen");
+        if (!change.ValidateOnly)
+        {
+            // A preview is not recorded, so it needs no reason; the change it previews does.
+            violations.Required("change.reason", change.Reason, "the reason for the change", "begrundelsen for ændringen");
+        }
+
+        violations.ThrowIfAny();
         var version = await CurrentVersionAsync(cancellationToken);
         if (change.Etag.Trim() != Etag(version))
         {
