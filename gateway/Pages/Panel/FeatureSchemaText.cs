@@ -25,11 +25,11 @@ public static class FeatureSchemaText
     public static readonly LocalText LivedExperienceBadge = new("særlig erfaring", "lived experience");
     public static readonly LocalText CategoryKey = new("Nøgle: {0}", "Key: {0}");
     public static readonly LocalText Rename = new("Omdøb", "Rename");
-    public static readonly LocalText RenameLabel = new("Omdøb {0}", "Rename {0}");
+    public static readonly LocalText RenameLabel = new("Omdøb: {0}", "Rename: {0}");
     public static readonly LocalText Retire = new("Lad udgå", "Retire");
-    public static readonly LocalText RetireLabel = new("Lad {0} udgå", "Retire {0}");
+    public static readonly LocalText RetireLabel = new("Lad udgå: {0}", "Retire: {0}");
     public static readonly LocalText MoveUp = new("Flyt op", "Move up");
-    public static readonly LocalText MoveUpLabel = new("Flyt {0} op", "Move {0} up");
+    public static readonly LocalText MoveUpLabel = new("Flyt op: {0}", "Move up: {0}");
     public static readonly LocalText MovedReason = new("Flyttet op på siden for egenskabsskemaet", "Moved up on the feature schema page");
     public static readonly LocalText AddValueLink = new("Tilføj en værdi til {0}", "Add a value to {0}");
     public static readonly LocalText AddValueHeading = new("Tilføj en værdi til {0}", "Add a value to {0}");

@@ -31,3 +31,6 @@ CREATE TABLE feature_schema_version (
   version bigint NOT NULL
 );
 INSERT INTO feature_schema_version (id, version) VALUES (1, 1);
+-- The retention job's inactivity rule: when a member who had not acted for Panel:Pool:InactivityMonths was asked
+-- whether they still want to be in the pool (cleared when they act).
+ALTER TABLE pool_members ADD COLUMN inactivity_reminded_at timestamptz NULL;

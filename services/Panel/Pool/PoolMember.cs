@@ -18,6 +18,9 @@ public enum DepartureReason
     Withdrew,
     ConsentExpired,
     NeverConfirmed,
+
+    /// <summary>Did nothing for Panel:Pool:InactivityMonths and did not answer the reminder.</summary>
+    Inactive,
 }
 
 /// <summary>A volunteer in the standing pool, with their values of the municipality's feature schema.</summary>
@@ -60,6 +63,9 @@ public sealed class PoolMember
 
     /// <summary>When the member was last asked to renew their consent (null: not asked for the current consent).</summary>
     public DateTimeOffset? RenewalRequestedAt { get; set; }
+
+    /// <summary>When the member was asked whether they still want to be in the pool after a long inactive spell (null: not asked since they last acted).</summary>
+    public DateTimeOffset? InactivityRemindedAt { get; set; }
 
     public DateTimeOffset? WithdrawnAt { get; set; }
 

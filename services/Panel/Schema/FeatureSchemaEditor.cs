@@ -77,15 +77,29 @@ public sealed class FeatureSchemaEditor(PanelDbContext db, AuditLog audit, TimeP
             violations.Required("change.reason", change.Reason, "the reason for the change", "begrundelsen for ændringen");
         }
 
-        violations.ThrowIfAny();
         var version = await CurrentVersionAsync(cancellationToken);
+        var schema = new FeatureSchemaDefinition(await db.FeatureCategories.ToListAsync(cancellationToken), await db.FeatureSchema.ToListAsync(cancellationToken));
+        string description;
+        try
+        {
+            description = edit(schema);
+        }
+        catch (ValidationException refused) when (!violations.IsEmpty)
+        {
+            // One answer names every wrong field: the change's own and the edit's.
+            foreach (var violation in refused.Violations)
+            {
+                violations.Add(violation.Field, violation.Description, violation.DanishDescription);
+            }
+
+            throw new ValidationException(violations.Items);
+        }
+
+        violations.ThrowIfAny();
         if (change.Etag.Trim() != Etag(version))
         {
             throw Stale();
         }
-
-        var schema = new FeatureSchemaDefinition(await db.FeatureCategories.ToListAsync(cancellationToken), await db.FeatureSchema.ToListAsync(cancellationToken));
-        var description = edit(schema);
         if (change.ValidateOnly)
         {
             var preview = new FeatureSchemaState(schema, Etag(version), await HoldersAsync(cancellationToken));
