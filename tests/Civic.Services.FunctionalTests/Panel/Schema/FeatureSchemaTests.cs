@@ -342,7 +342,7 @@ public abstract class FeatureSchemaTests(ServiceFixture<CaseGrpcService> fixture
     public async Task AnyChange_WithoutEtagOrReason_InvalidArgument()
     {
         var exception = await RpcAssert.FailsAsync(StatusCode.InvalidArgument, () =>
-            AddValueAsync(new() { Change = new(), Category = "district", Value = new() { Key = "havn", Label = "Havnen", LabelEn = "Harbour" } }));
+            AddValueAsync(new() { Change = new(), Category = "district", Value = new() { Key = "uden-etag", Label = "Uden etag", LabelEn = "Without etag" } }));
 
         Assert.Equal(["change.etag", "change.reason"], RpcAssert.ViolatedFields(exception).Order(StringComparer.Ordinal));
     }
