@@ -94,6 +94,12 @@ public sealed class FeatureSchemaEditor(PanelDbContext db, AuditLog audit, TimeP
 
             throw new ValidationException(violations.Items);
         }
+        catch (DomainException) when (!violations.IsEmpty)
+        {
+            // An incomplete change is answered as such first, whatever it names.
+            violations.ThrowIfAny();
+            throw;
+        }
 
         violations.ThrowIfAny();
         if (change.Etag.Trim() != Etag(version))
