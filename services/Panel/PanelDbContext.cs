@@ -7,6 +7,7 @@ using Civic.Panel.Evaluation;
 using Civic.Panel.Feedback;
 using Civic.Panel.Invitations;
 using Civic.Panel.Pool;
+using Civic.Panel.Schema;
 using Civic.Panel.Sessions;
 using Civic.Panel.Synthesis;
 using Microsoft.EntityFrameworkCore;
@@ -21,6 +22,10 @@ public sealed class PanelDbContext(DbContextOptions<PanelDbContext> options) : D
     public DbSet<CasePhaseTransition> CasePhaseTransitions => Set<CasePhaseTransition>();
 
     public DbSet<FeatureSchemaValue> FeatureSchema => Set<FeatureSchemaValue>();
+
+    public DbSet<FeatureSchemaCategory> FeatureCategories => Set<FeatureSchemaCategory>();
+
+    public DbSet<FeatureSchemaVersion> FeatureSchemaVersion => Set<FeatureSchemaVersion>();
 
     public DbSet<PoolMember> PoolMembers => Set<PoolMember>();
 
@@ -57,6 +62,8 @@ public sealed class PanelDbContext(DbContextOptions<PanelDbContext> options) : D
             .ApplyConfiguration(new CaseConfiguration())
             .ApplyConfiguration(new CasePhaseTransitionConfiguration())
             .ApplyConfiguration(new FeatureSchemaValueConfiguration())
+            .ApplyConfiguration(new FeatureSchemaCategoryConfiguration())
+            .ApplyConfiguration(new FeatureSchemaVersionConfiguration())
             .ApplyConfiguration(new PoolMemberConfiguration())
             .ApplyConfiguration(new PanelDrawRecordConfiguration())
             .ApplyConfiguration(new MemberLinkConfiguration())

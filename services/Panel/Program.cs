@@ -6,6 +6,7 @@ using Civic.Panel.Convening;
 using Civic.Panel.Invitations;
 using Civic.Panel.Notifications;
 using Civic.Panel.Pool;
+using Civic.Panel.Schema;
 using Civic.Panel.Sessions;
 
 if (args is ["verify", var recordPath])
@@ -18,6 +19,7 @@ builder.AddCivicServiceDefaults(CivicServices.Panel);
 builder.Services.AddPanelStorage();
 builder.Services.AddNotifications();
 builder.Services.AddCases();
+builder.Services.AddFeatureSchema();
 builder.Services.AddPool();
 builder.Services.AddConvening();
 builder.Services.AddInvitations();

@@ -9,6 +9,23 @@ public static class CaseDrawText
         "Her indkalder du et panel til sagen ved lodtrækning blandt de aktive frivillige. Lodtrækningen giver alle så lige en chance som kvoterne tillader (leximin), og hver trækning kan efterprøves.",
         "Here you convene a panel for the case by lottery among the active volunteers. The lottery gives everyone as equal a chance as the quotas allow (leximin), and every draw can be verified.");
     public static readonly LocalText ScopeHeading = new("Indflydelsesrum", "Scope of influence");
+    public static readonly LocalText TextFlags = new(
+        "Sagens tekster ser ud til at indeholde kontaktoplysninger ({0}). Sagstekster skal være pseudonymiserede: omtal personer ved deres rolle.",
+        "The case's texts seem to contain contact details ({0}). Case texts must be pseudonymised: refer to people by their role.");
+
+    /// <summary>One flag as "an e-mail address in the summary".</summary>
+    public static string Flag(Civic.Contracts.Panel.V1.CaseTextFlag flag)
+    {
+        var kind = flag.Kind == Civic.Contracts.Panel.V1.CaseTextFlagKind.EmailAddress ? new LocalText("en e-mailadresse", "an e-mail address") : new LocalText("et telefonnummer", "a phone number");
+        var field = flag.Field switch
+        {
+            "title" => new LocalText("titlen", "the title"),
+            "summary" => new LocalText("resuméet", "the summary"),
+            _ => new LocalText("indflydelsesrummet", "the scope of influence"),
+        };
+        return new LocalText($"{kind.Da} i {field.Da}", $"{kind.En} in {field.En}").Current;
+    }
+
     public static readonly LocalText NoScope = new("Indflydelsesrummet er ikke angivet endnu; et panel kan først indkaldes, når det er.", "The scope of influence has not been set yet; a panel can be convened only once it is.");
     public static readonly LocalText ConveneHeading = new("Indkald et panel", "Convene a panel");
     public static readonly LocalText PanelSize = new("Panelets størrelse", "Panel size");

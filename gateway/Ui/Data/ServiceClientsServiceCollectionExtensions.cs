@@ -32,6 +32,7 @@ public static class ServiceClientsServiceCollectionExtensions
         services.AddCivicClient<SynthesisService.SynthesisServiceClient>(CivicServices.Panel, configuration);
         services.AddCivicClient<FeedbackService.FeedbackServiceClient>(CivicServices.Panel, configuration);
         services.AddCivicClient<EvaluationService.EvaluationServiceClient>(CivicServices.Panel, configuration);
+        services.AddCivicClient<FeatureSchemaService.FeatureSchemaServiceClient>(CivicServices.Panel, configuration);
         services.AddCivicClient<ResourcePersonService.ResourcePersonServiceClient>(CivicServices.Network, configuration);
         services.AddCivicClient<HelpRequestService.HelpRequestServiceClient>(CivicServices.Network, configuration);
         services.AddCivicClient<TaxonomyService.TaxonomyServiceClient>(CivicServices.Network, configuration);

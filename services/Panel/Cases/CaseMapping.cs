@@ -10,17 +10,26 @@ namespace Civic.Panel.Cases;
 /// <summary>Between civic.panel.v1 messages and the case domain.</summary>
 public static class CaseMapping
 {
-    public static CaseMessage ToMessage(Case @case) => new()
+    public static CaseMessage ToMessage(Case @case)
     {
-        Id = @case.Id,
-        Title = @case.Title,
-        Summary = @case.Summary,
-        OwningDepartment = @case.OwningDepartment,
-        CoCreationType = ToMessage(@case.CoCreationType),
-        Phase = ToMessage(@case.Phase),
-        CreatedAt = Timestamp.FromDateTimeOffset(@case.CreatedAt),
-        ScopeOfInfluence = @case.ScopeOfInfluence,
-    };
+        var message = new CaseMessage
+        {
+            Id = @case.Id,
+            Title = @case.Title,
+            Summary = @case.Summary,
+            OwningDepartment = @case.OwningDepartment,
+            CoCreationType = ToMessage(@case.CoCreationType),
+            Phase = ToMessage(@case.Phase),
+            CreatedAt = Timestamp.FromDateTimeOffset(@case.CreatedAt),
+            ScopeOfInfluence = @case.ScopeOfInfluence,
+        };
+        message.TextFlags.AddRange(CaseTextFlags.Of(@case).Select(f => new Contracts.Panel.V1.CaseTextFlag
+        {
+            Field = f.Field,
+            Kind = f.Kind == CaseTextFlagKind.EmailAddress ? Contracts.Panel.V1.CaseTextFlagKind.EmailAddress : Contracts.Panel.V1.CaseTextFlagKind.PhoneNumber,
+        }));
+        return message;
+    }
 
     public static PhaseTransition ToMessage(CasePhaseTransition transition) => new()
     {

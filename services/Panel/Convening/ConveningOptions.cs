@@ -10,8 +10,4 @@ public sealed class ConveningOptions
     /// <summary>How long after accepting a panel invitation a member is not eligible for another panel; zero switches the cool-down off.</summary>
     [Range(typeof(TimeSpan), "00:00:00", "1095.00:00:00")]
     public TimeSpan CoolDown { get; set; } = TimeSpan.FromDays(365);
-
-    /// <summary>The feature schema category a convening's "required lived experience" names values of.</summary>
-    [Required]
-    public string LivedExperienceCategory { get; set; } = "lived_experience";
 }

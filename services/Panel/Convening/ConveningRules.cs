@@ -37,8 +37,20 @@ public static class ConveningRules
     /// (keeping a higher minimum the coordinator set). A value outside the category in the schema is refused.
     /// </summary>
     public static IReadOnlyList<FeatureQuota> RequireLivedExperience(
-        IReadOnlyList<FeatureQuota> quotas, IReadOnlyList<string> required, string category, int panelSize, IReadOnlyList<FeatureSchemaValue> schema)
+        IReadOnlyList<FeatureQuota> quotas, IReadOnlyList<string> required, string? category, int panelSize, IReadOnlyList<FeatureSchemaValue> schema)
     {
+        if (required.Count == 0)
+        {
+            return quotas;
+        }
+
+        if (category is null)
+        {
+            throw new ValidationException("required_lived_experience",
+                "No category of the feature schema is marked as lived experience; an administrator marks one (FeatureSchemaService) before it can be required.",
+                "Ingen kategori i egenskabsskemaet er markeret som særlig erfaring; en administrator skal markere en, før den kan kræves.");
+        }
+
         var known = schema.Where(s => s.Category == category).Select(s => s.Value).ToList();
         var unknown = required.Where(v => !known.Contains(v)).ToList();
         if (unknown.Count > 0)

@@ -5,6 +5,7 @@ using Civic.Panel.Cases;
 using Civic.Panel.Invitations;
 using Civic.Panel.Lottery;
 using Civic.Panel.Pool;
+using Civic.Panel.Schema;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -16,16 +17,17 @@ public sealed record ConveneCommand(
 
 /// <summary>Convenes panels from the active pool by the fair lottery, stores the draws, and verifies them.</summary>
 public sealed class PanelConvener(
-    PanelDbContext db, CaseRegistry cases, AuditLog audit, ILotterySeedSource seeds, IOptions<ConveningOptions> options, TimeProvider timeProvider)
+    PanelDbContext db, FeatureSchemaEditor schema, CaseRegistry cases, AuditLog audit, ILotterySeedSource seeds, IOptions<ConveningOptions> options, TimeProvider timeProvider)
 {
     public async Task<(PanelDrawRecord Row, StoredDraw Draw)> ConveneAsync(ConveneCommand command, string drawnBy, CaseScope scope, CancellationToken cancellationToken)
     {
         ConveningRules.ValidatePanelSize(command.PanelSize);
         var @case = await cases.GetAsync(command.CaseId, scope, cancellationToken);
         CasePhaseRules.EnsureCanConvene(@case);
-        var schema = await db.FeatureSchema.AsNoTracking().ToListAsync(cancellationToken);
-        var requested = ConveningRules.RequireLivedExperience(command.Quotas, command.RequiredLivedExperience ?? [], options.Value.LivedExperienceCategory, command.PanelSize, schema);
-        var quotas = ConveningRules.CompleteQuotas(requested, command.PanelSize, schema);
+        // Retired values stay valid here: members still hold them.
+        var defined = await schema.LoadAsync(cancellationToken);
+        var requested = ConveningRules.RequireLivedExperience(command.Quotas, command.RequiredLivedExperience ?? [], defined.LivedExperienceCategory, command.PanelSize, defined.AllValues);
+        var quotas = ConveningRules.CompleteQuotas(requested, command.PanelSize, defined.AllValues);
         var active = await db.PoolMembers.AsNoTracking().Where(m => m.Status == PoolMemberStatus.Active).OrderBy(m => m.Id).ToListAsync(cancellationToken);
         ConveningRules.ValidateExclusions(command.ExcludedMemberIds, active);
         var coolingDown = await CoolingDownAsync(cancellationToken);

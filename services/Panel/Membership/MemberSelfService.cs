@@ -96,6 +96,7 @@ public sealed class MemberSelfService(
         member.ConsentGivenTo = null;
         member.ConsentExpiresAt = now.AddMonths(options.Value.ConsentMonths);
         member.RenewalRequestedAt = null;
+        member.InactivityRemindedAt = null;
         var (fresh, _) = await links.IssueAsync(member, MemberLinkPurpose.Member, cancellationToken);
         audit.Changed("member.renew-consent", "member", member.Id, "The member renewed consent " + ConsentText.CurrentVersion, AuditActors.Member);
         await db.SaveChangesAsync(cancellationToken);

@@ -1,5 +1,6 @@
 using Civic.Hosting.DemoData;
 using Civic.Panel.Lottery;
+using Civic.Panel.Schema;
 using Microsoft.EntityFrameworkCore;
 
 namespace Civic.Panel.Pool;
@@ -9,32 +10,46 @@ namespace Civic.Panel.Pool;
 /// generated from a fixed seed so every one-machine start has the same pool. Volunteer pools are not
 /// representative, so the values are deliberately skewed (many 45–74, few under 30).
 /// </summary>
-public sealed class DemoPool(PanelDbContext db, TimeProvider timeProvider) : IDemoDataSeeder
+public sealed class DemoPool(PanelDbContext db, FeatureSchemaEditor schemaEditor, TimeProvider timeProvider) : IDemoDataSeeder
 {
     public const int Size = 120;
 
-    public static readonly IReadOnlyList<(string Category, (string Value, string Label, int Weight)[] Values)> Schema =
+    /// <summary>The demo schema: category key and labels, whether it is the lived-experience category, and values with their weight in the demo pool.</summary>
+    public static readonly IReadOnlyList<(string Category, string Label, string LabelEn, bool LivedExperience, (string Value, string Label, string LabelEn, int Weight)[] Values)> Schema =
     [
-        ("age_band", [("18-29", "18–29 år", 1), ("30-44", "30–44 år", 2), ("45-59", "45–59 år", 3), ("60-74", "60–74 år", 3), ("75+", "75 år og derover", 1)]),
-        ("district", [("nord", "Nord", 2), ("syd", "Syd", 3), ("oest", "Øst", 1), ("vest", "Vest", 2), ("midtby", "Midtbyen", 3)]),
-        ("household_type", [("alene", "Bor alene", 3), ("par", "Par uden hjemmeboende børn", 3), ("boernefamilie", "Familie med børn", 2), ("enlig-forsoerger", "Enlig forsørger", 1)]),
-        ("lived_experience", [("ingen", "Ingen særlig erfaring angivet", 5), ("foraelder-handicap", "Forælder til et barn med handicap", 1), ("paaroerende-aeldre", "Pårørende til en ældre", 2), ("jobcenter", "Egen erfaring med jobcentret", 1)]),
+        ("age_band", "Aldersgruppe", "Age band", false,
+            [("18-29", "18–29 år", "18–29 years", 1), ("30-44", "30–44 år", "30–44 years", 2), ("45-59", "45–59 år", "45–59 years", 3), ("60-74", "60–74 år", "60–74 years", 3), ("75+", "75 år og derover", "75 years or over", 1)]),
+        ("district", "Bydel", "District", false,
+            [("nord", "Nord", "North", 2), ("syd", "Syd", "South", 3), ("oest", "Øst", "East", 1), ("vest", "Vest", "West", 2), ("midtby", "Midtbyen", "City centre", 3)]),
+        ("household_type", "Husstand", "Household", false,
+            [("alene", "Bor alene", "Lives alone", 3), ("par", "Par uden hjemmeboende børn", "Couple without children at home", 3), ("boernefamilie", "Familie med børn", "Family with children", 2), ("enlig-forsoerger", "Enlig forsørger", "Single parent", 1)]),
+        ("lived_experience", "Særlig erfaring", "Lived experience", true,
+            [("ingen", "Ingen særlig erfaring angivet", "No particular experience given", 5), ("foraelder-handicap", "Forælder til et barn med handicap", "Parent of a child with a disability", 1),
+             ("paaroerende-aeldre", "Pårørende til en ældre", "Relative of an older person", 2), ("jobcenter", "Egen erfaring med jobcentret", "Own experience with the job centre", 1)]),
     ];
+
+    /// <summary>Adds the demo categories the schema does not have yet, through the same checks an administrator's change goes through.</summary>
+    public static async Task SeedSchemaAsync(FeatureSchemaEditor editor, CancellationToken cancellationToken)
+    {
+        foreach (var (category, label, labelEn, livedExperience, values) in Schema)
+        {
+            var current = await editor.ReadAsync(cancellationToken);
+            if (current.Schema.Categories.Any(c => c.Category == category))
+            {
+                continue;
+            }
+
+            await editor.AddCategoryAsync(new FeatureSchemaChangeRequest(current.Etag, "Demo data", ValidateOnly: false), category, label, labelEn, livedExperience,
+                values.Select(v => new NewFeatureValueSpec(v.Value, v.Label, v.LabelEn)).ToList(), cancellationToken);
+        }
+    }
 
     private static readonly string[] FirstNames = ["Anne", "Mette", "Hanne", "Lars", "Jens", "Peter", "Sofie", "Mads", "Ida", "Ahmed", "Fatima", "Karen", "Søren", "Emma", "Noah", "Zeynep"];
     private static readonly string[] LastNames = ["Nielsen", "Jensen", "Hansen", "Pedersen", "Andersen", "Christensen", "Larsen", "Sørensen", "Rasmussen", "Yilmaz", "Hussein", "Madsen"];
 
     public async Task SeedAsync(CancellationToken cancellationToken)
     {
-        var schema = await db.FeatureSchema.ToListAsync(cancellationToken);
-        foreach (var (category, values) in Schema)
-        {
-            foreach (var (value, label, _) in values.Where(v => !schema.Any(s => s.Category == category && s.Value == v.Value)))
-            {
-                db.FeatureSchema.Add(new FeatureSchemaValue { Category = category, Value = value, Label = label });
-            }
-        }
-
+        await SeedSchemaAsync(schemaEditor, cancellationToken);
         var existing = (await db.PoolMembers.Select(m => m.Id).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
         db.PoolMembers.AddRange(Members(timeProvider.GetUtcNow()).Where(m => !existing.Contains(m.Id)));
         await db.SaveChangesAsync(cancellationToken);
@@ -68,10 +83,10 @@ public sealed class DemoPool(PanelDbContext db, TimeProvider timeProvider) : IDe
         }
     }
 
-    private static string Pick((string Value, string Label, int Weight)[] values, SplitMix64 random)
+    private static string Pick((string Value, string Label, string LabelEn, int Weight)[] values, SplitMix64 random)
     {
         var ticket = random.NextIndex(values.Sum(v => v.Weight));
-        foreach (var (value, _, weight) in values)
+        foreach (var (value, _, _, weight) in values)
         {
             if (ticket < weight)
             {

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Civic.Contracts.Common.V1;
 using Civic.Hosting.Paging;
 using Civic.Panel.Audit;
+using Civic.Panel.Schema;
 using Microsoft.EntityFrameworkCore;
 
 namespace Civic.Panel.Pool;
@@ -11,7 +12,7 @@ namespace Civic.Panel.Pool;
 /// The staff list of members: filtered, ordered by name and id so pages do not shift, and audited — every
 /// member on a page is logged as read with the caller's reason before the page is returned.
 /// </summary>
-public sealed class MemberDirectory(PanelDbContext db, SignUpDesk desk, AuditLog audit)
+public sealed class MemberDirectory(PanelDbContext db, FeatureSchemaEditor schema, AuditLog audit)
 {
     public const string AuditAction = "member.list";
 
@@ -19,7 +20,7 @@ public sealed class MemberDirectory(PanelDbContext db, SignUpDesk desk, AuditLog
 
     public async Task<Page<PoolMember>> ListAsync(MemberListQuery query, CancellationToken cancellationToken)
     {
-        var filter = MemberListRules.Validate(query, await desk.SchemaAsync(cancellationToken));
+        var filter = MemberListRules.Validate(query, (await schema.LoadAsync(cancellationToken)).AllValues);
         var page = PageRequests.Read(new PageRequest { PageSize = query.PageSize, PageToken = query.PageToken }, filter.Scope);
         var members = Filtered(filter);
         var fetched = await members.OrderBy(m => m.Name).ThenBy(m => m.Id)

@@ -38,6 +38,11 @@ public sealed class MemberMessages(PanelDbContext db, TimeProvider timeProvider)
             $"Hej {member.Name}\n\nDit samtykke til at være med i Borgerpanelet udløber {Local(member.ConsentExpiresAt!.Value)}. " +
             $"Vil du fortsat være med, så forny det på din medlemsside:\n{MemberLinkPlaceholder}\n\nGør du ikke det, sletter vi dine oplysninger kort efter.");
 
+    public void StillInterested(PoolMember member, DateTimeOffset eraseAfter) =>
+        Add(member, "PanelInactivityReminder", "Vil du stadig være med i Borgerpanelet?",
+            $"Hej {member.Name}\n\nDu har været med i Borgerpanelets pulje i et stykke tid uden at høre fra os. Vil du fortsat kunne blive trukket ud, " +
+            $"så forny dit samtykke på din medlemsside inden {Local(eraseAfter)}:\n{MemberLinkPlaceholder}\n\nGør du ikke det, sletter vi dine oplysninger.");
+
     /// <summary>Removes every message to or about the member (they hold the address and the name), on erasure.</summary>
     public async Task ForgetAsync(string memberId, CancellationToken cancellationToken)
     {

@@ -31,7 +31,7 @@ public sealed class PoolMemberConfiguration : IEntityTypeConfiguration<PoolMembe
     }
 }
 
-/// <summary>Maps <see cref="FeatureSchemaValue"/> to feature_schema_values (Migrations/0002).</summary>
+/// <summary>Maps <see cref="FeatureSchemaValue"/> to feature_schema_values (Migrations/0002, 0009).</summary>
 public sealed class FeatureSchemaValueConfiguration : IEntityTypeConfiguration<FeatureSchemaValue>
 {
     public void Configure(EntityTypeBuilder<FeatureSchemaValue> builder)

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Civic.Contracts.Panel.V1;
 using Civic.Defaults.Auth;
 using Civic.Hosting.Grpc;
+using Civic.Panel.Schema;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using Microsoft.Extensions.Options;
@@ -9,7 +10,7 @@ using Microsoft.Extensions.Options;
 namespace Civic.Panel.Pool;
 
 /// <summary>civic.panel.v1.PoolService: sign-up (anonymous, the link's token is the key) and staff's assisted sign-up.</summary>
-public sealed class PoolGrpcService(SignUpDesk desk, MemberDirectory directory, IOptions<PoolOptions> options) : PoolService.PoolServiceBase
+public sealed class PoolGrpcService(SignUpDesk desk, MemberDirectory directory, FeatureSchemaEditor schema, IOptions<PoolOptions> options) : PoolService.PoolServiceBase
 {
     [AllowAnonymous]
     public override async Task<GetSignUpFormResponse> GetSignUpForm(GetSignUpFormRequest request, ServerCallContext context)
@@ -21,10 +22,12 @@ public sealed class PoolGrpcService(SignUpDesk desk, MemberDirectory directory, 
             ConsentScope = ConsentText.Scope,
             ConsentMonths = options.Value.ConsentMonths,
         };
-        foreach (var category in (await desk.SchemaAsync(context.CancellationToken)).GroupBy(v => v.Category, StringComparer.Ordinal))
+        var defined = await schema.LoadAsync(context.CancellationToken);
+        foreach (var category in defined.OfferedValues.GroupBy(v => v.Category, StringComparer.Ordinal))
         {
-            var message = new FeatureCategory { Category = category.Key };
-            message.Values.AddRange(category.Select(v => new FeatureValue { Value = v.Value, Label = v.Label }));
+            var owner = defined.Category(category.Key);
+            var message = new FeatureCategory { Category = category.Key, Label = owner.Label, LabelEn = owner.LabelEn };
+            message.Values.AddRange(category.Select(v => new FeatureValue { Value = v.Value, Label = v.Label, LabelEn = v.LabelEn }));
             response.Categories.Add(message);
         }
 

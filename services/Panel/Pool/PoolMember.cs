@@ -18,6 +18,9 @@ public enum DepartureReason
     Withdrew,
     ConsentExpired,
     NeverConfirmed,
+
+    /// <summary>Did nothing for Panel:Pool:InactivityMonths and did not answer the reminder.</summary>
+    Inactive,
 }
 
 /// <summary>A volunteer in the standing pool, with their values of the municipality's feature schema.</summary>
@@ -61,19 +64,31 @@ public sealed class PoolMember
     /// <summary>When the member was last asked to renew their consent (null: not asked for the current consent).</summary>
     public DateTimeOffset? RenewalRequestedAt { get; set; }
 
+    /// <summary>When the member was asked whether they still want to be in the pool after a long inactive spell (null: not asked since they last acted).</summary>
+    public DateTimeOffset? InactivityRemindedAt { get; set; }
+
     public DateTimeOffset? WithdrawnAt { get; set; }
 
     public DepartureReason? DepartureReason { get; set; }
 }
 
-/// <summary>One value of one category in the municipality's feature schema, with its Danish label.</summary>
+/// <summary>One value of one category in the municipality's feature schema. The key (<see cref="Value"/>) never changes.</summary>
 public sealed class FeatureSchemaValue
 {
     public required string Category { get; init; }
 
     public required string Value { get; init; }
 
+    /// <summary>Danish label, shown at sign-up.</summary>
     public required string Label { get; set; }
+
+    public string LabelEn { get; set; } = string.Empty;
+
+    /// <summary>Order within the category, from 0.</summary>
+    public int Position { get; set; }
+
+    /// <summary>Set when the value is no longer offered at sign-up; members who hold it keep it.</summary>
+    public DateTimeOffset? RetiredAt { get; set; }
 }
 
 /// <summary>What a member link or confirmation link opens.</summary>

@@ -19,6 +19,17 @@ public sealed class PoolOptions
     [Range(0, 365)]
     public int RenewalGraceDays { get; set; } = 30;
 
+    /// <summary>
+    /// How long a member may go without acting (confirming, renewing consent, answering an invitation) before the
+    /// retention job asks whether they still want to be in the pool.
+    /// </summary>
+    [Range(1, 120)]
+    public int InactivityMonths { get; set; } = 12;
+
+    /// <summary>How many days after that reminder a member who still has not acted is erased.</summary>
+    [Range(1, 365)]
+    public int InactivityNoticeDays { get; set; } = 30;
+
     /// <summary>How long the confirmation link of an online sign-up works; unconfirmed sign-ups are erased after it.</summary>
     [Range(typeof(TimeSpan), "00:10:00", "30.00:00:00")]
     public TimeSpan ConfirmationLinkLifetime { get; set; } = TimeSpan.FromDays(3);

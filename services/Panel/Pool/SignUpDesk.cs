@@ -1,6 +1,7 @@
 using Civic.Hosting.Errors;
 using Civic.Hosting.Storage;
 using Civic.Panel.Audit;
+using Civic.Panel.Schema;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -13,10 +14,11 @@ public sealed record SignUpReceipt(string MemberId, DateTimeOffset ConfirmBy);
 public sealed record MemberWithLink(PoolMember Member, string MemberToken);
 
 /// <summary>Takes volunteers into the pool: online sign-up with e-mail confirmation, and assisted sign-up by staff.</summary>
-public sealed class SignUpDesk(PanelDbContext db, MemberLinks links, MemberMessages messages, AuditLog audit, IOptions<PoolOptions> options, TimeProvider timeProvider)
+public sealed class SignUpDesk(PanelDbContext db, FeatureSchemaEditor schema, MemberLinks links, MemberMessages messages, AuditLog audit, IOptions<PoolOptions> options, TimeProvider timeProvider)
 {
-    public async Task<IReadOnlyList<FeatureSchemaValue>> SchemaAsync(CancellationToken cancellationToken) =>
-        await db.FeatureSchema.AsNoTracking().OrderBy(v => v.Category).ThenBy(v => v.Value).ToListAsync(cancellationToken);
+    /// <summary>What sign-up offers: the values and categories of the feature schema that are not retired.</summary>
+    public async Task<IReadOnlyList<FeatureSchemaValue>> OfferedSchemaAsync(CancellationToken cancellationToken) =>
+        (await schema.LoadAsync(cancellationToken)).OfferedValues;
 
     /// <summary>
     /// Records a pending member with their consent and queues the confirmation e-mail, in one transaction. An
@@ -26,7 +28,7 @@ public sealed class SignUpDesk(PanelDbContext db, MemberLinks links, MemberMessa
     /// </summary>
     public async Task<SignUpReceipt> SignUpAsync(MemberDetails details, CancellationToken cancellationToken)
     {
-        var valid = SignUpRules.Validate(details, await SchemaAsync(cancellationToken), assisted: false);
+        var valid = SignUpRules.Validate(details, await OfferedSchemaAsync(cancellationToken), assisted: false);
         var email = valid.Email.ToLowerInvariant();
         // ToLower() here is SQL lower() in the query, not .NET's culture-dependent call the analyzers warn about.
 #pragma warning disable CA1304, CA1311, CA1862
@@ -81,7 +83,7 @@ public sealed class SignUpDesk(PanelDbContext db, MemberLinks links, MemberMessa
     /// <summary>Staff register a volunteer who is not online; consent is given to the calling employee and the member is active at once.</summary>
     public async Task<MemberWithLink> RegisterAssistedAsync(MemberDetails details, string employee, CancellationToken cancellationToken)
     {
-        var valid = SignUpRules.Validate(details, await SchemaAsync(cancellationToken), assisted: true);
+        var valid = SignUpRules.Validate(details, await OfferedSchemaAsync(cancellationToken), assisted: true);
         var member = NewMember(valid, PoolMemberStatus.Active, employee);
         member.ConfirmedAt = member.CreatedAt;
         db.PoolMembers.Add(member);

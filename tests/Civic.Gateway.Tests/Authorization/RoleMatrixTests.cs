@@ -103,6 +103,14 @@ public sealed class RoleMatrixTests(CivicCluster cluster)
         ["/civic.panel.v1.EvaluationService/RecordEvaluation"] =     "U    D       D     D       D     A     D   A",
         ["/civic.panel.v1.EvaluationService/GetEvaluation"] =        "U    D       D     D       D     A     A   A",
         ["/civic.panel.v1.DevelopmentMailboxService/ListMailbox"] =  "F    F       F     F       F     F     F   F",
+        ["/civic.panel.v1.FeatureSchemaService/GetFeatureSchema"] =  "U    D       D     D       D     A     D   A",
+        // The changes are called with validate_only, so the shared demo schema stays as it is.
+        ["/civic.panel.v1.FeatureSchemaService/AddFeatureCategory"] = "U    D       D     D       D     D     D   A",
+        ["/civic.panel.v1.FeatureSchemaService/AddFeatureValue"] =   "U    D       D     D       D     D     D   A",
+        ["/civic.panel.v1.FeatureSchemaService/UpdateFeatureCategory"] = "U    D       D     D       D     D     D   A",
+        ["/civic.panel.v1.FeatureSchemaService/UpdateFeatureValue"] = "U    D       D     D       D     D     D   A",
+        ["/civic.panel.v1.FeatureSchemaService/ReorderFeatures"] =   "U    D       D     D       D     D     D   A",
+        ["/civic.panel.v1.FeatureSchemaService/RetireFeature"] =     "U    D       D     D       D     D     D   A",
         ["/civic.network.v1.ResourcePersonService/CreateResourcePerson"] =   "U    D       D     D       A     A     A   A",
         ["/civic.network.v1.ResourcePersonService/GetResourcePerson"] =      "A    A       A     A       A     A     A   A",
         ["/civic.network.v1.ResourcePersonService/SearchResourcePersons"] =  "A    A       A     A       A     A     A   A",
@@ -556,6 +564,32 @@ public sealed class RoleMatrixTests(CivicCluster cluster)
         },
         ["/civic.panel.v1.DevelopmentMailboxService/ListMailbox"] = async (c, o) =>
             await new Contracts.Panel.V1.DevelopmentMailboxService.DevelopmentMailboxServiceClient(c).ListMailboxAsync(new(), o),
+        ["/civic.panel.v1.FeatureSchemaService/GetFeatureSchema"] = async (c, o) => await new FeatureSchemaService.FeatureSchemaServiceClient(c).GetFeatureSchemaAsync(new(), o),
+        ["/civic.panel.v1.FeatureSchemaService/AddFeatureCategory"] = async (c, o) => await new FeatureSchemaService.FeatureSchemaServiceClient(c).AddFeatureCategoryAsync(new()
+        {
+            Change = await FeatureSchemaPreviewAsync(c, o), Key = "rolletest", Label = "Rolletest", LabelEn = "Role test",
+            Values = { new NewFeatureValue { Key = "a", Label = "A", LabelEn = "A" }, new NewFeatureValue { Key = "b", Label = "B", LabelEn = "B" } },
+        }, o),
+        ["/civic.panel.v1.FeatureSchemaService/AddFeatureValue"] = async (c, o) => await new FeatureSchemaService.FeatureSchemaServiceClient(c).AddFeatureValueAsync(new()
+        {
+            Change = await FeatureSchemaPreviewAsync(c, o), Category = "district", Value = new() { Key = "rolletest", Label = "Rolletest", LabelEn = "Role test" },
+        }, o),
+        ["/civic.panel.v1.FeatureSchemaService/UpdateFeatureCategory"] = async (c, o) => await new FeatureSchemaService.FeatureSchemaServiceClient(c).UpdateFeatureCategoryAsync(new()
+        {
+            Change = await FeatureSchemaPreviewAsync(c, o), Category = "district", Label = "Bydelen", LabelEn = "District",
+        }, o),
+        ["/civic.panel.v1.FeatureSchemaService/UpdateFeatureValue"] = async (c, o) => await new FeatureSchemaService.FeatureSchemaServiceClient(c).UpdateFeatureValueAsync(new()
+        {
+            Change = await FeatureSchemaPreviewAsync(c, o), Category = "district", Value = "nord", Label = "Nordbyen", LabelEn = "North",
+        }, o),
+        ["/civic.panel.v1.FeatureSchemaService/ReorderFeatures"] = async (c, o) => await new FeatureSchemaService.FeatureSchemaServiceClient(c).ReorderFeaturesAsync(new()
+        {
+            Change = await FeatureSchemaPreviewAsync(c, o), Category = "district", Keys = { "midtby", "nord", "oest", "syd", "vest" },
+        }, o),
+        ["/civic.panel.v1.FeatureSchemaService/RetireFeature"] = async (c, o) => await new FeatureSchemaService.FeatureSchemaServiceClient(c).RetireFeatureAsync(new()
+        {
+            Change = await FeatureSchemaPreviewAsync(c, o), Category = "district", Value = "oest",
+        }, o),
         ["/civic.network.v1.ResourcePersonService/CreateResourcePerson"] = async (c, o) => await new ResourcePersonService.ResourcePersonServiceClient(c).CreateResourcePersonAsync(new()
         {
             DisplayName = "Rikke Rolle",
@@ -657,6 +691,12 @@ public sealed class RoleMatrixTests(CivicCluster cluster)
     };
 
     /// <summary><paramref name="o"/> with an administrator's token instead of the caller's.</summary>
+    /// <summary>A validate-only change on the schema's current etag (read as an administrator).</summary>
+    private static async Task<FeatureSchemaChange> FeatureSchemaPreviewAsync(CallInvoker c, CallOptions o) => new()
+    {
+        Etag = (await new FeatureSchemaService.FeatureSchemaServiceClient(c).GetFeatureSchemaAsync(new(), AsAdmin(o))).Schema.Etag, Reason = "Rolletest", ValidateOnly = true,
+    };
+
     private static CallOptions AsAdmin(CallOptions o) => new(new Metadata { { "authorization", $"Bearer {_adminToken}" } }, o.Deadline, o.CancellationToken);
 
     /// <summary>A rule for a department of its own (rules of one department must not overlap), created by the caller.</summary>

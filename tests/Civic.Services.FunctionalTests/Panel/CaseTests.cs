@@ -40,6 +40,22 @@ public abstract class CaseTests(ServiceFixture<CaseGrpcService> fixture) : IAsyn
         Assert.Equal(listed.Page.TotalSize, listed.Cases.Count);
     }
 
+    [Fact]
+    public async Task CreateCase_EmailAndPhoneInTheSummary_AcceptedButFlaggedOnEveryRead()
+    {
+        var request = NewCase("Kontakt til familien");
+        request.Summary = "Moren kan nås på mor.familie@example.dk eller 40 12 34 56; sagen handler om skolevejen.";
+
+        var created = (await CreateAsync(request)).Case;
+        var fetched = (await Host.CallAsync<GetCaseRequest, GetCaseResponse>(Service, "GetCase", new() { Id = created.Id })).Case;
+
+        Assert.Equal(
+            [("summary", CaseTextFlagKind.EmailAddress), ("summary", CaseTextFlagKind.PhoneNumber)],
+            fetched.TextFlags.Select(f => (f.Field, f.Kind)));
+        Assert.Equal(created.TextFlags, fetched.TextFlags);
+        Assert.Empty((await CreateAsync(NewCase("Skolevejen"))).Case.TextFlags);
+    }
+
     [Theory]
     [InlineData("Borgeren (010190-1234) ønsker hjælp til sin søn.")]
     [InlineData("Sagen drejer sig om 0101901234 og familien.")]

@@ -120,7 +120,7 @@ public abstract class MemberListTests(ServiceFixture<CaseGrpcService> fixture) :
         var exception = await RpcAssert.FailsAsync(StatusCode.InvalidArgument, () =>
             ListAsync(new() { Page = new() { PageSize = 10 }, Reason = Reason, Features = { ["household_type"] = "slot" } }));
 
-        Assert.Contains("Valid values: alene, boernefamilie, enlig-forsoerger, par.", exception.Status.Detail, StringComparison.Ordinal);
+        Assert.Contains("Valid values: alene, par, boernefamilie, enlig-forsoerger.", exception.Status.Detail, StringComparison.Ordinal);
     }
 
     public ValueTask DisposeAsync()

@@ -196,6 +196,40 @@ public abstract class MembershipTests(ServiceFixture<CaseGrpcService> fixture) :
     }
 
     [Fact]
+    public async Task RetentionJob_InactiveMember_RemindedOnceThenErasedUnlessTheyRenewed()
+    {
+        var idle = await ActiveMemberAsync(Host, "Ivan Idle", "ivan.idle@example.dk", "40404041");
+        var returning = await ActiveMemberAsync(Host, "Rita Return", "rita.return@example.dk");
+        // Both joined and last acted 13 months ago (consent itself still runs: it was given for 24 months).
+        var longAgo = DateTimeOffset.UtcNow.AddMonths(-13);
+        await WithDbAsync(Host, db => db.PoolMembers.Where(m => m.Id == idle.MemberId || m.Id == returning.MemberId)
+            .ExecuteUpdateAsync(u => u.SetProperty(m => m.CreatedAt, longAgo).SetProperty(m => m.ConfirmedAt, longAgo).SetProperty(m => m.ConsentGivenAt, longAgo), Cancellation));
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow.AddHours(1));
+
+        var first = await RunConsentJobAsync(clock);
+        var again = await RunConsentJobAsync(clock);
+        await Host.CallAsync<RenewConsentRequest, RenewConsentResponse>(MembershipRpc, "RenewConsent",
+            new() { Credentials = returning, Consent = new() { Accepted = true, TextVersion = ConsentText.CurrentVersion } }, role: null);
+        clock.Advance(TimeSpan.FromDays(29));
+        var beforeNoticeEnds = await RunConsentJobAsync(clock);
+        clock.Advance(TimeSpan.FromDays(2));
+        var afterNotice = await RunConsentJobAsync(clock);
+
+        Assert.Equal((2, 0), (first.RemindedInactive, first.ErasedInactive));
+        Assert.Equal((0, 0), (again.RemindedInactive, again.ErasedInactive));
+        Assert.Equal((0, 0), (beforeNoticeEnds.RemindedInactive, beforeNoticeEnds.ErasedInactive));
+        Assert.Equal((0, 1), (afterNotice.RemindedInactive, afterNotice.ErasedInactive));
+        Assert.Equal(PoolMemberStatus.Withdrawn, await StatusOfAsync(idle.MemberId));
+        Assert.Equal(PoolMemberStatus.Active, await StatusOfAsync(returning.MemberId));
+        Assert.Equal(DepartureReason.Inactive, await WithDbAsync(Host, db => db.PoolMembers.Where(m => m.Id == idle.MemberId).Select(m => m.DepartureReason).SingleAsync(Cancellation)));
+        Assert.Empty(await ScanEveryTableAsync(Host, "Ivan Idle", "ivan.idle@example.dk", "40404041"));
+        Assert.Equal(1, await AuditCountAsync(Host, idle.MemberId, "member.inactivity-reminder"));
+        var (reminder, delivered) = DeliveredMessage(Host, returning.MemberId, "PanelInactivityReminder");
+        Assert.Equal("rita.return@example.dk", reminder.Recipient);
+        Assert.Contains($"/borgerpanelet/medlem/{returning.MemberId}?noegle=", delivered, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task GetFairnessReport_AfterTwoDraws_GiniNeverInvitedAndTheUsualOnesPerDraw()
     {
         var caseId = await CaseWithScopeAsync(Host, "Fairness");

@@ -4,6 +4,7 @@ using Civic.Defaults.Auth;
 using Civic.Hosting.Notifications;
 using Civic.Panel;
 using Civic.Panel.Pool;
+using Civic.Panel.Schema;
 using Civic.Services.FunctionalTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -27,18 +28,7 @@ public static class PoolTestData
     public static async Task SeedSchemaAsync(ServiceHost<CaseGrpcService> host)
     {
         await using var scope = host.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<PanelDbContext>();
-        if (await db.FeatureSchema.AnyAsync(Cancellation))
-        {
-            return;
-        }
-
-        foreach (var (category, values) in DemoPool.Schema)
-        {
-            db.FeatureSchema.AddRange(values.Select(v => new FeatureSchemaValue { Category = category, Value = v.Value, Label = v.Label }));
-        }
-
-        await db.SaveChangesAsync(Cancellation);
+        await DemoPool.SeedSchemaAsync(scope.ServiceProvider.GetRequiredService<FeatureSchemaEditor>(), Cancellation);
     }
 
     public static SignUpRequest SignUp(string name, string email, string phone = "")
