@@ -120,7 +120,7 @@ public abstract class FeatureSchemaTests(ServiceFixture<CaseGrpcService> fixture
         var response = await Host.CallAsync<AddFeatureCategoryRequest, AddFeatureCategoryResponse>(SchemaRpc, "AddFeatureCategory", new()
         {
             Change = new() { Etag = before.Etag, Reason = "Prøv det af", ValidateOnly = true },
-            Key = "education-preview", Label = "Uddannelse", LabelEn = "Education",
+            Key = "education-preview", Label = "Uddannelsesniveau", LabelEn = "Level of education",
             Values = { new NewFeatureValue { Key = "grundskole", Label = "Grundskole", LabelEn = "Primary school" }, new NewFeatureValue { Key = "videregaaende", Label = "Videregående", LabelEn = "Higher education" } },
         }, CivicRoles.Admin);
 
@@ -200,13 +200,13 @@ public abstract class FeatureSchemaTests(ServiceFixture<CaseGrpcService> fixture
 
         await Host.CallAsync<UpdateFeatureValueRequest, UpdateFeatureValueResponse>(SchemaRpc, "UpdateFeatureValue", new()
         {
-            Change = await ChangeAsync("Klarere ord"), Category = "age_band", Value = "75+", Label = "75 år eller ældre", LabelEn = "75 or older",
+            Change = await ChangeAsync("Klarere ord"), Category = "age_band", Value = "60-74", Label = "60 til 74 år", LabelEn = "60 to 74",
         }, CivicRoles.Admin);
 
         var age = (await SignUpFormAsync()).Categories.Single(c => c.Category == "age_band");
-        Assert.Equal(("75+", "75 år eller ældre", "75 or older"), (age.Values[^1].Value, age.Values[^1].Label, age.Values[^1].LabelEn));
+        Assert.Equal(("60-74", "60 til 74 år", "60 to 74"), (age.Values[^2].Value, age.Values[^2].Label, age.Values[^2].LabelEn));
         Assert.True((await Host.CallAsync<VerifyDrawRequest, VerifyDrawResponse>(ConveningRpc, "VerifyDraw", new() { Id = draw.Id }, CivicRoles.Coordinator)).Reproduced);
-        Assert.Contains(draw.Quotas, q => q is { Category: "age_band", Value: "75+" });
+        Assert.Contains(draw.Quotas, q => q is { Category: "age_band", Value: "60-74" });
     }
 
     [Fact]
