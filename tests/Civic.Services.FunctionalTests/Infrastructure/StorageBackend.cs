@@ -107,7 +107,20 @@ public sealed class PostgresBackend : StorageBackend
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
         command.CommandText = $"DROP DATABASE IF EXISTS \"{DatabaseName}\" WITH (FORCE)";
-        await command.ExecuteNonQueryAsync();
+        // FORCE may not end a server process of another role in the database (an autovacuum worker on a database
+        // that just got many rows: 42501); such a process ends by itself, so try again for a few seconds.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await command.ExecuteNonQueryAsync();
+                return;
+            }
+            catch (PostgresException exception) when (exception.SqlState == PostgresErrorCodes.InsufficientPrivilege && attempt < 20)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(250));
+            }
+        }
     }
 
     /// <summary>Skips the test locally, fails it in CI, when PostgreSQL is not available.</summary>
