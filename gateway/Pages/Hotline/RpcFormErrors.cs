@@ -1,3 +1,4 @@
+using Civic.Gateway.Ui.Data;
 using Civic.Gateway.Ui.Forms;
 using Civic.Gateway.Ui.Localization;
 using Google.Rpc;
@@ -16,6 +17,34 @@ public static class RpcFormErrors
     /// <summary>The service refused the request for a reason the citizen can act on (rather than failing).</summary>
     public static bool IsRefusal(RpcException exception) =>
         exception?.StatusCode is StatusCode.InvalidArgument or StatusCode.FailedPrecondition or StatusCode.NotFound;
+
+    /// <summary>
+    /// A form's call with the pages' deadline: the answer, or null with a refusal (field violations, a stale version,
+    /// a missing right) on the form's fields and any other failure as <paramref name="unavailable"/> on the general field.
+    /// </summary>
+    public static async Task<T?> TryAsync<T>(
+        Func<CallOptions, Task<T>> call, TimeProvider timeProvider, FormErrors errors, IReadOnlyDictionary<string, string> fieldIds, string generalFieldId,
+        string unavailable, CancellationToken cancellationToken)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(call);
+        ArgumentNullException.ThrowIfNull(timeProvider);
+        ArgumentNullException.ThrowIfNull(errors);
+        try
+        {
+            return await call(new CallOptions(deadline: timeProvider.GetUtcNow().UtcDateTime + PageServiceCalls.Timeout, cancellationToken: cancellationToken));
+        }
+        catch (RpcException exception) when (IsRefusal(exception) || exception.StatusCode is StatusCode.Aborted or StatusCode.PermissionDenied)
+        {
+            AddTo(errors, exception, fieldIds, generalFieldId);
+        }
+        catch (RpcException)
+        {
+            errors.Add(generalFieldId, unavailable);
+        }
+
+        return null;
+    }
 
     public static void AddTo(FormErrors errors, RpcException exception, IReadOnlyDictionary<string, string> fieldIds, string generalFieldId)
     {

@@ -204,25 +204,10 @@ public sealed class ScheduleRulesModel(
         return Page();
     }
 
-    /// <summary>The call's answer; null with the refusal on the form's fields (or a general error) when it failed.</summary>
-    private async Task<T?> TryAsync<T>(Func<CallOptions, Task<T>> call)
-        where T : class
-    {
-        try
-        {
-            return await call(new CallOptions(deadline: timeProvider.GetUtcNow().UtcDateTime + PageServiceCalls.Timeout, cancellationToken: HttpContext.RequestAborted));
-        }
-        catch (RpcException exception) when (RpcFormErrors.IsRefusal(exception) || exception.StatusCode is Grpc.Core.StatusCode.Aborted or Grpc.Core.StatusCode.PermissionDenied)
-        {
-            RpcFormErrors.AddTo(Errors, exception, FieldIds, GeneralId);
-        }
-        catch (RpcException)
-        {
-            Errors.Add(GeneralId, ScheduleRulesText.Unavailable.Current);
-        }
-
-        return null;
-    }
+    /// <summary>The call's answer; null with the refusal on the form's fields (or the general error) when it failed.</summary>
+    private Task<T?> TryAsync<T>(Func<CallOptions, Task<T>> call)
+        where T : class =>
+        RpcFormErrors.TryAsync(call, timeProvider, Errors, FieldIds, GeneralId, ScheduleRulesText.Unavailable.Current, HttpContext.RequestAborted);
 
     public RuleInput Input(string field, string name, LocalText label, object? value, string type = "number", LocalText? hint = null) =>
         new(FieldIds[field], name, label.Current, Convert.ToString(value, CultureInfo.InvariantCulture), Errors.For(FieldIds[field]), type, hint?.Current);

@@ -182,24 +182,9 @@ public sealed class FeatureSchemaModel(PageServiceCalls calls, FeatureSchemaServ
     }
 
     /// <summary>The call's answer; null with the refusal on the form's fields (or the general error) when it failed.</summary>
-    private async Task<T?> TryAsync<T>(Func<CallOptions, Task<T>> call)
-        where T : class
-    {
-        try
-        {
-            return await call(new CallOptions(deadline: timeProvider.GetUtcNow().UtcDateTime + PageServiceCalls.Timeout, cancellationToken: HttpContext.RequestAborted));
-        }
-        catch (RpcException exception) when (RpcFormErrors.IsRefusal(exception) || exception.StatusCode is Grpc.Core.StatusCode.Aborted or Grpc.Core.StatusCode.PermissionDenied)
-        {
-            RpcFormErrors.AddTo(Errors, exception, FieldIds, GeneralId);
-        }
-        catch (RpcException)
-        {
-            Errors.Add(GeneralId, FeatureSchemaText.Unavailable.Current);
-        }
-
-        return null;
-    }
+    private Task<T?> TryAsync<T>(Func<CallOptions, Task<T>> call)
+        where T : class =>
+        RpcFormErrors.TryAsync(call, timeProvider, Errors, FieldIds, GeneralId, FeatureSchemaText.Unavailable.Current, HttpContext.RequestAborted);
 
     private async Task LoadAsync()
     {

@@ -1,6 +1,6 @@
-using System.Net.Mail;
 using System.Text.RegularExpressions;
 using Civic.Hosting.Errors;
+using Civic.Hosting.Notifications;
 
 namespace Civic.Panel.Pool;
 
@@ -35,7 +35,7 @@ public static partial class SignUpRules
                 assisted ? "Give an e-mail address or a phone number so the member can be contacted." : "Your e-mail address is required: the confirmation link is sent there.",
                 assisted ? "Angiv en e-mailadresse eller et telefonnummer, så medlemmet kan kontaktes." : "Din e-mailadresse skal udfyldes: linket til bekræftelse sendes dertil.");
         }
-        else if (email.Length > 0 && !IsEmail(email))
+        else if (email.Length > 0 && !EmailAddresses.IsValid(email))
         {
             violations.Add("email", "The e-mail address is not valid, e.g. navn@example.dk.", "E-mailadressen er ikke gyldig, fx navn@example.dk.");
         }
@@ -114,9 +114,6 @@ public static partial class SignUpRules
 
         return valid;
     }
-
-    private static bool IsEmail(string email) =>
-        email.Length <= 254 && MailAddress.TryCreate(email, out var address) && address.Address == email && email.Contains('.', StringComparison.Ordinal);
 
     [GeneratedRegex(@"^(\+\d{2,3})?\d{8}$", RegexOptions.CultureInvariant)]
     private static partial Regex Phone();

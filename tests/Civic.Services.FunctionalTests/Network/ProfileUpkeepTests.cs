@@ -1,6 +1,7 @@
 using Civic.Contracts.Network.V1;
 using Civic.Defaults.Auth;
 using Civic.Network;
+using Civic.Network.Notifications;
 using Civic.Network.ProfileUpkeep;
 using Microsoft.Extensions.DependencyInjection;
 using Civic.Services.FunctionalTests.Infrastructure;
@@ -158,6 +159,25 @@ public abstract class ProfileUpkeepTests(ServiceFixture<ResourcePersonGrpcServic
         Assert.Equal([ProfileReportStatus.Open], stillOpen.Select(r => r.Status));
     }
 
+    [Fact]
+    public async Task Job_OwnerAskedByMailOnce_OwnerWithoutAddressAskedOnThePageOnly()
+    {
+        var contact = $"ejer-{Guid.NewGuid():N}@kommune.example";
+        var withAddress = await PersonAsync("Med adresse", $"bruger-{Guid.NewGuid():N}", contactEmail: contact);
+        var withoutAddress = await PersonAsync("Uden adresse", $"bruger-{Guid.NewGuid():N}");
+        await ConfirmedMonthsAgoAsync(withAddress.Id, 7);
+        await ConfirmedMonthsAgoAsync(withoutAddress.Id, 7);
+
+        await RunJobAsync();
+        await RunJobAsync();
+
+        Assert.Equal([(NetworkMessages.ConfirmProfileKind, contact)], await NetworkOutbox.AboutAsync(Host, withAddress.Id));
+        Assert.Empty(await NetworkOutbox.AboutAsync(Host, withoutAddress.Id));
+        Assert.NotNull(await AskedAtAsync(withoutAddress.Id));
+        var message = await NetworkOutbox.SingleAsync(Host, withAddress.Id, NetworkMessages.ConfirmProfileKind);
+        Assert.Contains($"/ressourcenetvaerket/profiler/{withAddress.Id}", message.Body, StringComparison.Ordinal);
+    }
+
     public ValueTask DisposeAsync()
     {
         GC.SuppressFinalize(this);
@@ -216,7 +236,7 @@ public abstract class ProfileUpkeepTests(ServiceFixture<ResourcePersonGrpcServic
     private Task<ResolveProfileReportResponse> ResolveAsync(string id, string resolution, string token) =>
         Host.CallWithTokenAsync<ResolveProfileReportRequest, ResolveProfileReportResponse>(Upkeep, "ResolveProfileReport", new() { Id = id, Resolution = resolution }, token);
 
-    private async Task<ResourcePerson> PersonAsync(string name, string ownerId, string otherCompetence = "", Visibility visibility = Visibility.Internal) =>
+    private async Task<ResourcePerson> PersonAsync(string name, string ownerId, string otherCompetence = "", Visibility visibility = Visibility.Internal, string contactEmail = "") =>
         (await Host.CallAsync<CreateResourcePersonRequest, CreateResourcePersonResponse>(Persons, "CreateResourcePerson", new()
         {
             DisplayName = $"{name} {Guid.NewGuid().ToString("N")[..6]}",
@@ -225,6 +245,7 @@ public abstract class ProfileUpkeepTests(ServiceFixture<ResourcePersonGrpcServic
             Competences = { otherCompetence.Length > 0 ? otherCompetence : "sparring" },
             CapacityHoursPerMonth = 4,
             OwnerId = ownerId,
+            ContactEmail = contactEmail,
             OptedIn = true,
             Visibility = visibility,
             PublicFields = { ProfileField.Organisation, ProfileField.Competences },

@@ -1,7 +1,9 @@
 using Civic.Contracts.Common.V1;
 using Civic.Contracts.Network.V1;
 using Civic.Defaults.Auth;
+using Civic.Defaults.Services;
 using Civic.Network;
+using Civic.Network.Notifications;
 using Civic.Network.Requests;
 using Civic.Services.FunctionalTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -14,11 +16,27 @@ using ResourcePersonGrpcService = Civic.Network.ResourcePersons.ResourcePersonGr
 
 namespace Civic.Services.FunctionalTests.Network;
 
-public sealed class RequestFollowUpTestsOnSqlite(NetworkOnSqlite fixture) : RequestFollowUpTests(fixture), IClassFixture<NetworkOnSqlite>;
+/// <summary>The Network service with an address for the coordinators' queue.</summary>
+public abstract class NetworkWithCoordinators(Backend backend) : ServiceFixture<ResourcePersonGrpcService>(CivicServices.Network.Name, backend)
+{
+    public const string CoordinatorsEmail = "koordinatorer@kommune.example";
 
-public sealed class RequestFollowUpTestsOnPostgres(NetworkOnPostgres fixture) : RequestFollowUpTests(fixture), IClassFixture<NetworkOnPostgres>;
+    protected override IReadOnlyDictionary<string, string> HostSettings(StorageBackend storage) =>
+        new Dictionary<string, string>(base.HostSettings(storage)) { [$"{NetworkContactsOptions.SectionName}:CoordinatorsEmail"] = CoordinatorsEmail };
+}
 
-/// <summary>The hourly follow-up: unanswered requests remind the person, then escalate to the coordinators' queue; pending approvals remind the manager.</summary>
+public sealed class NetworkWithCoordinatorsOnSqlite() : NetworkWithCoordinators(Backend.Sqlite);
+
+public sealed class NetworkWithCoordinatorsOnPostgres() : NetworkWithCoordinators(Backend.Postgres);
+
+public sealed class RequestFollowUpTestsOnSqlite(NetworkWithCoordinatorsOnSqlite fixture) : RequestFollowUpTests(fixture), IClassFixture<NetworkWithCoordinatorsOnSqlite>;
+
+public sealed class RequestFollowUpTestsOnPostgres(NetworkWithCoordinatorsOnPostgres fixture) : RequestFollowUpTests(fixture), IClassFixture<NetworkWithCoordinatorsOnPostgres>;
+
+/// <summary>
+/// The hourly follow-up: unanswered requests remind the person, then escalate to the coordinators' queue; pending
+/// approvals remind the manager. Each step of the flow is e-mailed to the address on the profile (or the coordinators'), once.
+/// </summary>
 public abstract class RequestFollowUpTests(ServiceFixture<ResourcePersonGrpcService> fixture) : IAsyncDisposable
 {
     private const string Requester = "afdeling-follow-up";
@@ -84,6 +102,50 @@ public abstract class RequestFollowUpTests(ServiceFixture<ResourcePersonGrpcServ
         Assert.Null(answered.EscalatedAt);
     }
 
+    [Fact]
+    public async Task RequestFlow_EachStepMailsTheRightAddressOnce()
+    {
+        var (person, owner) = await PersonAsync();
+        var (contact, manager) = (person.ContactEmail, person.ManagerEmail);
+        var accepted = await RequestAsync(person.Id);
+        await CallAsync<RespondToHelpRequestRequest, RespondToHelpRequestResponse>("RespondToHelpRequest", new() { Id = accepted, Response = HelpResponse.Accept }, owner);
+        var unanswered = await RequestAsync(person.Id);
+        var forgotten = await RequestAsync(person.Id);
+        await WaitingSinceAsync(accepted, 4);
+        await WaitingSinceAsync(unanswered, 4);
+        await WaitingSinceAsync(forgotten, 8);
+
+        await RunJobAsync();
+        await RunJobAsync();
+
+        Assert.Equal(
+            [(NetworkMessages.RequestSentKind, contact), (NetworkMessages.ApprovalNeededKind, manager), (NetworkMessages.ManagerReminderKind, manager)],
+            await NetworkOutbox.AboutAsync(Host, accepted));
+        Assert.Equal([(NetworkMessages.RequestSentKind, contact), (NetworkMessages.PersonReminderKind, contact)], await NetworkOutbox.AboutAsync(Host, unanswered));
+        Assert.Equal(
+            [(NetworkMessages.RequestSentKind, contact), (NetworkMessages.EscalatedKind, NetworkWithCoordinators.CoordinatorsEmail)],
+            await NetworkOutbox.AboutAsync(Host, forgotten));
+        var reminder = await NetworkOutbox.SingleAsync(Host, unanswered, NetworkMessages.PersonReminderKind);
+        Assert.Contains("Facilitering af et dialogmøde", reminder.Body, StringComparison.Ordinal);
+        Assert.Contains("/ressourcenetvaerket/anmodninger", reminder.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RequestFlow_ProfileWithoutAddresses_NothingQueued_FlowStillWorks()
+    {
+        var (person, owner) = await PersonAsync(withAddresses: false);
+        var id = await RequestAsync(person.Id);
+        await CallAsync<RespondToHelpRequestRequest, RespondToHelpRequestResponse>("RespondToHelpRequest", new() { Id = id, Response = HelpResponse.Accept }, owner);
+        await WaitingSinceAsync(id, 4);
+
+        await RunJobAsync();
+        var request = await GetAsync(id);
+
+        Assert.Empty(await NetworkOutbox.AboutAsync(Host, id));
+        Assert.Equal(HelpRequestStatus.Accepted, request.Status);
+        Assert.NotNull(request.RemindedAt);
+    }
+
     public ValueTask DisposeAsync()
     {
         GC.SuppressFinalize(this);
@@ -133,7 +195,8 @@ public abstract class RequestFollowUpTests(ServiceFixture<ResourcePersonGrpcServ
         }, Requester)).HelpRequest.Id;
     }
 
-    private async Task<(ResourcePerson Person, string Owner)> PersonAsync()
+    /// <summary>An opted-in profile with an owner and a manager, and (unless told otherwise) both their work e-mails.</summary>
+    private async Task<(ResourcePerson Person, string Owner)> PersonAsync(bool withAddresses = true)
     {
         var suffix = Guid.NewGuid().ToString("N")[..8];
         var person = (await Host.CallAsync<CreateResourcePersonRequest, CreateResourcePersonResponse>(Persons, "CreateResourcePerson", new()
@@ -145,6 +208,8 @@ public abstract class RequestFollowUpTests(ServiceFixture<ResourcePersonGrpcServ
             CapacityHoursPerMonth = 20,
             OwnerId = $"ejer-{suffix}",
             ManagerId = $"leder-{suffix}",
+            ContactEmail = withAddresses ? $"person-{suffix}@kommune.example" : string.Empty,
+            ManagerEmail = withAddresses ? $"leder-{suffix}@kommune.example" : string.Empty,
             OptedIn = true,
         })).ResourcePerson;
         return (person, $"ejer-{suffix}");
