@@ -31,29 +31,32 @@ public sealed class BookingDesk(
     {
         var valid = BookingRules.Validate(request);
         var now = timeProvider.GetStoredUtcNow();
-        // When a popular window opens nearly every attempt finds its slot full: answer those from two reads, without
+        // When a popular window opens nearly every attempt finds its slot full: answer those from one read, without
         // a transaction or locks (a retry of a booking that was made still gets that booking back).
-        if (await ReplayAsync(valid, cancellationToken) is { } earlier)
+        var seen = await slots.FindForNewBookingAsync(valid.SlotId, valid.IdempotencyKey, now, cancellationToken);
+        if (seen is null)
         {
-            return earlier;
+            if (await ReplayAsync(valid, cancellationToken) is { } earlier)
+            {
+                return earlier;
+            }
+
+            seen = await slots.FindAsync(valid.SlotId, now, cancellationToken);
         }
 
-        var seen = await slots.FindAsync(valid.SlotId, now, cancellationToken);
-        if (seen.Slot.IsFull)
+        if (seen.Value.Slot.IsFull)
         {
             throw SlotFull();
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await LockAsync("idempotency:" + valid.IdempotencyKey, cancellationToken);
-        await LockAsync("phone:" + valid.Phone, cancellationToken);
+        await LockAsync(cancellationToken, "idempotency:" + valid.IdempotencyKey, "phone:" + valid.Phone);
         if (await ReplayAsync(valid, cancellationToken) is { } replay)
         {
             return replay;
         }
 
-        await slots.HoldSessionAsync(seen.Session.Id, cancellationToken);
-        var (slot, session) = await slots.FindAsync(valid.SlotId, now, cancellationToken);
+        var (slot, session) = await slots.FindHeldAsync(seen.Value, now, cancellationToken);
         var month = session.Month;
         await CheckLimitsAsync(valid.Phone, session.DepartmentId, month, exceptBookingId: null, cancellationToken);
         await holds.EnsureNotHeldByOthersAsync(slot, request.HoldId, now);
@@ -75,8 +78,7 @@ public sealed class BookingDesk(
         var valid = BookingRules.Validate(request with { SlotId = sessionId });
         var now = timeProvider.GetStoredUtcNow();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await LockAsync("idempotency:" + valid.IdempotencyKey, cancellationToken);
-        await LockAsync("phone:" + valid.Phone, cancellationToken);
+        await LockAsync(cancellationToken, "idempotency:" + valid.IdempotencyKey, "phone:" + valid.Phone);
         if (await ReplayAsync(valid, cancellationToken) is { } replay)
         {
             return replay;
@@ -131,8 +133,7 @@ public sealed class BookingDesk(
 
         var now = timeProvider.GetStoredUtcNow();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await LockAsync("idempotency:" + valid.IdempotencyKey, cancellationToken);
-        await LockAsync("phone:" + valid.Phone, cancellationToken);
+        await LockAsync(cancellationToken, "idempotency:" + valid.IdempotencyKey, "phone:" + valid.Phone);
         if (await ReplayAsync(valid, cancellationToken) is { } replay)
         {
             return replay;
@@ -218,7 +219,7 @@ public sealed class BookingDesk(
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await LockAsync("phone:" + booking.Phone, cancellationToken);
+        await LockAsync(cancellationToken, "phone:" + booking.Phone);
         await CheckLimitsAsync(booking.Phone, booking.DepartmentId, booking.SessionMonth, booking.Id, cancellationToken);
         var accepted = await db.Bookings.Where(b => b.Id == booking.Id && b.Status == BookingStatus.Offered && b.OfferExpiresAt > now)
             .ExecuteUpdateAsync(s => s.SetProperty(b => b.Status, BookingStatus.Booked).SetProperty(b => b.OfferExpiresAt, (DateTimeOffset?)null), cancellationToken);
@@ -296,9 +297,8 @@ public sealed class BookingDesk(
 
         var seen = await slots.FindAsync(slotId.Trim(), now, cancellationToken, ignoreOpening: priority);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await LockAsync("phone:" + booking.Phone, cancellationToken);
-        await slots.HoldSessionAsync(seen.Session.Id, cancellationToken);
-        var (slot, session) = await slots.FindAsync(slotId.Trim(), now, cancellationToken, ignoreOpening: priority);
+        await LockAsync(cancellationToken, "phone:" + booking.Phone);
+        var (slot, session) = await slots.FindHeldAsync(seen, now, cancellationToken, ignoreOpening: priority);
         if (session.DepartmentId != booking.DepartmentId)
         {
             throw new ValidationException("slot_id", "The new slot belongs to another department; a booking moves only within its department.",
@@ -441,11 +441,12 @@ public sealed class BookingDesk(
     private Task<int> FreeSeatAsync(string slotId, CancellationToken cancellationToken) =>
         db.Slots.Where(s => s.Id == slotId && s.Booked > 0).ExecuteUpdateAsync(s => s.SetProperty(x => x.Booked, x => x.Booked - 1), cancellationToken);
 
-    private async Task LockAsync(string key, CancellationToken cancellationToken)
+    /// <summary>Transaction-scoped advisory locks on the keys, taken in the given order by one statement.</summary>
+    private async Task LockAsync(CancellationToken cancellationToken, params string[] keys)
     {
         if (db.Database.IsNpgsql())
         {
-            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended({key}, 0))", cancellationToken);
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended(key, 0)) FROM unnest({keys}) WITH ORDINALITY AS k(key, n) ORDER BY n", cancellationToken);
         }
     }
 

@@ -1,6 +1,6 @@
-using System.Net.Mail;
 using System.Text.RegularExpressions;
 using Civic.Hosting.Errors;
+using Civic.Hosting.Notifications;
 
 namespace Civic.Hotline.Bookings;
 
@@ -8,7 +8,6 @@ namespace Civic.Hotline.Bookings;
 public static partial class BookingRules
 {
     public const int MaxNameLength = 200;
-    public const int MaxEmailLength = 254;
     public const int MaxDescriptionLength = 1000;
     public const int MaxNeedsLength = 500;
 
@@ -28,7 +27,7 @@ public static partial class BookingRules
         }
 
         var email = booking.Email.Trim();
-        if (email.Length > 0 && (email.Length > MaxEmailLength || !MailAddress.TryCreate(email, out var parsed) || parsed.Address != email))
+        if (email.Length > 0 && !EmailAddresses.IsValid(email))
         {
             violations.Add("email", "The e-mail address is not valid; leave it empty if you have none.", "E-mailadressen er ikke gyldig; lad feltet stå tomt, hvis du ikke har en.");
         }

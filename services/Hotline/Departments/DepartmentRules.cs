@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Civic.Hosting.Errors;
+using Civic.Hosting.Notifications;
 
 namespace Civic.Hotline.Departments;
 
@@ -60,7 +61,7 @@ public static partial class DepartmentRules
         }
 
         var email = (department.ContactEmail ?? string.Empty).Trim();
-        if (email.Length > 0 && (email.Length > 254 || !System.Net.Mail.MailAddress.TryCreate(email, out var parsed) || parsed.Address != email))
+        if (email.Length > 0 && !EmailAddresses.IsValid(email))
         {
             violations.Add("contact_email", "The department's e-mail address is not valid; leave it empty if it has none.",
                 "Forvaltningens e-mailadresse er ikke gyldig; lad feltet stå tomt, hvis den ikke har en.");

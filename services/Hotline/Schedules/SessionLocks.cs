@@ -12,10 +12,14 @@ namespace Civic.Hotline.Schedules;
 /// </summary>
 public static class SessionLocks
 {
-    /// <summary>Holds the session for a booking until the transaction ends; false when the session no longer exists.</summary>
-    public static async Task<bool> HoldForBookingAsync(HotlineDbContext db, string sessionId, CancellationToken cancellationToken) =>
-        !db.Database.IsNpgsql()
-        || (await db.Database.SqlQuery<string>($"SELECT id AS \"Value\" FROM sessions WHERE id = {sessionId} FOR KEY SHARE").ToListAsync(cancellationToken)).Count > 0;
+    /// <summary>
+    /// The session, held for a booking until the transaction ends once the query runs (empty when it no longer exists);
+    /// compose it into the query that reads what the booking needs, so holding costs no round trip of its own.
+    /// </summary>
+    public static IQueryable<Session> HeldForBooking(HotlineDbContext db, string sessionId) =>
+        db.Database.IsNpgsql()
+            ? db.Sessions.FromSql($"SELECT * FROM sessions WHERE id = {sessionId} FOR KEY SHARE")
+            : db.Sessions.Where(s => s.Id == sessionId);
 
     /// <summary>Locks one session for a change until the transaction ends.</summary>
     public static async Task LockForChangeAsync(HotlineDbContext db, string sessionId, CancellationToken cancellationToken)

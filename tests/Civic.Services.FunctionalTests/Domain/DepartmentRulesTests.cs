@@ -27,6 +27,17 @@ public sealed class DepartmentRulesTests
         Assert.Equal("code", Assert.Single(exception.Violations).Field);
     }
 
+    [Theory]
+    [InlineData("kontakt")]
+    [InlineData("kontakt@kommunedk")]
+    [InlineData("Kultur <kultur@kommune.dk>")]
+    public void Validate_BadContactEmail_RefusedOnItsField(string email)
+    {
+        var exception = Assert.Throws<ValidationException>(() => DepartmentRules.Validate(Department("kultur") with { ContactEmail = email }));
+
+        Assert.Equal("contact_email", Assert.Single(exception.Violations).Field);
+    }
+
     [Fact]
     public void Validate_Topics_TrimmedWithoutBlanksOrDuplicates()
     {

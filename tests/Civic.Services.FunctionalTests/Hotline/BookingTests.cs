@@ -127,6 +127,7 @@ public abstract class BookingTests(ServiceFixture<DepartmentGrpcService> fixture
         { "no consent", "consent" },
         { "no topic kind", "topic_kind" },
         { "bad e-mail", "email" },
+        { "e-mail without a dot", "email" },
         { "no idempotency key", "idempotency_key" },
     };
 
@@ -146,6 +147,7 @@ public abstract class BookingTests(ServiceFixture<DepartmentGrpcService> fixture
             case "no consent": request.Consent = false; break;
             case "no topic kind": request.TopicKind = TopicKind.Unspecified; break;
             case "bad e-mail": request.Email = "ikke en adresse"; break;
+            case "e-mail without a dot": request.Email = "mette@exampledk"; break;
             default: request.IdempotencyKey = string.Empty; break;
         }
 
