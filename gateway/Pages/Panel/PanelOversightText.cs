@@ -13,7 +13,8 @@ public static class PanelOversightText
     public static readonly LocalText Draws = new("Lodtrækninger", "Draws");
     public static readonly LocalText Seats = new("Pladser i alt", "Seats in all");
     public static readonly LocalText Gini = new("Gini-koefficient (0 = helt jævnt, 1 = én har alt)", "Gini coefficient (0 = perfectly even, 1 = one has everything)");
-    public static readonly LocalText NeverInvited = new("Aldrig trukket ud", "Never drawn");
+    public static readonly LocalText NeverInvited = new("Aldrig inviteret", "Never invited");
+    public static readonly LocalText NeverDrawn = new("Aldrig trukket ud (en reserve kan være inviteret uden at være trukket)", "Never drawn (a reserve may be invited without being drawn)");
     public static readonly LocalText UsualOnes = new("\"De sædvanlige\" (øverste tiendedel)", "\"The usual ones\" (top tenth)");
     public static readonly LocalText UsualOnesValue = new("{0} medlemmer med {1} af pladserne", "{0} members with {1} of the seats");
     public static readonly LocalText HistoryHeading = new("Efter hver lodtrækning", "After each draw");

@@ -26,6 +26,7 @@ public sealed class FairnessGrpcService(FairnessReporter reporter) : FairnessSer
         Seats = d.Seats,
         Gini = d.Gini,
         ShareNeverInvited = d.ShareNeverInvited,
+        ShareNeverDrawn = d.ShareNeverDrawn,
         TopDecileMembers = d.TopDecileMembers,
         TopDecileShareOfSeats = d.TopDecileShareOfSeats,
     };

@@ -17,6 +17,10 @@ public sealed class FairnessReporter(PanelDbContext db, ParticipationHistory his
             .Where(m => m.Status != PoolMemberStatus.Pending)
             .Select(m => new { m.Id, Joined = m.ConfirmedAt ?? m.CreatedAt, Left = m.WithdrawnAt, m.Status })
             .ToListAsync(cancellationToken);
+        // Every invitation, not only the drawn members': a reserve asked to take a freed seat was invited too.
+        var invitations = await db.Invitations.AsNoTracking().Select(i => new { i.MemberId, i.SentAt }).ToListAsync(cancellationToken);
+        var firstInvited = invitations.GroupBy(i => i.MemberId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Min(i => i.SentAt), StringComparer.Ordinal);
+        bool InvitedBy(string memberId, DateTimeOffset asOf) => firstInvited.TryGetValue(memberId, out var first) && first <= asOf;
         var draws = await history.DrawsAsync(cancellationToken);
         var seats = new Dictionary<string, int>(StringComparer.Ordinal);
         var points = new List<ParticipationDistribution>(draws.Count);
@@ -29,11 +33,13 @@ public sealed class FairnessReporter(PanelDbContext db, ParticipationHistory his
             }
 
             var inPool = members.Where(m => m.Joined <= draw.DrawnAt && (m.Left is null || m.Left > draw.DrawnAt));
-            points.Add(ParticipationDistribution.Of(draw.DrawnAt, i + 1, inPool.Select(m => seats.GetValueOrDefault(m.Id)).ToList()));
+            points.Add(ParticipationDistribution.Of(draw.DrawnAt, i + 1,
+                inPool.Select(m => new MemberParticipation(seats.GetValueOrDefault(m.Id), InvitedBy(m.Id, draw.DrawnAt))).ToList()));
         }
 
-        var current = ParticipationDistribution.Of(timeProvider.GetUtcNow(), draws.Count,
-            members.Where(m => m.Status == PoolMemberStatus.Active).Select(m => seats.GetValueOrDefault(m.Id)).ToList());
+        var now = timeProvider.GetUtcNow();
+        var current = ParticipationDistribution.Of(now, draws.Count, members.Where(m => m.Status == PoolMemberStatus.Active)
+            .Select(m => new MemberParticipation(seats.GetValueOrDefault(m.Id), InvitedBy(m.Id, now))).ToList());
         return (current, points);
     }
 }

@@ -55,12 +55,15 @@ public sealed class PoolGrpcService(SignUpDesk desk, MemberDirectory directory, 
         var user = context.GetHttpContext().User;
         var employee = $"{user.FindFirst(CivicClaims.Name)?.Value ?? "?"} ({user.FindFirst(CivicClaims.Subject)?.Value ?? "?"})";
         var registered = await desk.RegisterAssistedAsync(PoolMapping.ToDetails(request), employee, context.CancellationToken);
-        return new() { Member = PoolMapping.ToMessage(registered.Member), MemberToken = registered.MemberToken };
+        return new() { Member = PoolMapping.ToMessage(registered.Member, await schema.LoadAsync(context.CancellationToken)), MemberToken = registered.MemberToken };
     }
 
     [AllowRoles(CivicRoles.Coordinator, CivicRoles.Admin)]
-    public override async Task<GetMemberResponse> GetMember(GetMemberRequest request, ServerCallContext context) =>
-        new() { Member = PoolMapping.ToMessage(await desk.GetForStaffAsync(request.Id, request.Reason, context.CancellationToken)) };
+    public override async Task<GetMemberResponse> GetMember(GetMemberRequest request, ServerCallContext context)
+    {
+        var member = await desk.GetForStaffAsync(request.Id, request.Reason, context.CancellationToken);
+        return new() { Member = PoolMapping.ToMessage(member, await schema.LoadAsync(context.CancellationToken)) };
+    }
 
     [AllowRoles(CivicRoles.Coordinator, CivicRoles.Admin)]
     public override async Task<ListMembersResponse> ListMembers(ListMembersRequest request, ServerCallContext context)
@@ -69,7 +72,8 @@ public sealed class PoolGrpcService(SignUpDesk desk, MemberDirectory directory, 
             new MemberListQuery(request.Page?.PageSize ?? 0, request.Page?.PageToken ?? string.Empty, request.Reason, PoolMapping.ToStatusFilter(request.Status), request.Features, request.Text),
             context.CancellationToken);
         var response = new ListMembersResponse { Page = page.Info };
-        response.Members.AddRange(page.Items.Select(PoolMapping.ToMessage));
+        var defined = await schema.LoadAsync(context.CancellationToken);
+        response.Members.AddRange(page.Items.Select(member => PoolMapping.ToMessage(member, defined)));
         return response;
     }
 }

@@ -1,5 +1,6 @@
 using Civic.Contracts.Panel.V1;
 using Civic.Hosting.Errors;
+using Civic.Panel.Schema;
 using Google.Protobuf.WellKnownTypes;
 
 namespace Civic.Panel.Pool;
@@ -32,7 +33,8 @@ public static class PoolMapping
         _ => throw new ValidationException("status", $"{(int)status} is not a member status; use pending, active or withdrawn.", $"{(int)status} er ikke en medlemsstatus; brug afventer, aktiv eller udmeldt."),
     };
 
-    public static Contracts.Panel.V1.PoolMember ToMessage(PoolMember member)
+    /// <summary>The member's message, with their features labelled by <paramref name="schema"/>.</summary>
+    public static Contracts.Panel.V1.PoolMember ToMessage(PoolMember member, FeatureSchemaDefinition schema)
     {
         var message = new Contracts.Panel.V1.PoolMember
         {
@@ -54,7 +56,27 @@ public static class PoolMapping
             },
         };
         message.Features.Add(member.Features);
+        message.FeatureChoices.AddRange(FeatureChoices(member.Features, schema));
         message.Languages.AddRange(member.Languages);
         return message;
     }
+
+    // A key the schema lacks cannot be stored (sign-up checks it), so the fallback to the key is only defensive.
+    private static IEnumerable<FeatureChoice> FeatureChoices(Dictionary<string, string> features, FeatureSchemaDefinition schema) =>
+        schema.Categories
+            .Where(category => features.ContainsKey(category.Category))
+            .Select(category =>
+            {
+                var held = features[category.Category];
+                var value = schema.ValuesOf(category.Category).FirstOrDefault(v => v.Value == held);
+                return new FeatureChoice
+                {
+                    Category = category.Category,
+                    CategoryLabel = category.Label,
+                    CategoryLabelEn = category.LabelEn,
+                    Value = held,
+                    ValueLabel = value?.Label ?? held,
+                    ValueLabelEn = value is { LabelEn.Length: > 0 } ? value.LabelEn : value?.Label ?? held,
+                };
+            });
 }

@@ -49,6 +49,10 @@ public sealed class MembersBrowserTests(CivicStack stack)
         await rows.First.GetByRole(AriaRole.Link).ClickAsync();
         await Assertions.Expect(session.Page.Locator("#staff-member-name")).ToHaveTextAsync(name);
         await Assertions.Expect(session.Page.Locator("#staff-member-reason")).ToContainTextAsync(Reason);
+        // The member's features as the schema names them, not by their keys.
+        var district = session.Page.Locator("#staff-member-data dt", new() { HasText = "Bydel" });
+        await Assertions.Expect(district.Locator("xpath=following-sibling::dd[1]")).ToHaveTextAsync("Øst");
+        await Assertions.Expect(session.Page.Locator("#staff-member-data")).Not.ToContainTextAsync("district");
         await session.AssertNoAccessibilityViolationsAsync("panel member for staff");
     }
 

@@ -193,6 +193,30 @@ public abstract class FeatureSchemaTests(ServiceFixture<CaseGrpcService> fixture
     }
 
     [Fact]
+    public async Task MemberMessages_FeatureChoices_TheSchemasLabelsInItsOrderARetiredValueIncluded()
+    {
+        await AddValueAsync(new() { Change = await ChangeAsync(), Category = "lived_experience", Value = new() { Key = "adoptivfamilie", Label = "Adoptivfamilie", LabelEn = "Adoptive family" } });
+        var member = await ActiveMemberWithAsync("Pia Etiket", "pia.labels@example.dk", "lived_experience", "adoptivfamilie");
+        await RetireAsync(new() { Change = await ChangeAsync("Spørges nu i en anden kategori"), Category = "lived_experience", Value = "adoptivfamilie" });
+
+        var own = (await Host.CallAsync<GetMyMembershipRequest, GetMyMembershipResponse>(MembershipRpc, "GetMyMembership", new() { Credentials = member }, role: null)).Member;
+        var staff = (await Host.CallAsync<GetMemberRequest, GetMemberResponse>(PoolRpc, "GetMember", new() { Id = member.MemberId, Reason = "Test af etiketter" }, CivicRoles.Coordinator)).Member;
+
+        var schema = await SchemaAsync();
+        var lived = schema.Categories.Single(c => c.Key == "lived_experience");
+        foreach (var shown in new[] { own, staff })
+        {
+            Assert.Equal(schema.Categories.Select(c => c.Key).Where(shown.Features.ContainsKey), shown.FeatureChoices.Select(c => c.Category));
+            Assert.All(shown.FeatureChoices, choice => Assert.Equal(shown.Features[choice.Category], choice.Value));
+            var choice = shown.FeatureChoices.Single(c => c.Category == "lived_experience");
+            Assert.Equal((lived.Label, lived.LabelEn, "Adoptivfamilie", "Adoptive family"), (choice.CategoryLabel, choice.CategoryLabelEn, choice.ValueLabel, choice.ValueLabelEn));
+        }
+
+        var age = staff.FeatureChoices.Single(c => c.Category == "age_band");
+        Assert.Equal(schema.Categories.Single(c => c.Key == "age_band").Values.Single(v => v.Key == age.Value).Label, age.ValueLabel);
+    }
+
+    [Fact]
     public async Task UpdateFeatureValue_Rename_LabelsChangeTheKeyDoesNotAndAnOldDrawStillVerifies()
     {
         var setup = new CaseWorkSetup(Host);
