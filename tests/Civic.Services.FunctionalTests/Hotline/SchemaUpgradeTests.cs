@@ -4,6 +4,7 @@ using Civic.Defaults.Services;
 using Civic.Hosting.Storage.Migrations;
 using Civic.Hotline.Bookings;
 using Civic.Services.FunctionalTests.Infrastructure;
+using Civic.Services.FunctionalTests.Migrations;
 using DepartmentGrpcService = Civic.Hotline.Departments.DepartmentGrpcService;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
@@ -55,24 +56,14 @@ public sealed class SchemaUpgradeTests
 
         await using var connection = connect();
         await connection.OpenAsync(TestContext.Current.CancellationToken);
-        await ExecuteAsync(connection, InsertSql(postgresSql, ManageTokens.Hash(token)));
-        var columns = new Dictionary<string, IReadOnlyList<string>>();
-        var before = new Dictionary<string, IReadOnlyList<string>>();
-        foreach (var table in Tables)
-        {
-            columns[table] = await ColumnsAsync(connection, table, postgresSql);
-            before[table] = await RowsAsync(connection, table, columns[table], postgresSql);
-            Assert.Single(before[table]);
-        }
+        await TableRows.ExecuteAsync(connection, InsertSql(postgresSql, ManageTokens.Hash(token)));
+        var before = await TableRows.SnapshotAsync(connection, Tables, postgresSql);
+        Assert.All(before.Values, table => Assert.Single(table.Rows));
 
         await using var upgraded = new ServiceHost<DepartmentGrpcService>(database.Settings(CivicServices.Hotline.Name));
 
         Assert.Contains("hotline/0012_schedule_rule_changes", (await upgraded.Services.GetRequiredService<SchemaMigrator>().GetStatusAsync(TestContext.Current.CancellationToken)).Applied);
-        foreach (var table in Tables)
-        {
-            // Every value of every column the table had before (the upgrade may add columns).
-            Assert.Equal(before[table], await RowsAsync(connection, table, columns[table], postgresSql));
-        }
+        await TableRows.UnchangedAsync(connection, before, postgresSql);
 
         var schedules = SchedulesReflection.Descriptor.Services[0];
         var department = (await upgraded.CallAsync<GetDepartmentRequest, GetDepartmentResponse>(DepartmentsReflection.Descriptor.Services[0], "GetDepartment", new() { Id = "dep-1" }, role: null)).Department;
@@ -98,7 +89,7 @@ public sealed class SchemaUpgradeTests
     /// <summary>One row per table, as the previous release wrote them; a session in 2031 so it is listed as coming.</summary>
     private static string InsertSql(bool postgres, string tokenHash)
     {
-        string At(string iso) => postgres ? $"'{iso}'" : DateTimeOffset.Parse(iso, System.Globalization.CultureInfo.InvariantCulture).ToUnixTimeMilliseconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        string At(string iso) => TableRows.Time(postgres, iso);
         var topics = postgres ? "ARRAY['affald','veje']" : "'[\"affald\",\"veje\"]'";
         var deputies = postgres ? "ARRAY['Ulla Vej']" : "'[\"Ulla Vej\"]'";
         var yes = postgres ? "true" : "1";
@@ -130,46 +121,5 @@ public sealed class SchemaUpgradeTests
             VALUES ('note-1', '{BookingId}', 'BookingConfirmed', 'Sms', '+4529000001', 'Booket', 'Din tid er booket', NULL, {At("2026-01-03T10:00:00Z")}, NULL,
               {At("2026-01-03T10:01:00Z")}, 1, NULL);
             """;
-    }
-
-    private static async Task<List<string>> ColumnsAsync(DbConnection connection, string table, bool postgres)
-    {
-        var columns = new List<string>();
-        await using var command = connection.CreateCommand();
-        command.CommandText = postgres
-            ? $"SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = '{table}' ORDER BY ordinal_position"
-            : $"SELECT name FROM pragma_table_info('{table}') ORDER BY cid";
-        await using var reader = await command.ExecuteReaderAsync(TestContext.Current.CancellationToken);
-        while (await reader.ReadAsync(TestContext.Current.CancellationToken))
-        {
-            columns.Add(reader.GetString(0));
-        }
-
-        return columns;
-    }
-
-    /// <summary>Every row of <paramref name="table"/> as one text of the <paramref name="columns"/>' values, in order.</summary>
-    private static async Task<IReadOnlyList<string>> RowsAsync(DbConnection connection, string table, IReadOnlyList<string> columns, bool postgres)
-    {
-        var values = postgres ? columns.Select(c => $"quote_nullable({c}::text)") : columns.Select(c => $"quote({c})");
-        var rows = new List<string>();
-        await using var command = connection.CreateCommand();
-        command.CommandText = postgres
-            ? $"SELECT concat_ws('|', {string.Join(", ", values)}) FROM {table} ORDER BY 1"
-            : $"SELECT {string.Join(" || '|' || ", values)} FROM {table} ORDER BY 1";
-        await using var reader = await command.ExecuteReaderAsync(TestContext.Current.CancellationToken);
-        while (await reader.ReadAsync(TestContext.Current.CancellationToken))
-        {
-            rows.Add(reader.GetString(0));
-        }
-
-        return rows;
-    }
-
-    private static async Task ExecuteAsync(DbConnection connection, string sql)
-    {
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        await command.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
     }
 }
