@@ -32,7 +32,29 @@ public static class PanelText
     public static readonly LocalText CaseTypeColumn = new("Samskabelsestype", "Type of co-creation");
     public static readonly LocalText CasePhaseColumn = new("Fase", "Phase");
     public static readonly LocalText CasesEmpty = new("Der er ingen sager endnu.", "There are no cases yet.");
-    public static readonly LocalText CasesComing = new(
-        "Oprettelse af sager, invitationer og møder kommer i en senere version. Koordinatorer kan allerede indkalde et panel ved lodtrækning: åbn sagen.",
-        "Creating cases, invitations and meetings come in a later version. Coordinators can already convene a panel by lottery: open the case.");
+    public static readonly LocalText NewCaseHeading = new("Opret en sag", "Open a case");
+    public static readonly LocalText NewCaseLead = new(
+        "En ny sag starter i afklaringsfasen. Skriv titel og resumé uden navne og CPR-numre: sagsteksterne vises for panelets medlemmer.",
+        "A new case starts in the clarification phase. Write the title and summary without names or CPR numbers: the case texts are shown to the panel's members.");
+    public static readonly LocalText NewCaseTitle = new("Titel", "Title");
+    public static readonly LocalText NewCaseTitleHint = new("Kort og pseudonymiseret, fx \"Ensomhed blandt unge i Nordbyen\".", "Short and pseudonymised, e.g. \"Loneliness among young people in Nordbyen\".");
+    public static readonly LocalText NewCaseSummary = new("Resumé", "Summary");
+    public static readonly LocalText NewCaseSummaryHint = new("Hvad sagen handler om, og hvorfor den er svær.", "What the case is about, and why it is difficult.");
+    public static readonly LocalText NewCaseDepartment = new("Ansvarlig forvaltning", "Owning department");
+    public static readonly LocalText NewCaseChooseDepartment = new("Vælg forvaltning", "Choose a department");
+    public static readonly LocalText NewCaseNoDepartments = new(
+        "Forvaltningerne kan ikke hentes lige nu, så sagen kan ikke oprettes. Prøv igen om lidt.",
+        "The departments cannot be fetched right now, so the case cannot be opened. Try again shortly.");
+    public static readonly LocalText NewCaseType = new("Samskabelsestype", "Co-creation type");
+    public static readonly LocalText NewCaseTypeLater = new("Ikke fastlagt endnu", "Not decided yet");
+    public static readonly LocalText NewCaseCreate = new("Opret sag", "Open the case");
+    public static readonly LocalText NewCaseUnavailable = new("Sagen kunne ikke oprettes lige nu. Prøv igen om lidt.", "The case could not be opened right now. Try again shortly.");
+
+    public static LocalText TypeHint(Civic.Contracts.Panel.V1.CoCreationType type) => type switch
+    {
+        Civic.Contracts.Panel.V1.CoCreationType.Equal => new("Kommune og borgere som ligeværdige.", "Municipality and citizens as equals."),
+        Civic.Contracts.Panel.V1.CoCreationType.Steered => new("Kommunen styrer mod et fastlagt resultat.", "The municipality steers towards a fixed outcome."),
+        Civic.Contracts.Panel.V1.CoCreationType.Facilitating => new("Kommunen understøtter borgernes eget initiativ.", "The municipality supports the citizens' own initiative."),
+        _ => new("Borgerne tager ansvar for resultatet.", "The citizens take responsibility for the outcome."),
+    };
 }

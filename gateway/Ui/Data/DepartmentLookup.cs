@@ -22,9 +22,11 @@ public sealed class DepartmentLookup(PageServiceCalls calls, DepartmentService.D
     /// A function from department code to the department's name in the reader's language; a code it
     /// does not know (or every code, when the service is down) is shown as it is.
     /// </summary>
-    public async Task<Func<string, string>> NamesAsync(HttpContext context)
+    public async Task<Func<string, string>> NamesAsync(HttpContext context) => NamesOf(await ListAsync(context) ?? []);
+
+    /// <summary>The same function over departments a page has already fetched.</summary>
+    public static Func<string, string> NamesOf(IEnumerable<Department> departments)
     {
-        var departments = await ListAsync(context) ?? [];
         var names = departments.ToDictionary(d => d.Code, d => ContractTexts.Pick(d.Name), StringComparer.Ordinal);
         return code => names.TryGetValue(code, out var name) ? name : code;
     }
