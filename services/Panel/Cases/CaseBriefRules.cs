@@ -41,7 +41,6 @@ public static class CaseBriefRules
         violations.MaxLength("purpose", purpose, MaxPurposeLength, "the purpose", "formålet");
         CaseRules.RefuseCprNumber(violations, "purpose", purpose, "purpose", "formålet");
         CheckTexts(violations, "success_criteria", criteria, MaxSuccessCriteria, "success criteria", "succeskriterier", "success criterion", "succeskriterium");
-        CheckTexts(violations, "panel_questions", questions, MaxPanelQuestions, "questions for the panel", "spørgsmål til panelet", "question", "spørgsmål");
         CheckCount(violations, "stakeholders", stakeholders.Count, MaxStakeholders, "stakeholders", "interessenter");
         for (var i = 0; i < stakeholders.Count; i++)
         {
@@ -56,6 +55,7 @@ public static class CaseBriefRules
             CaseRules.RefuseCprNumber(violations, $"{field}.interest", interest, $"stakeholder {i + 1}'s interest", $"interessen for interessent {i + 1}");
         }
 
+        CheckTexts(violations, "panel_questions", questions, MaxPanelQuestions, "questions for the panel", "spørgsmål til panelet", "question", "spørgsmål");
         violations.ThrowIfAny();
         return new CaseBrief(purpose, criteria, stakeholders, questions);
     }
