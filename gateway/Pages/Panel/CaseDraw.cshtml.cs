@@ -34,17 +34,18 @@ public sealed class CaseDrawModel(
     [BindProperty]
     public string Quotas { get; set; } = string.Empty;
 
+    // The brief's fields bind as null when left empty (MVC's empty-string rule).
     [BindProperty]
-    public string Purpose { get; set; } = string.Empty;
+    public string? Purpose { get; set; }
 
     [BindProperty]
-    public string SuccessCriteria { get; set; } = string.Empty;
+    public string? SuccessCriteria { get; set; }
 
     [BindProperty]
-    public string Stakeholders { get; set; } = string.Empty;
+    public string? Stakeholders { get; set; }
 
     [BindProperty]
-    public string PanelQuestions { get; set; } = string.Empty;
+    public string? PanelQuestions { get; set; }
 
     public async Task<IActionResult> OnGetAsync(string id)
     {
@@ -55,7 +56,7 @@ public sealed class CaseDrawModel(
 
     public async Task<IActionResult> OnPostBriefAsync(string id)
     {
-        var request = new UpdateCaseBriefRequest { CaseId = id, Purpose = Purpose };
+        var request = new UpdateCaseBriefRequest { CaseId = id, Purpose = Purpose ?? "" };
         request.SuccessCriteria.AddRange(Lines(SuccessCriteria));
         request.PanelQuestions.AddRange(Lines(PanelQuestions));
         var stakeholders = Lines(Stakeholders);
@@ -151,7 +152,8 @@ public sealed class CaseDrawModel(
 
     public static string Percent(double probability) => (probability * 100).ToString("0.00", CultureInfo.CurrentCulture) + " %";
 
-    private static string[] Lines(string text) => text.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+    // An emptied textarea binds as null.
+    private static string[] Lines(string? text) => (text ?? "").Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
 
     /// <summary>Where each of the service's field violations belongs: every list item on its list's textarea.</summary>
     private static Dictionary<string, string> BriefFieldIds(UpdateCaseBriefRequest request)
