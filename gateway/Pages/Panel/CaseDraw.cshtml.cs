@@ -12,8 +12,9 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Civic.Gateway.Pages.Panel;
 
 /// <summary>
-/// A panel case for coordinators: its scope of influence, the convening form, and the latest draw with
-/// the panel, the ordered reserves, every member's probability, the minimum and the certified gap.
+/// A panel case for coordinators: its scope of influence, its brief (Sagens grundlag) with the checklists for the
+/// next phase and for convening, the convening form, and the latest draw with the panel, the ordered reserves,
+/// every member's probability, the minimum and the certified gap.
 /// </summary>
 [RoleAreaPage(RoleAreaId.PanelCases)]
 public sealed class CaseDrawModel(
@@ -33,8 +34,51 @@ public sealed class CaseDrawModel(
     [BindProperty]
     public string Quotas { get; set; } = string.Empty;
 
+    // The brief's fields bind as null when left empty (MVC's empty-string rule).
+    [BindProperty]
+    public string? Purpose { get; set; }
+
+    [BindProperty]
+    public string? SuccessCriteria { get; set; }
+
+    [BindProperty]
+    public string? Stakeholders { get; set; }
+
+    [BindProperty]
+    public string? PanelQuestions { get; set; }
+
     public async Task<IActionResult> OnGetAsync(string id)
     {
+        await LoadAsync(id);
+        FillBriefFromCase();
+        return Case is null ? NotFound() : Page();
+    }
+
+    public async Task<IActionResult> OnPostBriefAsync(string id)
+    {
+        var request = new UpdateCaseBriefRequest { CaseId = id, Purpose = Purpose ?? "" };
+        request.SuccessCriteria.AddRange(Lines(SuccessCriteria));
+        request.PanelQuestions.AddRange(Lines(PanelQuestions));
+        var stakeholders = Lines(Stakeholders);
+        for (var i = 0; i < stakeholders.Length; i++)
+        {
+            var colon = stakeholders[i].IndexOf(':', StringComparison.Ordinal);
+            if (colon > 0)
+            {
+                request.Stakeholders.Add(new Stakeholder { Name = stakeholders[i][..colon].Trim(), Interest = stakeholders[i][(colon + 1)..].Trim() });
+            }
+            else
+            {
+                Errors.Add(BriefStakeholdersId, CaseBriefText.BadStakeholderLine.Format(i + 1));
+            }
+        }
+
+        if (!Errors.Any && await RpcFormErrors.TryAsync(options => cases.UpdateCaseBriefAsync(request, options).ResponseAsync, timeProvider, Errors,
+                BriefFieldIds(request), BriefPurposeId, CaseBriefText.Unavailable.Current, HttpContext.RequestAborted) is not null)
+        {
+            return Redirect($"/borgerpanelet/sager/{Uri.EscapeDataString(id)}#brief-title");
+        }
+
         await LoadAsync(id);
         return Case is null ? NotFound() : Page();
     }
@@ -87,12 +131,69 @@ public sealed class CaseDrawModel(
         }
 
         await LoadAsync(id);
+        FillBriefFromCase();
         return Case is null ? NotFound() : Page();
     }
 
     public TextField PanelSizeField => new("panel-size", nameof(PanelSize), CaseDrawText.PanelSize.Current, CaseDrawText.PanelSizeHint.Current, PanelSize, Errors.For("panel-size"));
 
+    public const string BriefPurposeId = "brief-purpose";
+    public const string BriefCriteriaId = "brief-criteria";
+    public const string BriefStakeholdersId = "brief-stakeholders";
+    public const string BriefQuestionsId = "brief-questions";
+
+    public TextField PurposeField => new(BriefPurposeId, nameof(Purpose), CaseBriefText.Purpose.Current, CaseBriefText.PurposeHint.Current, Purpose, Errors.For(BriefPurposeId));
+
+    public TextField SuccessCriteriaField => new(BriefCriteriaId, nameof(SuccessCriteria), CaseBriefText.SuccessCriteria.Current, CaseBriefText.SuccessCriteriaHint.Current, SuccessCriteria, Errors.For(BriefCriteriaId));
+
+    public TextField StakeholdersField => new(BriefStakeholdersId, nameof(Stakeholders), CaseBriefText.Stakeholders.Current, CaseBriefText.StakeholdersHint.Current, Stakeholders, Errors.For(BriefStakeholdersId));
+
+    public TextField PanelQuestionsField => new(BriefQuestionsId, nameof(PanelQuestions), CaseBriefText.PanelQuestions.Current, CaseBriefText.PanelQuestionsHint.Current, PanelQuestions, Errors.For(BriefQuestionsId));
+
     public static string Percent(double probability) => (probability * 100).ToString("0.00", CultureInfo.CurrentCulture) + " %";
+
+    // An emptied textarea binds as null.
+    private static string[] Lines(string? text) => (text ?? "").Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+
+    /// <summary>Where each of the service's field violations belongs: every list item on its list's textarea.</summary>
+    private static Dictionary<string, string> BriefFieldIds(UpdateCaseBriefRequest request)
+    {
+        var ids = new Dictionary<string, string>
+        {
+            ["purpose"] = BriefPurposeId, ["success_criteria"] = BriefCriteriaId, ["stakeholders"] = BriefStakeholdersId, ["panel_questions"] = BriefQuestionsId,
+        };
+        for (var i = 0; i < request.SuccessCriteria.Count; i++)
+        {
+            ids[$"success_criteria[{i}]"] = BriefCriteriaId;
+        }
+
+        for (var i = 0; i < request.Stakeholders.Count; i++)
+        {
+            ids[$"stakeholders[{i}].name"] = BriefStakeholdersId;
+            ids[$"stakeholders[{i}].interest"] = BriefStakeholdersId;
+        }
+
+        for (var i = 0; i < request.PanelQuestions.Count; i++)
+        {
+            ids[$"panel_questions[{i}]"] = BriefQuestionsId;
+        }
+
+        return ids;
+    }
+
+    /// <summary>The brief form shows what is stored, except after a refused save, when it keeps what was typed.</summary>
+    private void FillBriefFromCase()
+    {
+        if (Case is null)
+        {
+            return;
+        }
+
+        Purpose = Case.Purpose;
+        SuccessCriteria = string.Join('\n', Case.SuccessCriteria);
+        Stakeholders = string.Join('\n', Case.Stakeholders.Select(s => $"{s.Name}: {s.Interest}"));
+        PanelQuestions = string.Join('\n', Case.PanelQuestions);
+    }
 
     private async Task LoadAsync(string id)
     {

@@ -21,6 +21,10 @@ public static class CaseDrawText
         {
             "title" => new LocalText("titlen", "the title"),
             "summary" => new LocalText("resuméet", "the summary"),
+            "purpose" => new LocalText("formålet", "the purpose"),
+            "success_criteria" => new LocalText("succeskriterierne", "the success criteria"),
+            "stakeholders" => new LocalText("interessenterne", "the stakeholders"),
+            "panel_questions" => new LocalText("spørgsmålene til panelet", "the questions for the panel"),
             _ => new LocalText("indflydelsesrummet", "the scope of influence"),
         };
         return new LocalText($"{kind.Da} i {field.Da}", $"{kind.En} in {field.En}").Current;

@@ -22,6 +22,8 @@ public static class MemberText
     public static readonly LocalText TermsVersion = new("Version {0}", "Version {0}");
     public static readonly LocalText CaseHeading = new("Sagen", "The case");
     public static readonly LocalText ScopeHeading = new("Det har panelet indflydelse på", "What the panel has influence on");
+    public static readonly LocalText PurposeHeading = new("Derfor er I samlet", "Why you are brought together");
+    public static readonly LocalText QuestionsHeading = new("Det bliver panelet spurgt om", "What the panel is asked");
     public static readonly LocalText SessionsHeading = new("Møder", "Sessions");
     public static readonly LocalText NoSessions = new("Der er ikke planlagt møder endnu.", "No sessions have been planned yet.");
     public static readonly LocalText YourContributions = new("Dine bidrag", "Your contributions");

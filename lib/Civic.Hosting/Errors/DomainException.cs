@@ -51,6 +51,12 @@ public sealed class AlreadyExistsException : DomainException
     }
 }
 
+/// <summary>One unmet precondition, sent as a google.rpc.PreconditionFailure violation.</summary>
+/// <param name="Type">What kind of precondition, e.g. "CASE_CHECKLIST".</param>
+/// <param name="Subject">Which one failed, e.g. the checklist item "purpose".</param>
+/// <param name="Description">How to meet it, in English.</param>
+public sealed record PreconditionViolation(string Type, string Subject, string Description);
+
 /// <summary>The thing is not in a state that allows the request; retrying will not help until it is.</summary>
 public sealed class FailedPreconditionException : DomainException
 {
@@ -59,10 +65,20 @@ public sealed class FailedPreconditionException : DomainException
     {
     }
 
+    /// <summary>A refusal that names each unmet precondition, so a client can show what is missing.</summary>
+    public FailedPreconditionException(string message, string danishMessage, IEnumerable<PreconditionViolation> violations)
+        : base(message, danishMessage)
+    {
+        Violations = violations.ToArray();
+    }
+
     public FailedPreconditionException(string message, string danishMessage, Exception innerException)
         : base(message, danishMessage, innerException)
     {
     }
+
+    /// <summary>The unmet preconditions, when the refusal names them; empty otherwise.</summary>
+    public IReadOnlyList<PreconditionViolation> Violations { get; } = [];
 }
 
 /// <summary>The caller may not do this.</summary>

@@ -30,7 +30,7 @@ public static class RpcErrors
         ValidationException validation => Build(StatusCode.InvalidArgument, validation.Message, validation.DanishMessage, ReasonOf(validation.Reason), BadRequestOf(validation)),
         NotFoundException notFound => Build(StatusCode.NotFound, notFound.Message, notFound.DanishMessage, ErrorReason.NotFound),
         AlreadyExistsException exists => Build(StatusCode.AlreadyExists, exists.Message, exists.DanishMessage, ErrorReason.AlreadyExists),
-        FailedPreconditionException precondition => Build(StatusCode.FailedPrecondition, precondition.Message, precondition.DanishMessage, ErrorReason.WrongState),
+        FailedPreconditionException precondition => Build(StatusCode.FailedPrecondition, precondition.Message, precondition.DanishMessage, ErrorReason.WrongState, PreconditionFailureOf(precondition)),
         PermissionDeniedException denied => Build(StatusCode.PermissionDenied, denied.Message, denied.DanishMessage, ErrorReason.NotAllowed),
         ConcurrencyConflictException conflict => Build(StatusCode.Aborted, conflict.Message, conflict.DanishMessage, ErrorReason.WrongState),
         _ => null,
@@ -63,6 +63,18 @@ public static class RpcErrors
         ValidationReason.PersonalDataInText => ErrorReason.PersonalDataInText,
         _ => ErrorReason.InvalidField,
     };
+
+    private static PreconditionFailure? PreconditionFailureOf(FailedPreconditionException precondition)
+    {
+        if (precondition.Violations.Count == 0)
+        {
+            return null;
+        }
+
+        var failure = new PreconditionFailure();
+        failure.Violations.AddRange(precondition.Violations.Select(v => new PreconditionFailure.Types.Violation { Type = v.Type, Subject = v.Subject, Description = v.Description }));
+        return failure;
+    }
 
     private static BadRequest BadRequestOf(ValidationException validation)
     {

@@ -49,7 +49,33 @@ public sealed class Case
 
     /// <summary>What the panel decides or shapes vs. is consulted on; empty until set, required before convening.</summary>
     public string ScopeOfInfluence { get; set; } = string.Empty;
+
+    /// <summary>Why the case has a panel; empty until the brief is written.</summary>
+    public string Purpose { get; set; } = string.Empty;
+
+    /// <summary>How the Erkendelse phase tells whether the purpose was met.</summary>
+    public List<string> SuccessCriteria { get; set; } = [];
+
+    public List<Stakeholder> Stakeholders { get; set; } = [];
+
+    /// <summary>What the panel is asked, as the members see it.</summary>
+    public List<string> PanelQuestions { get; set; } = [];
+
+    /// <summary>Replaces the brief with a validated one.</summary>
+    public void Apply(CaseBrief brief)
+    {
+        Purpose = brief.Purpose;
+        SuccessCriteria = [.. brief.SuccessCriteria];
+        Stakeholders = [.. brief.Stakeholders];
+        PanelQuestions = [.. brief.PanelQuestions];
+    }
 }
+
+/// <summary>Someone with a stake in a case (a role or a group, pseudonymised) and their interest.</summary>
+public sealed record Stakeholder(string Name, string Interest);
+
+/// <summary>A case's brief: its purpose, success criteria, stakeholders and the questions for the panel.</summary>
+public sealed record CaseBrief(string Purpose, IReadOnlyList<string> SuccessCriteria, IReadOnlyList<Stakeholder> Stakeholders, IReadOnlyList<string> PanelQuestions);
 
 /// <summary>One logged move of a case from one phase to the next.</summary>
 public sealed class CasePhaseTransition

@@ -36,6 +36,10 @@ public sealed class CaseGrpcService(CaseRegistry cases) : CaseService.CaseServic
         new() { Case = CaseMapping.ToMessage(await cases.SetScopeOfInfluenceAsync(request.Id, request.ScopeOfInfluence, ScopeOf(context), context.CancellationToken)) };
 
     [AllowRoles(CivicRoles.Staff, CivicRoles.Coordinator, CivicRoles.Director, CivicRoles.Admin)]
+    public override async Task<UpdateCaseBriefResponse> UpdateCaseBrief(UpdateCaseBriefRequest request, ServerCallContext context) =>
+        new() { Case = CaseMapping.ToMessage(await cases.UpdateBriefAsync(request.CaseId, CaseMapping.ToBrief(request), ScopeOf(context), context.CancellationToken)) };
+
+    [AllowRoles(CivicRoles.Staff, CivicRoles.Coordinator, CivicRoles.Director, CivicRoles.Admin)]
     public override async Task<ChangePhaseResponse> ChangePhase(ChangePhaseRequest request, ServerCallContext context) =>
         new()
         {

@@ -22,7 +22,13 @@ public static class CaseMapping
             Phase = ToMessage(@case.Phase),
             CreatedAt = Timestamp.FromDateTimeOffset(@case.CreatedAt),
             ScopeOfInfluence = @case.ScopeOfInfluence,
+            Purpose = @case.Purpose,
         };
+        message.SuccessCriteria.AddRange(@case.SuccessCriteria);
+        message.Stakeholders.AddRange(@case.Stakeholders.Select(s => new Contracts.Panel.V1.Stakeholder { Name = s.Name, Interest = s.Interest }));
+        message.PanelQuestions.AddRange(@case.PanelQuestions);
+        message.NextPhaseChecklist.AddRange(CaseChecklist.ForNextPhase(@case).Select(ToMessage));
+        message.ConveningChecklist.AddRange(CaseChecklist.ForConvening(@case).Select(ToMessage));
         message.TextFlags.AddRange(CaseTextFlags.Of(@case).Select(f => new Contracts.Panel.V1.CaseTextFlag
         {
             Field = f.Field,
@@ -30,6 +36,15 @@ public static class CaseMapping
         }));
         return message;
     }
+
+    public static Contracts.Panel.V1.ChecklistItem ToMessage(ChecklistItem item) =>
+        new() { Key = item.Key, Done = item.Done, LabelDa = item.LabelDa, LabelEn = item.LabelEn };
+
+    public static CaseBrief ToBrief(UpdateCaseBriefRequest request) => new(
+        request.Purpose,
+        [.. request.SuccessCriteria],
+        [.. request.Stakeholders.Select(s => new Stakeholder(s.Name, s.Interest))],
+        [.. request.PanelQuestions]);
 
     public static PhaseTransition ToMessage(CasePhaseTransition transition) => new()
     {

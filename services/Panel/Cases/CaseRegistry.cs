@@ -66,6 +66,25 @@ public sealed class CaseRegistry(PanelDbContext db, AuditLog audit, TimeProvider
         return @case;
     }
 
+    /// <summary>Replaces the case's brief; the audit entry names the parts that changed.</summary>
+    public async Task<Case> UpdateBriefAsync(string id, CaseBrief brief, CaseScope scope, CancellationToken cancellationToken)
+    {
+        var valid = CaseBriefRules.Validate(brief);
+        var @case = await GetTrackedAsync(id, scope, cancellationToken);
+        var changed = new[]
+        {
+            ("purpose", @case.Purpose != valid.Purpose),
+            ("success criteria", !@case.SuccessCriteria.SequenceEqual(valid.SuccessCriteria)),
+            ("stakeholders", !@case.Stakeholders.SequenceEqual(valid.Stakeholders)),
+            ("panel questions", !@case.PanelQuestions.SequenceEqual(valid.PanelQuestions)),
+        }.Where(part => part.Item2).Select(part => part.Item1).ToList();
+        @case.Apply(valid);
+        audit.Changed("case.brief", "case", @case.Id,
+            changed.Count == 0 ? "The brief was saved unchanged" : $"The brief was changed: {string.Join(", ", changed)}");
+        await db.SaveChangesAsync(cancellationToken);
+        return @case;
+    }
+
     /// <summary>Moves the case one phase on and logs who did it and why.</summary>
     public async Task<Case> ChangePhaseAsync(string id, CasePhase to, string reason, string changedBy, CaseScope scope, CancellationToken cancellationToken)
     {

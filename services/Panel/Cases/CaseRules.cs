@@ -37,7 +37,8 @@ public static partial class CaseRules
         return request with { Title = request.Title.Trim(), Summary = request.Summary.Trim(), OwningDepartment = department };
     }
 
-    private static void RefuseCprNumber(FieldViolations violations, string field, string text, string englishName, string danishName)
+    /// <summary>Records a PERSONAL_DATA_IN_TEXT violation when <paramref name="text"/> looks like it holds a CPR number; every case text is checked alike.</summary>
+    internal static void RefuseCprNumber(FieldViolations violations, string field, string text, string englishName, string danishName)
     {
         if (CprNumberDetector.ContainsCprNumber(text))
         {

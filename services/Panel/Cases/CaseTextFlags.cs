@@ -19,7 +19,13 @@ public sealed record CaseTextFlag(string Field, CaseTextFlagKind Kind);
 public static partial class CaseTextFlags
 {
     public static IReadOnlyList<CaseTextFlag> Of(Case @case) =>
-        new[] { ("title", @case.Title), ("summary", @case.Summary), ("scope_of_influence", @case.ScopeOfInfluence) }
+        new[]
+        {
+            ("title", @case.Title), ("summary", @case.Summary), ("scope_of_influence", @case.ScopeOfInfluence), ("purpose", @case.Purpose),
+            ("success_criteria", string.Join('\n', @case.SuccessCriteria)),
+            ("stakeholders", string.Join('\n', @case.Stakeholders.Select(s => $"{s.Name}: {s.Interest}"))),
+            ("panel_questions", string.Join('\n', @case.PanelQuestions)),
+        }
             .SelectMany(text => Find(text.Item1, text.Item2))
             .ToList();
 

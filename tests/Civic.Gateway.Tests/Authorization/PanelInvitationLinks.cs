@@ -74,13 +74,11 @@ public static class PanelInvitationLinks
     /// <summary>A new case with a drawn and invited panel of 34: half pending, half accepted, one of each per caller and route (8 callers × 2 routes).</summary>
     private static async Task<(string CaseId, IReadOnlyList<Invitation> Invitations)> InvitedPanelAsync(GrpcChannel channel, CallOptions options)
     {
-        var cases = new CaseService.CaseServiceClient(channel);
-        var created = await cases.CreateCaseAsync(new() { Title = "Invitationssag", Summary = "En pseudonymiseret sag til rolletesten.", OwningDepartment = CivicCluster.StaffDepartment }, options);
-        await cases.SetScopeOfInfluenceAsync(new() { Id = created.Case.Id, ScopeOfInfluence = "Panelet høres." }, options);
-        var draw = await new ConveningService.ConveningServiceClient(channel).ConveneAsync(new() { CaseId = created.Case.Id, PanelSize = 34 }, options);
+        var caseId = await PanelTestCases.ReadyAsync(channel.CreateCallInvoker(), "Invitationssag", options);
+        var draw = await new ConveningService.ConveningServiceClient(channel).ConveneAsync(new() { CaseId = caseId, PanelSize = 34 }, options);
         var sent = await new InvitationService.InvitationServiceClient(channel).SendInvitationsAsync(
             new() { DrawId = draw.Draw.Id, ResponseDeadline = Timestamp.FromDateTimeOffset(TimeProvider.System.GetUtcNow().AddDays(7)) }, options);
-        return (created.Case.Id, sent.Invitations);
+        return (caseId, sent.Invitations);
     }
 
     public static (string Id, string Token) NextPending() =>

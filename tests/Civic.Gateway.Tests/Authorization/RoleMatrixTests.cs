@@ -63,6 +63,7 @@ public sealed class RoleMatrixTests(CivicCluster cluster)
         ["/civic.panel.v1.CaseService/GetCase"] =                    "U    D       D     D       A     A     A   A",
         ["/civic.panel.v1.CaseService/ListCases"] =                  "U    D       D     D       A     A     A   A",
         ["/civic.panel.v1.CaseService/SetScopeOfInfluence"] =        "U    D       D     D       A     A     A   A",
+        ["/civic.panel.v1.CaseService/UpdateCaseBrief"] =            "U    D       D     D       A     A     A   A",
         ["/civic.panel.v1.CaseService/ChangePhase"] =                "U    D       D     D       A     A     A   A",
         ["/civic.panel.v1.CaseService/ListPhaseTransitions"] =       "U    D       D     D       A     A     A   A",
         ["/civic.panel.v1.ConveningService/Convene"] =               "U    D       D     D       D     A     D   A",
@@ -447,11 +448,13 @@ public sealed class RoleMatrixTests(CivicCluster cluster)
             Id = CivicCluster.DemoCaseId,
             ScopeOfInfluence = "Panelet former, hvilke fællesskaber der afprøves i bydelen; forvaltningen beslutter budgettet og høres om tidsplanen.",
         }, o),
+        // The demo case keeps a complete brief, so the matrix's convening of it still meets the checklist.
+        ["/civic.panel.v1.CaseService/UpdateCaseBrief"] = async (c, o) => await new CaseService.CaseServiceClient(c).UpdateCaseBriefAsync(PanelTestCases.CompleteBrief(CivicCluster.DemoCaseId), o),
         // A case of its own per call, so every allowed caller can make the same first step. The caller opens it:
-        // CreateCase and SetScopeOfInfluence have the same access rule as ChangePhase, so the row still holds.
+        // CreateCase, SetScopeOfInfluence and UpdateCaseBrief have the same access rule as ChangePhase, so the row still holds.
         ["/civic.panel.v1.CaseService/ChangePhase"] = async (c, o) => await new CaseService.CaseServiceClient(c).ChangePhaseAsync(new()
         {
-            Id = await CaseReadyForPlanningAsync(c, o),
+            Id = await PanelTestCases.ReadyAsync(c, "Fasesag", o),
             Phase = CasePhase.Planning,
             Reason = "Formål og indflydelsesrum er aftalt.",
         }, o),
@@ -483,7 +486,7 @@ public sealed class RoleMatrixTests(CivicCluster cluster)
         ["/civic.panel.v1.FairnessService/GetFairnessReport"] = async (c, o) => await new FairnessService.FairnessServiceClient(c).GetFairnessReportAsync(new(), o),
         ["/civic.panel.v1.InvitationService/SendInvitations"] = async (c, o) =>
         {
-            var caseId = await CaseReadyForPlanningAsync(c, o);
+            var caseId = await PanelTestCases.ReadyAsync(c, "Fasesag", o);
             var draw = await new ConveningService.ConveningServiceClient(c).ConveneAsync(new() { CaseId = caseId, PanelSize = 5 }, o);
             await new InvitationService.InvitationServiceClient(c).SendInvitationsAsync(new()
             {
@@ -528,7 +531,7 @@ public sealed class RoleMatrixTests(CivicCluster cluster)
             await new SessionService.SessionServiceClient(c).RecordContributionAsync(new() { SessionId = session.Id, MemberId = member, Text = "Rolletestens bidrag." }, o);
         },
         ["/civic.panel.v1.SynthesisService/SaveSynthesisDraft"] = async (c, o) =>
-            await new SynthesisService.SynthesisServiceClient(c).SaveSynthesisDraftAsync(new() { CaseId = await CaseReadyForPlanningAsync(c, o), Text = "Udkast." }, o),
+            await new SynthesisService.SynthesisServiceClient(c).SaveSynthesisDraftAsync(new() { CaseId = await PanelTestCases.ReadyAsync(c, "Fasesag", o), Text = "Udkast." }, o),
         ["/civic.panel.v1.SynthesisService/OpenSynthesisReview"] = async (c, o) => await SynthesisInReviewAsync(c, o),
         ["/civic.panel.v1.SynthesisService/FinaliseSynthesis"] = async (c, o) =>
             await new SynthesisService.SynthesisServiceClient(c).FinaliseSynthesisAsync(new() { CaseId = await SynthesisInReviewAsync(c, o), ReviewResponse = "Skrevet ind." }, o),
@@ -543,7 +546,7 @@ public sealed class RoleMatrixTests(CivicCluster cluster)
             await new FeedbackService.FeedbackServiceClient(c).ListFeedbackAsync(new() { CaseId = CivicCluster.DemoCaseId }, o),
         ["/civic.panel.v1.EvaluationService/RecordEvaluation"] = async (c, o) =>
         {
-            var caseId = await CaseReadyForPlanningAsync(c, o);
+            var caseId = await PanelTestCases.ReadyAsync(c, "Fasesag", o);
             foreach (var phase in new[] { CasePhase.Planning, CasePhase.Execution, CasePhase.Realisation })
             {
                 await new CaseService.CaseServiceClient(c).ChangePhaseAsync(new() { Id = caseId, Phase = phase, Reason = "Rolletest." }, o);
@@ -806,23 +809,10 @@ public sealed class RoleMatrixTests(CivicCluster cluster)
         return new MemberCredentials { MemberId = confirmed.MemberId, Token = confirmed.MemberToken };
     }
 
-    private static async Task<string> CaseReadyForPlanningAsync(CallInvoker client, CallOptions options)
-    {
-        var cases = new CaseService.CaseServiceClient(client);
-        var created = await cases.CreateCaseAsync(new()
-        {
-            Title = "Fasesag",
-            Summary = "En pseudonymiseret sag til rolletesten.",
-            OwningDepartment = CivicCluster.StaffDepartment,
-        }, options);
-        await cases.SetScopeOfInfluenceAsync(new() { Id = created.Case.Id, ScopeOfInfluence = "Panelet høres om tidsplanen." }, options);
-        return created.Case.Id;
-    }
-
     /// <summary>A new case of the caller's with a synthesis draft opened for review; returns the case id.</summary>
     private static async Task<string> SynthesisInReviewAsync(CallInvoker c, CallOptions o)
     {
-        var caseId = await CaseReadyForPlanningAsync(c, o);
+        var caseId = await PanelTestCases.ReadyAsync(c, "Fasesag", o);
         var syntheses = new SynthesisService.SynthesisServiceClient(c);
         await syntheses.SaveSynthesisDraftAsync(new() { CaseId = caseId, Text = "Udkast." }, o);
         await syntheses.OpenSynthesisReviewAsync(new() { CaseId = caseId, NoteToMembers = "Læs det." }, o);

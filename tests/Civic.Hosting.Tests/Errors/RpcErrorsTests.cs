@@ -35,6 +35,20 @@ public sealed class RpcErrorsTests
     }
 
     [Fact]
+    public void FromException_FailedPreconditionWithViolations_PreconditionFailureNamingEach()
+    {
+        var exception = new FailedPreconditionException("The case still needs: purpose.", "Sagen mangler: formål.",
+            [new PreconditionViolation("CASE_CHECKLIST", "purpose", "The case needs: purpose.")]);
+
+        var details = RpcErrors.FromException(exception)!;
+
+        var failure = details.Details.Single(d => d.Is(PreconditionFailure.Descriptor)).Unpack<PreconditionFailure>();
+        var violation = Assert.Single(failure.Violations);
+        Assert.Equal(("CASE_CHECKLIST", "purpose", "The case needs: purpose."), (violation.Type, violation.Subject, violation.Description));
+        Assert.DoesNotContain(RpcErrors.FromException(new FailedPreconditionException("Wrong phase.", "Forkert fase."))!.Details, d => d.Is(PreconditionFailure.Descriptor));
+    }
+
+    [Fact]
     public void FromException_ValidationException_BadRequestWithEveryFieldViolation()
     {
         var exception = new ValidationException(

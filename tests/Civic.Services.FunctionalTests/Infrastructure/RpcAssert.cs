@@ -40,4 +40,17 @@ public static class RpcAssert
         });
         return badRequest.FieldViolations.Select(v => v.Field).ToList();
     }
+
+    /// <summary>The subjects of the PreconditionFailure detail's violations of <paramref name="type"/>.</summary>
+    public static IReadOnlyList<string> UnmetPreconditions(RpcException exception, string type)
+    {
+        var failure = exception.GetRpcStatus()?.GetDetail<PreconditionFailure>();
+        Assert.NotNull(failure);
+        Assert.All(failure.Violations, v =>
+        {
+            Assert.Equal(type, v.Type);
+            Assert.False(string.IsNullOrWhiteSpace(v.Description));
+        });
+        return failure.Violations.Select(v => v.Subject).ToList();
+    }
 }

@@ -35,7 +35,7 @@ public abstract class ConveningTests(ServiceFixture<CaseGrpcService> fixture) : 
     [Fact]
     public async Task Convene_DemoPool_FairPanelWithProbabilitiesCertificateAndReproducibleRecord()
     {
-        var caseId = await CaseWithScopeAsync();
+        var caseId = await PanelCases.ReadyAsync(Host);
 
         var draw = (await ConveneAsync(Request(caseId, 12,
             Q("age_band", "18-29", 1, 3), Q("age_band", "30-44", 2, 4), Q("age_band", "45-59", 2, 4), Q("age_band", "60-74", 2, 4), Q("age_band", "75+", 1, 3),
@@ -67,7 +67,7 @@ public abstract class ConveningTests(ServiceFixture<CaseGrpcService> fixture) : 
     [Fact]
     public async Task VerifyCommand_ExportedRecordReproduced_TamperedRecordNot()
     {
-        var caseId = await CaseWithScopeAsync();
+        var caseId = await PanelCases.ReadyAsync(Host);
         var draw = (await ConveneAsync(Request(caseId, 10, Q("age_band", "75+", 1, 2)))).Draw;
         var file = Path.GetTempFileName();
         try
@@ -92,7 +92,7 @@ public abstract class ConveningTests(ServiceFixture<CaseGrpcService> fixture) : 
     [Fact]
     public async Task Convene_BeforeScopeOfInfluence_FailedPreconditionAndNothingStored()
     {
-        var caseId = (await CreateCaseAsync()).Id;
+        var caseId = await PanelCases.CreateAsync(Host);
 
         var exception = await RpcAssert.FailsAsync(StatusCode.FailedPrecondition, () => ConveneAsync(Request(caseId, 10)));
 
@@ -114,7 +114,7 @@ public abstract class ConveningTests(ServiceFixture<CaseGrpcService> fixture) : 
     [MemberData(nameof(BadQuotas))]
     public async Task Convene_BadQuotasOrSize_ClearStatusAndNothingStored(int panelSize, Quota[] quotas, StatusCode expected, string message)
     {
-        var caseId = await CaseWithScopeAsync();
+        var caseId = await PanelCases.ReadyAsync(Host);
 
         var exception = await RpcAssert.FailsAsync(expected, () => ConveneAsync(Request(caseId, panelSize, quotas)));
 
@@ -125,7 +125,7 @@ public abstract class ConveningTests(ServiceFixture<CaseGrpcService> fixture) : 
     [Fact]
     public async Task ChangePhase_OneStepAtATime_LoggedWithWhoAndWhy()
     {
-        var caseId = await CaseWithScopeAsync();
+        var caseId = await PanelCases.ReadyAsync(Host);
 
         var planning = await ChangePhaseAsync(caseId, CasePhase.Planning, "Formål og succeskriterier er aftalt.");
         var execution = await ChangePhaseAsync(caseId, CasePhase.Execution, "Panelet er indkaldt.");
@@ -143,7 +143,7 @@ public abstract class ConveningTests(ServiceFixture<CaseGrpcService> fixture) : 
     [Fact]
     public async Task ChangePhase_SkippedOrBackwards_FailedPreconditionAndNothingLogged()
     {
-        var caseId = await CaseWithScopeAsync();
+        var caseId = await PanelCases.ReadyAsync(Host);
 
         var skipped = await RpcAssert.FailsAsync(StatusCode.FailedPrecondition, () => ChangePhaseAsync(caseId, CasePhase.Execution, "Vi springer planlægningen over."));
         await RpcAssert.FailsAsync(StatusCode.FailedPrecondition, () => ChangePhaseAsync(caseId, CasePhase.Clarification, "Tilbage."));
@@ -157,7 +157,7 @@ public abstract class ConveningTests(ServiceFixture<CaseGrpcService> fixture) : 
     [Fact]
     public async Task ChangePhase_LeavingClarificationWithoutScope_FailedPrecondition()
     {
-        var caseId = (await CreateCaseAsync()).Id;
+        var caseId = await PanelCases.CreateAsync(Host);
 
         var exception = await RpcAssert.FailsAsync(StatusCode.FailedPrecondition, () => ChangePhaseAsync(caseId, CasePhase.Planning, "Klar."));
 
@@ -167,7 +167,7 @@ public abstract class ConveningTests(ServiceFixture<CaseGrpcService> fixture) : 
     [Fact]
     public async Task Convene_Staff_PermissionDenied()
     {
-        var caseId = await CaseWithScopeAsync();
+        var caseId = await PanelCases.ReadyAsync(Host);
 
         await RpcAssert.FailsAsync(StatusCode.PermissionDenied, () =>
             Host.CallAsync<ConveneRequest, ConveneResponse>(Convening, "Convene", Request(caseId, 10), CivicRoles.Staff));
@@ -197,22 +197,4 @@ public abstract class ConveningTests(ServiceFixture<CaseGrpcService> fixture) : 
 
     private Task<ChangePhaseResponse> ChangePhaseAsync(string caseId, CasePhase phase, string reason) =>
         Host.CallAsync<ChangePhaseRequest, ChangePhaseResponse>(Cases, "ChangePhase", new() { Id = caseId, Phase = phase, Reason = reason }, CivicRoles.Coordinator);
-
-    private async Task<Case> CreateCaseAsync() =>
-        (await Host.CallAsync<CreateCaseRequest, CreateCaseResponse>(Cases, "CreateCase", new()
-        {
-            Title = "Ensomhed blandt unge",
-            Summary = "Flere unge melder om ensomhed efter skoletid.",
-            OwningDepartment = "boern-og-unge",
-            CoCreationType = CoCreationType.Equal,
-        }, CivicRoles.Coordinator)).Case;
-
-    private async Task<string> CaseWithScopeAsync()
-    {
-        var id = (await CreateCaseAsync()).Id;
-        var scoped = await Host.CallAsync<SetScopeOfInfluenceRequest, SetScopeOfInfluenceResponse>(Cases, "SetScopeOfInfluence",
-            new() { Id = id, ScopeOfInfluence = "Panelet former tilbuddene til unge; forvaltningen beslutter budgettet." }, CivicRoles.Coordinator);
-        Assert.StartsWith("Panelet former", scoped.Case.ScopeOfInfluence, StringComparison.Ordinal);
-        return id;
-    }
 }

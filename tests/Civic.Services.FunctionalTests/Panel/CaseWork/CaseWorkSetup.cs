@@ -33,19 +33,8 @@ public sealed class CaseWorkSetup(ServiceHost<CaseGrpcService> host)
         }
     }
 
-    public async Task<string> CaseWithScopeAsync()
-    {
-        var id = (await host.CallAsync<CreateCaseRequest, CreateCaseResponse>(Cases, "CreateCase", new()
-        {
-            Title = "Ensomhed blandt unge",
-            Summary = "Flere unge melder om ensomhed efter skoletid.",
-            OwningDepartment = "boern-og-unge",
-            CoCreationType = CoCreationType.Equal,
-        }, CivicRoles.Coordinator)).Case.Id;
-        await host.CallAsync<SetScopeOfInfluenceRequest, SetScopeOfInfluenceResponse>(Cases, "SetScopeOfInfluence",
-            new() { Id = id, ScopeOfInfluence = "Panelet former tilbuddene til unge; forvaltningen beslutter budgettet." }, CivicRoles.Coordinator);
-        return id;
-    }
+    /// <summary>A new case ready to convene (see <see cref="PanelCases.ReadyAsync"/>).</summary>
+    public Task<string> ReadyCaseAsync() => PanelCases.ReadyAsync(host);
 
     /// <summary>A draw of <see cref="PanelSize"/> with age quotas, so replacements have quotas to keep.</summary>
     public async Task<Draw> ConveneAsync(string caseId)
@@ -66,7 +55,7 @@ public sealed class CaseWorkSetup(ServiceHost<CaseGrpcService> host)
     /// <summary>A case, its draw and its sent invitations.</summary>
     public async Task<(string CaseId, Draw Draw, IReadOnlyList<Invitation> Invitations)> InvitedPanelAsync()
     {
-        var caseId = await CaseWithScopeAsync();
+        var caseId = await ReadyCaseAsync();
         var draw = await ConveneAsync(caseId);
         return (caseId, draw, (await SendAsync(draw.Id)).Invitations);
     }

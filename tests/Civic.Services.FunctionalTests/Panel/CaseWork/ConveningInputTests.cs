@@ -26,7 +26,7 @@ public abstract class ConveningInputTests(ServiceFixture<CaseGrpcService> fixtur
         var (_, _, sent) = await Setup.InvitedPanelAsync();
         await Setup.RespondAsync(sent[0].Id, accept: true);
 
-        var draw = await Setup.ConveneAsync(await Setup.CaseWithScopeAsync());
+        var draw = await Setup.ConveneAsync(await Setup.ReadyCaseAsync());
 
         Assert.DoesNotContain(draw.Probabilities, p => p.MemberId == sent[0].MemberId);
         Assert.DoesNotContain(sent[0].MemberId, draw.ReserveMemberIds);
@@ -37,7 +37,7 @@ public abstract class ConveningInputTests(ServiceFixture<CaseGrpcService> fixtur
     [Fact]
     public async Task Convene_RequiredLivedExperience_AtLeastOneSuchMemberOnEveryPanel()
     {
-        var caseId = await Setup.CaseWithScopeAsync();
+        var caseId = await Setup.ReadyCaseAsync();
         var request = new ConveneRequest { CaseId = caseId, PanelSize = 6, RequiredLivedExperience = { "jobcenter", "foraelder-handicap" } };
 
         var draw = (await Host.CallAsync<ConveneRequest, ConveneResponse>(CaseWorkSetup.Convening, "Convene", request, CivicRoles.Coordinator)).Draw;
@@ -53,7 +53,7 @@ public abstract class ConveningInputTests(ServiceFixture<CaseGrpcService> fixtur
     [Fact]
     public async Task Convene_RequiredLivedExperienceNotInSchema_InvalidArgumentAndNothingStored()
     {
-        var caseId = await Setup.CaseWithScopeAsync();
+        var caseId = await Setup.ReadyCaseAsync();
         var request = new ConveneRequest { CaseId = caseId, PanelSize = 6, RequiredLivedExperience = { "astronaut" } };
 
         var exception = await RpcAssert.FailsAsync(StatusCode.InvalidArgument, () =>

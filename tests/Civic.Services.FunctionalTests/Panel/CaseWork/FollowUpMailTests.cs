@@ -140,7 +140,7 @@ public abstract class FollowUpMailTests(ServiceFixture<CaseGrpcService> fixture)
     [Fact]
     public async Task ReminderJob_InvitationGivingLessThan48Hours_NoReminder()
     {
-        var caseId = await Setup.CaseWithScopeAsync();
+        var caseId = await Setup.ReadyCaseAsync();
         var draw = await Setup.ConveneAsync(caseId);
         var deadline = TimeProvider.System.GetUtcNow().AddHours(30);
         await Setup.SendAsync(draw.Id, deadline);

@@ -28,7 +28,7 @@ public abstract class InvitationTests(ServiceFixture<CaseGrpcService> fixture) :
     [Fact]
     public async Task Send_Draw_OneInvitationPerDrawnMemberWithDeadlineAndOnlyTheLinkHashStored()
     {
-        var caseId = await Setup.CaseWithScopeAsync();
+        var caseId = await Setup.ReadyCaseAsync();
         var draw = await Setup.ConveneAsync(caseId);
         var deadline = TimeProvider.System.GetUtcNow().AddDays(5);
 
@@ -71,7 +71,7 @@ public abstract class InvitationTests(ServiceFixture<CaseGrpcService> fixture) :
     [Fact]
     public async Task Send_MemberWithPhoneOnly_InvitedBySmsWithTheLink()
     {
-        var caseId = await Setup.CaseWithScopeAsync();
+        var caseId = await Setup.ReadyCaseAsync();
         var draw = await Setup.ConveneAsync(caseId);
         var phoneOnly = draw.PanelMemberIds[0];
         var before = await Setup.SetMemberAddressAsync(phoneOnly, email: string.Empty, phone: "+4523456789");
@@ -106,7 +106,7 @@ public abstract class InvitationTests(ServiceFixture<CaseGrpcService> fixture) :
     [Fact]
     public async Task Send_DeadlineMissingOrTooFar_InvalidArgumentAndNothingStored()
     {
-        var caseId = await Setup.CaseWithScopeAsync();
+        var caseId = await Setup.ReadyCaseAsync();
         var draw = await Setup.ConveneAsync(caseId);
 
         var missing = await RpcAssert.FailsAsync(StatusCode.InvalidArgument, () =>
@@ -121,7 +121,7 @@ public abstract class InvitationTests(ServiceFixture<CaseGrpcService> fixture) :
     [Fact]
     public async Task Send_Staff_PermissionDenied()
     {
-        var caseId = await Setup.CaseWithScopeAsync();
+        var caseId = await Setup.ReadyCaseAsync();
         var draw = await Setup.ConveneAsync(caseId);
 
         await RpcAssert.FailsAsync(StatusCode.PermissionDenied, () => Setup.SendAsync(draw.Id, role: CivicRoles.Staff));
@@ -247,7 +247,7 @@ public abstract class InvitationTests(ServiceFixture<CaseGrpcService> fixture) :
     [Fact]
     public async Task Send_WithdrawnDrawnMember_NotInvitedAndAReserveTakesTheSeat()
     {
-        var caseId = await Setup.CaseWithScopeAsync();
+        var caseId = await Setup.ReadyCaseAsync();
         var draw = await Setup.ConveneAsync(caseId);
         var withdrawn = draw.PanelMemberIds[0];
         await Setup.SetMemberStatusAsync(withdrawn, PoolMemberStatus.Withdrawn);

@@ -77,7 +77,7 @@ public abstract class MembershipTests(ServiceFixture<CaseGrpcService> fixture) :
     public async Task WithdrawMembership_ErasesPersonalDataFromEveryTableKeepsAnonymousStatistics()
     {
         var member = await ActiveMemberAsync(Host, "Hanne Kvistgaard", "hanne.kvistgaard@example.dk", "+45 61 23 45 99");
-        var caseId = await CaseWithScopeAsync(Host);
+        var caseId = await PanelCases.ReadyAsync(Host);
         await Host.CallAsync<GetMemberRequest, GetMemberResponse>(PoolRpc, "GetMember", new() { Id = member.MemberId, Reason = "Tjek før sletning" }, CivicRoles.Coordinator);
         Assert.NotEmpty(await ScanEveryTableAsync(Host, "Kvistgaard", "hanne.kvistgaard@example.dk", "+4561234599"));
 
@@ -112,7 +112,7 @@ public abstract class MembershipTests(ServiceFixture<CaseGrpcService> fixture) :
     public async Task EveryPersonalDataRead_LeavesAnAuditEntryWithWhoWhatAndWhy()
     {
         var member = await ActiveMemberAsync(Host, "Noah Andersen", "noah.audit@example.dk");
-        var caseId = await CaseWithScopeAsync(Host, "Revisionssag");
+        var caseId = await PanelCases.ReadyAsync(Host, "Revisionssag");
         var reads = new (string Action, string Subject, Func<Task> Read)[]
         {
             ("member.read", member.MemberId, () => Host.CallWithTokenAsync<GetMemberRequest, GetMemberResponse>(PoolRpc, "GetMember",
@@ -147,7 +147,7 @@ public abstract class MembershipTests(ServiceFixture<CaseGrpcService> fixture) :
     public async Task GetMyMembership_AfterADraw_ShowsTheParticipation()
     {
         var member = await ActiveMemberAsync(Host, "Ahmed Larsen", "ahmed.history@example.dk");
-        var caseId = await CaseWithScopeAsync(Host, "Tryghed i Øst");
+        var caseId = await PanelCases.ReadyAsync(Host, "Tryghed i Øst");
         var active = await WithDbAsync(Host, db => db.PoolMembers.CountAsync(m => m.Status == PoolMemberStatus.Active, Cancellation));
         // Everyone active is drawn, so the member surely is.
         var draw = (await Host.CallAsync<ConveneRequest, ConveneResponse>(ConveningRpc, "Convene", new() { CaseId = caseId, PanelSize = active }, CivicRoles.Coordinator)).Draw;
@@ -232,7 +232,7 @@ public abstract class MembershipTests(ServiceFixture<CaseGrpcService> fixture) :
     [Fact]
     public async Task GetFairnessReport_AfterTwoDraws_GiniNeverInvitedAndTheUsualOnesPerDraw()
     {
-        var caseId = await CaseWithScopeAsync(Host, "Fairness");
+        var caseId = await PanelCases.ReadyAsync(Host, "Fairness");
         await ActiveMemberAsync(Host, "Fie Fair", "fie.fair@example.dk");
         await ActiveMemberAsync(Host, "Finn Fair", "finn.fair@example.dk");
         // A third new member: two seats among three members with no seats before leave someone at 0 and someone above,

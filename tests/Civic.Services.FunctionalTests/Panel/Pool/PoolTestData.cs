@@ -1,6 +1,5 @@
 using System.Data.Common;
 using Civic.Contracts.Panel.V1;
-using Civic.Defaults.Auth;
 using Civic.Hosting.Notifications;
 using Civic.Panel;
 using Civic.Panel.Pool;
@@ -72,15 +71,6 @@ public static class PoolTestData
         var confirmed = await host.CallAsync<ConfirmSignUpRequest, ConfirmSignUpResponse>(PoolRpc, "ConfirmSignUp",
             new() { MemberId = signedUp.MemberId, Token = ConfirmationToken(host, signedUp) }, role: null);
         return new MemberCredentials { MemberId = confirmed.MemberId, Token = confirmed.MemberToken };
-    }
-
-    public static async Task<string> CaseWithScopeAsync(ServiceHost<CaseGrpcService> host, string title = "Ensomhed blandt unge")
-    {
-        var created = await host.CallAsync<CreateCaseRequest, CreateCaseResponse>(CasesRpc, "CreateCase",
-            new() { Title = title, Summary = "En pseudonymiseret sag.", OwningDepartment = "boern-og-unge", CoCreationType = CoCreationType.Equal }, CivicRoles.Coordinator);
-        await host.CallAsync<SetScopeOfInfluenceRequest, SetScopeOfInfluenceResponse>(CasesRpc, "SetScopeOfInfluence",
-            new() { Id = created.Case.Id, ScopeOfInfluence = "Panelet former tilbuddene; forvaltningen beslutter budgettet." }, CivicRoles.Coordinator);
-        return created.Case.Id;
     }
 
     public static async Task<T> WithDbAsync<T>(ServiceHost<CaseGrpcService> host, Func<PanelDbContext, Task<T>> query)

@@ -159,7 +159,7 @@ public abstract class FeatureSchemaTests(ServiceFixture<CaseGrpcService> fixture
         await AddValueAsync(new() { Change = await ChangeAsync(), Category = "lived_experience", Value = new() { Key = "plejefamilie", Label = "Plejefamilie", LabelEn = "Foster family" } });
         var member = await ActiveMemberWithAsync("Pia Pleje", "pia.retire@example.dk", "lived_experience", "plejefamilie");
         var setup = new CaseWorkSetup(Host);
-        var draw = await setup.ConveneAsync(await setup.CaseWithScopeAsync());
+        var draw = await setup.ConveneAsync(await setup.ReadyCaseAsync());
 
         var preview = await RetireAsync(new() { Change = await ChangeAsync("Spørges nu i en anden kategori", validateOnly: true), Category = "lived_experience", Value = "plejefamilie" });
         var offeredAfterPreview = (await SignUpFormAsync()).Categories.Single(c => c.Category == "lived_experience").Values.Select(v => v.Value).ToList();
@@ -188,7 +188,7 @@ public abstract class FeatureSchemaTests(ServiceFixture<CaseGrpcService> fixture
             new() { Page = new() { PageSize = 200 }, Reason = "Test af udgået værdi", Features = { ["lived_experience"] = "plejefamilie" } }, CivicRoles.Coordinator);
         Assert.Equal([member.MemberId], listed.Members.Select(m => m.Id));
         var convened = await Host.CallAsync<ConveneRequest, ConveneResponse>(ConveningRpc, "Convene",
-            new() { CaseId = await setup.CaseWithScopeAsync(), PanelSize = 6, RequiredLivedExperience = { "plejefamilie" } }, CivicRoles.Coordinator);
+            new() { CaseId = await setup.ReadyCaseAsync(), PanelSize = 6, RequiredLivedExperience = { "plejefamilie" } }, CivicRoles.Coordinator);
         Assert.Contains(member.MemberId, convened.Draw.PanelMemberIds);
     }
 
@@ -220,7 +220,7 @@ public abstract class FeatureSchemaTests(ServiceFixture<CaseGrpcService> fixture
     public async Task UpdateFeatureValue_Rename_LabelsChangeTheKeyDoesNotAndAnOldDrawStillVerifies()
     {
         var setup = new CaseWorkSetup(Host);
-        var draw = await setup.ConveneAsync(await setup.CaseWithScopeAsync());
+        var draw = await setup.ConveneAsync(await setup.ReadyCaseAsync());
 
         await Host.CallAsync<UpdateFeatureValueRequest, UpdateFeatureValueResponse>(SchemaRpc, "UpdateFeatureValue", new()
         {
@@ -260,7 +260,7 @@ public abstract class FeatureSchemaTests(ServiceFixture<CaseGrpcService> fixture
     {
         await Host.CallAsync<UpdateFeatureCategoryRequest, UpdateFeatureCategoryResponse>(SchemaRpc, "UpdateFeatureCategory",
             new() { Change = await ChangeAsync("Flyttes"), Category = "lived_experience", Label = "Særlig erfaring", LabelEn = "Lived experience", LivedExperience = false }, CivicRoles.Admin);
-        var caseId = await new CaseWorkSetup(Host).CaseWithScopeAsync();
+        var caseId = await new CaseWorkSetup(Host).ReadyCaseAsync();
         var unmarked = await RpcAssert.FailsAsync(StatusCode.InvalidArgument, () => Host.CallAsync<ConveneRequest, ConveneResponse>(ConveningRpc, "Convene",
             new() { CaseId = caseId, PanelSize = 6, RequiredLivedExperience = { "jobcenter" } }, CivicRoles.Coordinator));
         await Host.CallAsync<UpdateFeatureCategoryRequest, UpdateFeatureCategoryResponse>(SchemaRpc, "UpdateFeatureCategory",
