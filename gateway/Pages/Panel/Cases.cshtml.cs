@@ -57,6 +57,8 @@ public sealed class CasesModel(
     public static IReadOnlyList<CoCreationType> Types { get; } =
         [CoCreationType.Equal, CoCreationType.Steered, CoCreationType.Facilitating, CoCreationType.Empowering];
 
+    public TextField SummaryField => new(SummaryId, nameof(Summary), PanelText.NewCaseSummary.Current, PanelText.NewCaseSummaryHint.Current, Summary, Errors.For(SummaryId));
+
     public TextField TitleField => new(TitleId, nameof(CaseTitle), PanelText.NewCaseTitle.Current, PanelText.NewCaseTitleHint.Current, CaseTitle, Errors.For(TitleId));
 
     public async Task OnGetAsync() => await LoadAsync();

@@ -34,6 +34,7 @@ public static class UiPages
         new("panel-fairness", "/borgerpanelet/retfaerdighed", "coordinator", "Fordeling af deltagelse", "Distribution of participation"),
         new("panel-assisted-sign-up", "/borgerpanelet/medlemmer/ny", "staff", "Tilmeld en borger", "Register a citizen"),
         new("panel-audit-log", "/administration/borgerpanelet/revisionslog", "admin", "Borgerpanelets revisionslog", "The Citizens' Panel's audit log"),
+        new("panel-case-phases", "/borgerpanelet/sager/0192f0a0-0000-7000-8000-000000000102/fase", "coordinator", "Indflydelsesrum og faser: Overgang fra hjemmepleje til plejebolig", "Scope of influence and phases: Overgang fra hjemmepleje til plejebolig"),
         new("panel-case-invitations", "/borgerpanelet/sager/0192f0a0-0000-7000-8000-000000000101/invitationer", "coordinator", "Invitationer: Ensomhed blandt unge i Øst", "Invitations: Ensomhed blandt unge i Øst"),
         new("panel-case-work", "/borgerpanelet/sager/0192f0a0-0000-7000-8000-000000000101/arbejde", "coordinator", "Panelets arbejde: Ensomhed blandt unge i Øst", "The panel's work: Ensomhed blandt unge i Øst"),
         new("call-list", "/direktoerlinjen/opkaldsliste", "director", "Min opkaldsliste", "My call list"),

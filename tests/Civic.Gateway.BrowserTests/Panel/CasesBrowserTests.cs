@@ -43,4 +43,48 @@ public sealed class CasesBrowserTests(CivicStack stack)
         await Assertions.Expect(row).ToContainTextAsync("Faciliterende");
         await Assertions.Expect(row).ToContainTextAsync("Afklaring");
     }
+
+    [Fact]
+    public async Task Coordinator_MovesANewCaseOn_RefusedUntilScopeAndBriefAreDone_ThenTheChangeIsInTheHistory()
+    {
+        await using var session = await stack.OpenAsync();
+        await session.LogInAsAsync("coordinator");
+        await session.GotoAsync("/borgerpanelet/sager");
+        const string title = "Trafiksikker skolevej i Nordbyen";
+        await session.Page.GetByLabel("Titel").FillAsync(title);
+        await session.Page.GetByLabel("Resumé").FillAsync("Forældre er bekymrede for skolevejen efter en ulykke.");
+        await session.Page.GetByLabel("Ansvarlig forvaltning").SelectOptionAsync(new SelectOptionValue { Index = 1 });
+        await session.Page.GetByRole(AriaRole.Button, new() { Name = "Opret sag" }).ClickAsync();
+        await session.Page.Locator("#phases-link").ClickAsync();
+        await Assertions.Expect(session.Page.Locator("#current-phase")).ToContainTextAsync("Afklaring");
+        var moveOn = session.Page.GetByRole(AriaRole.Button, new() { Name = "Gå videre til samskabelse: planlægning" });
+
+        // No reason, then a reason but an empty checklist: refused, and the case stays where it is.
+        await moveOn.ClickAsync();
+        await Assertions.Expect(session.Page.Locator("#phase-reason-error")).ToContainTextAsync("Begrundelsen");
+        await session.Page.GetByLabel("Begrundelse").FillAsync("Afklaringen er færdig");
+        await moveOn.ClickAsync();
+        await Assertions.Expect(session.Page.Locator("#phase-reason-error")).ToContainTextAsync("indflydelsesrum");
+        await Assertions.Expect(session.Page.Locator("#current-phase")).ToContainTextAsync("Afklaring");
+        await session.AssertNoAccessibilityViolationsAsync("case phases, refused");
+
+        // The scope here, the purpose and a success criterion in the brief: then it moves on, and the history says who and why.
+        await session.Page.GetByLabel("Indflydelsesrum").FillAsync("Panelet former forslag til ruten; budgettet er givet.");
+        await session.Page.GetByRole(AriaRole.Button, new() { Name = "Gem indflydelsesrummet" }).ClickAsync();
+        await Assertions.Expect(session.Page.GetByLabel("Indflydelsesrum")).ToHaveValueAsync("Panelet former forslag til ruten; budgettet er givet.");
+        await Assertions.Expect(session.Page.Locator("#next-phase-checklist li[data-key='scope_of_influence']")).ToHaveAttributeAsync("data-done", "true");
+        await session.Page.Locator("#back-to-case").ClickAsync();
+        await session.Page.GetByLabel("Formål").FillAsync("At finde en skolevej, som forældre og børn føler sig trygge ved.");
+        await session.Page.GetByLabel("Succeskriterier").FillAsync("Flere børn cykler selv i skole");
+        await session.Page.GetByRole(AriaRole.Button, new() { Name = "Gem sagens grundlag" }).ClickAsync();
+        await session.Page.Locator("#phases-link").ClickAsync();
+        await session.Page.GetByLabel("Begrundelse").FillAsync("Afklaringen er færdig");
+        await moveOn.ClickAsync();
+
+        await Assertions.Expect(session.Page.Locator("#current-phase")).ToContainTextAsync("Samskabelse: planlægning");
+        var change = session.Page.Locator("#phase-history tbody tr").First;
+        await Assertions.Expect(change).ToContainTextAsync("Afklaringen er færdig");
+        await Assertions.Expect(change).ToContainTextAsync("Afklaring");
+        await session.AssertNoAccessibilityViolationsAsync("case phases, moved on");
+    }
 }
