@@ -47,7 +47,7 @@ public sealed class NetworkGroupDirectory(NetworkDbContext db, TimeProvider time
         var query = db.NetworkGroups.AsNoTracking();
         if (!caller.IsEmployee)
         {
-            query = query.Where(g => MembershipsOf(caller).Any(m => m.GroupId == g.Id));
+            query = query.Where(g => GroupFellowship.MembershipsOf(db, caller).Any(m => m.GroupId == g.Id));
         }
 
         if (!string.IsNullOrWhiteSpace(challengeArea))
@@ -178,7 +178,7 @@ public sealed class NetworkGroupDirectory(NetworkDbContext db, TimeProvider time
     private async Task<NetworkGroup> FindVisibleAsync(string id, NetworkCaller caller, CancellationToken cancellationToken)
     {
         var group = await FindAsync(id, cancellationToken);
-        if (!caller.IsEmployee && !await MembershipsOf(caller).AnyAsync(m => m.GroupId == group.Id, cancellationToken))
+        if (!caller.IsEmployee && !await GroupFellowship.MembershipsOf(db, caller).AnyAsync(m => m.GroupId == group.Id, cancellationToken))
         {
             // The same answer as for a group that does not exist: which groups there are is the municipality's to know.
             throw NoSuchGroup(id);
@@ -186,11 +186,6 @@ public sealed class NetworkGroupDirectory(NetworkDbContext db, TimeProvider time
 
         return group;
     }
-
-    /// <summary>The memberships of the profiles the caller owns (none for a caller without a user id).</summary>
-    private IQueryable<GroupMembership> MembershipsOf(NetworkCaller caller) =>
-        db.NetworkGroupMembers.Where(m => caller.UserId.Length > 0
-            && db.ResourcePersons.Any(p => p.Id == m.ResourcePersonId && p.OwnerId == caller.UserId && p.OptedIn));
 
     private static NotFoundException NoSuchGroup(string id) =>
         new($"No network group has the id '{id}'.", $"Der findes ingen netværksgruppe med id '{id}'.");

@@ -60,14 +60,14 @@ public sealed class ProfileUpkeepDesk(NetworkDbContext db, NetworkMessages messa
     }
 
     /// <summary>
-    /// Stores a report that a profile is inaccurate. Anyone who can see the profile may report it; to
-    /// someone outside the municipality only public profiles exist (others are NOT_FOUND, as for GetResourcePerson).
+    /// Stores a report that a profile is inaccurate. Anyone who can see the profile may report it; a profile the caller
+    /// may not see (<see cref="ResourcePersonDirectory.SeenByAsync"/>) is NOT_FOUND, as for GetResourcePerson.
     /// </summary>
     public async Task<ProfileReport> ReportAsync(string personId, string reason, NetworkCaller caller, CancellationToken cancellationToken)
     {
         var valid = ProfileUpkeepRules.ValidReason(reason);
         var person = await FindAsync(personId, "person_id", cancellationToken);
-        if (!caller.IsEmployee && !ProfileVisibility.IsVisibleToOutsiders(person))
+        if (await ResourcePersonDirectory.SeenByAsync(db, person, caller, cancellationToken) is null)
         {
             throw NotFound(personId);
         }

@@ -18,7 +18,7 @@ public sealed class ProfileUpkeepGrpcService(ProfileUpkeepDesk desk, ResourcePer
     public override async Task<ConfirmResourcePersonResponse> ConfirmResourcePerson(ConfirmResourcePersonRequest request, ServerCallContext context)
     {
         await desk.ConfirmAsync(request.Id, NetworkCaller.From(context.User), context.CancellationToken);
-        var (person, available) = await persons.GetAsync(request.Id, includeInternal: true, context.CancellationToken);
+        var (person, available) = await persons.GetInFullAsync(request.Id, context.CancellationToken);
         return new() { ResourcePerson = ResourcePersonMapping.ToMessage(person, available) };
     }
 

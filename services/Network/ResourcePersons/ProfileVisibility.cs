@@ -1,13 +1,21 @@
 namespace Civic.Network.ResourcePersons;
 
 /// <summary>
-/// What of a profile someone outside the municipality may see: only opted-in public profiles, and
-/// of those only the name, the kind and the fields the owner chose to share. Search and facets work
-/// on this redacted copy for outsiders, so a hidden field cannot be found out by searching for it either.
+/// What of a profile someone outside the municipality may see: opted-in public profiles, and a partner also the
+/// profiles of the people in their own network groups; of either only the name, the kind and the fields the owner
+/// chose to share with citizens and partners. Search and facets work on this redacted copy for outsiders, so a hidden
+/// field cannot be found out by searching for it either.
 /// </summary>
 public static class ProfileVisibility
 {
     public static bool IsVisibleToOutsiders(ResourcePerson person) => person.OptedIn && person.Visibility == Visibility.Public;
+
+    /// <summary>
+    /// What a partner sees of someone who shares a network group with them, whatever the profile's own visibility: the
+    /// group page shows them the person already, and the partner needs the shared fields to work with them, but a field
+    /// the owner keeps internal stays the municipality's, exactly as for <see cref="ForOutsiders"/>.
+    /// </summary>
+    public static ResourcePerson ForFellowMember(ResourcePerson person) => ForOutsiders(person);
 
     /// <summary>A copy of <paramref name="person"/> without the fields that are not shared.</summary>
     public static ResourcePerson ForOutsiders(ResourcePerson person)

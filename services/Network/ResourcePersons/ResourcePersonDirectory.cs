@@ -1,6 +1,7 @@
 using Civic.Hosting.Errors;
 using Civic.Hosting.Storage;
 using Civic.Network.Capacity;
+using Civic.Network.Groups;
 using Civic.Network.Search;
 using Civic.Network.Taxonomy;
 using Microsoft.EntityFrameworkCore;
@@ -67,19 +68,45 @@ public sealed class ResourcePersonDirectory(NetworkDbContext db, ISearchIndex in
     }
 
     /// <summary>
-    /// One profile. To anyone outside the municipality only opted-in public profiles exist, with the
-    /// shared fields only; others are NOT_FOUND, so their existence is not revealed either.
+    /// One profile as <paramref name="caller"/> may see it (<see cref="SeenByAsync"/>); a profile they may not see is
+    /// NOT_FOUND, so its existence is not revealed either.
     /// </summary>
-    public async Task<(ResourcePerson Person, int AvailableHours)> GetAsync(string id, bool includeInternal, CancellationToken cancellationToken)
+    public Task<(ResourcePerson Person, int AvailableHours)> GetAsync(string id, NetworkCaller caller, CancellationToken cancellationToken) =>
+        ReadAsync(id, caller, cancellationToken);
+
+    /// <summary>One profile in full, for whoever just changed or confirmed it (the service checked that they may).</summary>
+    public Task<(ResourcePerson Person, int AvailableHours)> GetInFullAsync(string id, CancellationToken cancellationToken) =>
+        ReadAsync(id, null, cancellationToken);
+
+    private async Task<(ResourcePerson Person, int AvailableHours)> ReadAsync(string id, NetworkCaller? caller, CancellationToken cancellationToken)
     {
         var person = await FindAsync(id, cancellationToken, tracked: false);
-        if (!includeInternal && !ProfileVisibility.IsVisibleToOutsiders(person))
+        var seen = caller is null ? person : await SeenByAsync(db, person, caller, cancellationToken) ?? throw NotFound(id);
+        var available = (await AvailableHoursAsync([person], cancellationToken))[person.Id];
+        // A redacted copy shows the free hours only when the capacity is a shared field.
+        return (seen, ReferenceEquals(seen, person) || person.PublicFields.Contains(ProfileField.Capacity) ? available : 0);
+    }
+
+    /// <summary>
+    /// <paramref name="person"/> as <paramref name="caller"/> may see it, or null when they may not: the municipality's
+    /// people see every profile in full; anyone else the shared fields of opted-in public profiles, and a partner also
+    /// those of the people in their own network groups (<see cref="ProfileVisibility.ForFellowMember"/>).
+    /// </summary>
+    public static async Task<ResourcePerson?> SeenByAsync(NetworkDbContext db, ResourcePerson person, NetworkCaller caller, CancellationToken cancellationToken)
+    {
+        if (caller.IsEmployee)
         {
-            throw NotFound(id);
+            return person;
         }
 
-        var available = (await AvailableHoursAsync([person], cancellationToken))[person.Id];
-        return includeInternal ? (person, available) : (ProfileVisibility.ForOutsiders(person), person.PublicFields.Contains(ProfileField.Capacity) ? available : 0);
+        if (ProfileVisibility.IsVisibleToOutsiders(person))
+        {
+            return ProfileVisibility.ForOutsiders(person);
+        }
+
+        return caller.UserId.Length > 0 && await GroupFellowship.SharesGroupWithAsync(db, caller, person.Id, cancellationToken)
+            ? ProfileVisibility.ForFellowMember(person)
+            : null;
     }
 
     /// <summary>

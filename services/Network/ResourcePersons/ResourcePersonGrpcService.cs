@@ -28,14 +28,14 @@ public sealed class ResourcePersonGrpcService(ResourcePersonDirectory persons, N
     {
         var profile = ResourcePersonMapping.ToNewResourcePerson(request.Profile ?? new CreateResourcePersonRequest(), "profile.");
         await persons.UpdateAsync(request.Id, profile, NetworkCaller.From(context.User), context.CancellationToken);
-        var (person, available) = await persons.GetAsync(request.Id, includeInternal: true, context.CancellationToken);
+        var (person, available) = await persons.GetInFullAsync(request.Id, context.CancellationToken);
         return await NamedAsync(new UpdateResourcePersonResponse { ResourcePerson = ResourcePersonMapping.ToMessage(person, available) }, r => [r.ResourcePerson], context);
     }
 
     [AllowAnonymous]
     public override async Task<GetResourcePersonResponse> GetResourcePerson(GetResourcePersonRequest request, ServerCallContext context)
     {
-        var (person, available) = await persons.GetAsync(request.Id, context.User.IsEmployee(), context.CancellationToken);
+        var (person, available) = await persons.GetAsync(request.Id, NetworkCaller.From(context.User), context.CancellationToken);
         return await NamedAsync(new GetResourcePersonResponse { ResourcePerson = ResourcePersonMapping.ToMessage(person, available) }, r => [r.ResourcePerson], context);
     }
 

@@ -5,12 +5,12 @@ namespace Civic.Gateway.BrowserTests.Network;
 
 /// <summary>
 /// The demo partner (Birthe Nielsen of Ældre Sagen) signs in, finds her own network groups in the menu, posts on one's
-/// notice board; the municipality's family navigation stays closed to her.
+/// notice board, opens her fellow members' profiles from it; the municipality's family navigation stays closed to her.
 /// </summary>
 public sealed class PartnerTests(CivicStack stack)
 {
     [Fact]
-    public async Task Partner_OwnGroupsOnly_PostsNotice_NavigatorsForbidden()
+    public async Task Partner_OwnGroupsOnly_PostsNotice_OpensFellowMembers_NavigatorsForbidden()
     {
         await using var session = await stack.OpenAsync();
         await session.LogInAsAsync("partner");
@@ -30,6 +30,26 @@ public sealed class PartnerTests(CivicStack stack)
         var newest = session.Page.Locator("#group-notices li").First;
         await Assertions.Expect(newest).ToContainTextAsync(text);
         await Assertions.Expect(newest).ToContainTextAsync("Birthe Nielsen");
+
+        // Her fellow members' names open their profiles, the municipality's staff too, internal profiles included
+        // (with the fields they share with partners): each one, back to the group in between.
+        var staff = session.Page.Locator("#group-members tbody tr").Filter(new() { HasText = "Kommunen" }).GetByRole(AriaRole.Link);
+        var names = await staff.AllInnerTextsAsync();
+        Assert.NotEmpty(names);
+        foreach (var name in names)
+        {
+            await session.Page.Locator("#group-members").GetByRole(AriaRole.Link, new() { Name = name, Exact = true }).ClickAsync();
+            await Assertions.Expect(session.Page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(name);
+            await Assertions.Expect(session.Page.Locator("#profile-facts")).ToBeVisibleAsync();
+            await Assertions.Expect(session.Page.Locator("#edit-profile")).ToHaveCountAsync(0);
+            if (name == names[0])
+            {
+                await session.AssertNoAccessibilityViolationsAsync("a fellow member's profile, seen by a partner");
+            }
+
+            await session.Page.GoBackAsync();
+            await Assertions.Expect(session.Page.Locator("#group-members")).ToBeVisibleAsync();
+        }
 
         var navigators = await session.GotoAsync("/ressourcenetvaerket/navigatoerer");
         Assert.Equal(403, navigators.Status);

@@ -13,13 +13,15 @@ public sealed class PartnerAccessTestsOnPostgres(NetworkOnPostgres fixture) : Pa
 
 /// <summary>
 /// A civil-society partner signed in: their own groups (read, post, meetings), the requests sent to their profile, their
-/// own profile; every other group is NOT_FOUND to them and nothing of the municipality's is theirs to change.
+/// own profile, the shared fields of their fellow group members' profiles; every other group and profile is NOT_FOUND
+/// to them and nothing of the municipality's is theirs to change.
 /// </summary>
 public abstract class PartnerAccessTests(ServiceFixture<ResourcePersonGrpcService> fixture) : IAsyncDisposable
 {
     private static readonly Google.Protobuf.Reflection.ServiceDescriptor Persons = ResourcePersonsReflection.Descriptor.Services[0];
     private static readonly Google.Protobuf.Reflection.ServiceDescriptor Groups = NetworkGroupsReflection.Descriptor.Services[0];
     private static readonly Google.Protobuf.Reflection.ServiceDescriptor Requests = RequestsReflection.Descriptor.Services[0];
+    private static readonly Google.Protobuf.Reflection.ServiceDescriptor Upkeep = ProfileUpkeepReflection.Descriptor.Services[0];
 
     private ServiceHost<ResourcePersonGrpcService> Host => fixture.Host;
 
@@ -105,6 +107,51 @@ public abstract class PartnerAccessTests(ServiceFixture<ResourcePersonGrpcServic
         Assert.Equal("Besøgsvenner og fællesspisning.", stored.Description);
     }
 
+    [Fact]
+    public async Task Profile_PartnerReadsAndReportsFellowGroupMember_SharedFieldsOnly_OthersNotFound()
+    {
+        var (partner, token) = await PartnerAsync();
+        var group = await GroupAsync("Ensomhed");
+        var otherGroup = await GroupAsync("Ensomhed");
+        var fellow = await StaffAsync("Fælles medlem");
+        var inOtherGroup = await StaffAsync("Andet netværk");
+        var inNoGroup = await StaffAsync("Uden netværk");
+        foreach (var (groupId, personId) in new[] { (group.Id, partner.Id), (group.Id, fellow.Id), (otherGroup.Id, inOtherGroup.Id) })
+        {
+            await Host.CallAsync<AddMemberRequest, AddMemberResponse>(Groups, "AddMember", new() { GroupId = groupId, ResourcePersonId = personId }, CivicRoles.Coordinator);
+        }
+
+        var seen = (await Host.CallWithTokenAsync<GetResourcePersonRequest, GetResourcePersonResponse>(Persons, "GetResourcePerson", new() { Id = fellow.Id }, token)).ResourcePerson;
+        var report = (await Host.CallWithTokenAsync<ReportResourcePersonRequest, ReportResourcePersonResponse>(Upkeep, "ReportResourcePerson",
+            new() { PersonId = fellow.Id, Reason = "Telefonnummeret i beskrivelsen er forkert." }, token)).Report;
+        foreach (var stranger in new[] { inOtherGroup.Id, inNoGroup.Id })
+        {
+            var notFound = await RpcAssert.FailsAsync(StatusCode.NotFound, () =>
+                Host.CallWithTokenAsync<GetResourcePersonRequest, GetResourcePersonResponse>(Persons, "GetResourcePerson", new() { Id = stranger }, token));
+            Assert.Contains(stranger, notFound.Status.Detail, StringComparison.Ordinal);
+            await RpcAssert.FailsAsync(StatusCode.NotFound, () => Host.CallWithTokenAsync<ReportResourcePersonRequest, ReportResourcePersonResponse>(Upkeep, "ReportResourcePerson",
+                new() { PersonId = stranger, Reason = "Forkert." }, token));
+        }
+
+        // Another partner in no group with them sees nothing of the fellow member either.
+        await RpcAssert.FailsAsync(StatusCode.NotFound, () => Host.CallWithTokenAsync<GetResourcePersonRequest, GetResourcePersonResponse>(Persons, "GetResourcePerson",
+            new() { Id = fellow.Id }, TestTokens.ForUser($"partner-{Guid.NewGuid():N}", CivicRoles.Partner)));
+
+        Assert.Equal("Fælles medlem", seen.DisplayName);
+        Assert.Equal("Jeg er med i netværket.", seen.Description);
+        Assert.Contains(seen.TaxonomyCompetences, c => c.Id == "frivillighed");
+        // Organisation, role, languages and capacity are internal-only on this profile; so are manager, owner and e-mails.
+        Assert.Equal(string.Empty, seen.Organisation);
+        Assert.Equal(string.Empty, seen.Role);
+        Assert.Empty(seen.Languages);
+        Assert.Equal(0, seen.CapacityHoursPerMonth);
+        Assert.Equal(0, seen.AvailableHoursThisMonth);
+        Assert.Equal(string.Empty, seen.ManagerId);
+        Assert.Equal(string.Empty, seen.OwnerId);
+        Assert.Equal(string.Empty, seen.ContactEmail);
+        Assert.Equal(fellow.Id, report.PersonId);
+    }
+
     public ValueTask DisposeAsync()
     {
         GC.SuppressFinalize(this);
@@ -128,6 +175,19 @@ public abstract class PartnerAccessTests(ServiceFixture<ResourcePersonGrpcServic
         request.OwnerId = owner;
         var person = (await Host.CallAsync<CreateResourcePersonRequest, CreateResourcePersonResponse>(Persons, "CreateResourcePerson", request, CivicRoles.Coordinator)).ResourcePerson;
         return (person, TestTokens.ForUser(owner, CivicRoles.Partner));
+    }
+
+    /// <summary>An internal staff profile (the default visibility) that shares only its competences and description.</summary>
+    private async Task<ResourcePerson> StaffAsync(string name)
+    {
+        var request = Profile(name, PersonKind.Staff, "Jeg er med i netværket.");
+        request.Organisation = "aeldre-og-handicap";
+        request.Role = "Socialrådgiver";
+        request.ManagerId = "leder-partnertest";
+        request.ContactEmail = "medarbejder@kommune.example";
+        request.PublicFields.Add(ProfileField.Competences);
+        request.PublicFields.Add(ProfileField.Description);
+        return (await Host.CallAsync<CreateResourcePersonRequest, CreateResourcePersonResponse>(Persons, "CreateResourcePerson", request, CivicRoles.Coordinator)).ResourcePerson;
     }
 
     private static CreateResourcePersonRequest Profile(string name, PersonKind kind, string description) => new()

@@ -19,6 +19,7 @@ public sealed class ProfileTestsOnPostgres(NetworkOnPostgres fixture) : ProfileT
 public abstract class ProfileTests(ServiceFixture<ResourcePersonGrpcService> fixture) : IAsyncDisposable
 {
     private static readonly Google.Protobuf.Reflection.ServiceDescriptor Service = ResourcePersonsReflection.Descriptor.Services[0];
+    private static readonly Google.Protobuf.Reflection.ServiceDescriptor Groups = NetworkGroupsReflection.Descriptor.Services[0];
 
     private ServiceHost<ResourcePersonGrpcService> Host => fixture.Host;
 
@@ -51,6 +52,42 @@ public abstract class ProfileTests(ServiceFixture<ResourcePersonGrpcService> fix
         Assert.Equal("leder-x", asStaff.ManagerId);
         Assert.Equal("hanne.hel@kommune.example", asStaff.ContactEmail);
         Assert.Equal("leder-x@kommune.example", asStaff.ManagerEmail);
+    }
+
+    [Theory]
+    [MemberData(nameof(EveryField))]
+    public async Task Get_FieldNotSharedOfAnInternalProfile_FellowGroupMemberPartnerNeverSeesIt(ProfileField hidden)
+    {
+        var request = FullProfile(Unique("org"));
+        request.Visibility = Visibility.Internal;
+        request.PublicFields.Clear();
+        request.PublicFields.AddRange(EveryField().Select(f => f.Data).Where(f => f != hidden));
+        var created = (await CreateAsync(request)).ResourcePerson;
+        var partnerOwner = Unique("partner-");
+        var partnerProfile = FullProfile(Unique("org"));
+        partnerProfile.Kind = PersonKind.Partner;
+        partnerProfile.OwnerId = partnerOwner;
+        var partner = (await CreateAsync(partnerProfile)).ResourcePerson;
+        var group = (await Host.CallAsync<CreateGroupRequest, CreateGroupResponse>(Groups, "CreateGroup",
+            new() { Name = Unique("Netværk "), ChallengeArea = "Ensomhed", Description = "Til test." }, CivicRoles.Coordinator)).Group;
+        foreach (var member in new[] { created.Id, partner.Id })
+        {
+            await Host.CallAsync<AddMemberRequest, AddMemberResponse>(Groups, "AddMember", new() { GroupId = group.Id, ResourcePersonId = member }, CivicRoles.Coordinator);
+        }
+
+        var asFellow = (await Host.CallWithTokenAsync<GetResourcePersonRequest, GetResourcePersonResponse>(Service, "GetResourcePerson",
+            new() { Id = created.Id }, TestTokens.ForUser(partnerOwner, CivicRoles.Partner))).ResourcePerson;
+
+        Assert.True(IsEmpty(asFellow, hidden), $"A fellow group member saw the internal-only field {hidden}: {asFellow}");
+        foreach (var shared in EveryField().Select(f => f.Data).Where(f => f != hidden))
+        {
+            Assert.False(IsEmpty(asFellow, shared), $"A fellow group member did not see the shared field {shared}");
+        }
+
+        Assert.Equal(string.Empty, asFellow.ManagerId);
+        Assert.Equal(string.Empty, asFellow.OwnerId);
+        Assert.Equal(string.Empty, asFellow.ContactEmail);
+        Assert.Equal(string.Empty, asFellow.ManagerEmail);
     }
 
     [Theory]

@@ -54,21 +54,33 @@ internal sealed class AudienceIndex
 
     public int Lexemes => _lexemeNumbers.Count;
 
-    public static AudienceIndex Build(IEnumerable<SearchRowData> rows)
-    {
-        var index = new AudienceIndex { _sorted = false };
-        foreach (var row in rows)
-        {
-            index.Add(row);
-        }
+    /// <summary>
+    /// An empty index to <see cref="Add"/> a build's rows to, one at a time as they are read; until <see cref="EndBuild"/>,
+    /// it keeps the lexemes unsorted (sorted once at the end rather than on every new lexeme) and cannot be searched.
+    /// </summary>
+    public static AudienceIndex StartBuild() => new() { _sorted = false };
 
-        index.SortLexemes();
-        foreach (var postings in index._postings)
+    /// <summary>Sorts the lexemes and gives back what the build's growing lists hold beyond their rows.</summary>
+    public void EndBuild()
+    {
+        SortLexemes();
+        foreach (var postings in _postings)
         {
             postings.Trim();
         }
 
-        return index;
+        _postings.TrimExcess();
+        _personIds.TrimExcess();
+        _organisation.TrimExcess();
+        _available.TrimExcess();
+        _completedAssignments.TrimExcess();
+        _feedbackPoints.TrimExcess();
+        _stale.TrimExcess();
+        _others.TrimExcess();
+        foreach (var lists in new[] { _competences, _broadCompetences, _areas, _lowerAreas, _languages })
+        {
+            lists.TrimExcess();
+        }
     }
 
     /// <summary>Removes <paramref name="personId"/>'s row, if any.</summary>
@@ -383,6 +395,12 @@ internal sealed class AudienceIndex
             }
 
             return false;
+        }
+
+        public void TrimExcess()
+        {
+            _values.TrimExcess();
+            _ends.TrimExcess();
         }
 
         public long ApproximateBytes() => 4L * (_values.Capacity + _ends.Capacity);

@@ -73,7 +73,11 @@ public sealed class ProfileSearchIndex(IServiceScopeFactory scopes, IOptions<Sea
             }
 
             var page = state.For(query.Audience).Search(lexemes, query);
-            Interlocked.Increment(ref _answered);
+            if (Interlocked.Increment(ref _answered) % 100 == 0)
+            {
+                LogMemory("after searches");
+            }
+
             return page;
         }
         finally
@@ -146,6 +150,24 @@ public sealed class ProfileSearchIndex(IServiceScopeFactory scopes, IOptions<Sea
         }
     }
 
+    /// <summary>
+    /// The process's managed memory, at Debug level (the service exposes no runtime metrics; bench/network-search/memory.sh
+    /// reads these lines): the heap as the last collection left it, and what is allocated now.
+    /// </summary>
+    private void LogMemory(string moment)
+    {
+        if (!logger.IsEnabled(LogLevel.Debug))
+        {
+            return;
+        }
+
+        var gc = GC.GetGCMemoryInfo();
+        logger.LogDebug(
+            "Search index memory {Moment} ({Answered} searches answered): GC heap {HeapMegabytes:0.0} MB after the last collection ({FragmentedMegabytes:0.0} MB of it free), {CommittedMegabytes:0.0} MB committed, {AllocatedMegabytes:0.0} MB in use now, {Mode} GC.",
+            moment, Answered, gc.HeapSizeBytes / 1e6, gc.FragmentedBytes / 1e6, gc.TotalCommittedBytes / 1e6, GC.GetTotalMemory(false) / 1e6,
+            System.Runtime.GCSettings.IsServerGC ? "server" : "workstation");
+    }
+
     /// <summary>Stops answering from memory until a new build is in.</summary>
     private void Rebuild(string month, string reason)
     {
@@ -195,6 +217,7 @@ public sealed class ProfileSearchIndex(IServiceScopeFactory scopes, IOptions<Sea
                 "Search index built at generation {Generation} for {Month}: {Internal} internal and {Public} public rows, {Lexemes} lexemes, about {Megabytes:0.0} MB, in {Milliseconds} ms.",
                 built.Generation, month, built.Internal.LiveRows, built.Public.LiveRows, built.Internal.Lexemes + built.Public.Lexemes,
                 (built.Internal.ApproximateBytes() + built.Public.ApproximateBytes()) / 1e6, watch.ElapsedMilliseconds);
+            LogMemory("after the build");
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
         {
@@ -207,15 +230,21 @@ public sealed class ProfileSearchIndex(IServiceScopeFactory scopes, IOptions<Sea
         }
     }
 
-    /// <summary>A new index from all rows; its own method, so the rows as read (several times the index) are garbage once it returns.</summary>
+    /// <summary>
+    /// A new index from all rows, each added as it is read (nothing holds the rows as read: at 100,000 profiles they were
+    /// several times the index), with one string per distinct lexeme for both audiences.
+    /// </summary>
     private async Task<State> ReadAndBuildAsync(string month, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<NetworkDbContext>();
-        var read = await SearchRowReader.ReadAllAsync(db, month, cancellationToken);
-        return new State(read.Generation, month,
-            AudienceIndex.Build(read.Rows.Where(r => r.Audience == SearchAudience.Internal)),
-            AudienceIndex.Build(read.Rows.Where(r => r.Audience == SearchAudience.Public)));
+        var @internal = AudienceIndex.StartBuild();
+        var @public = AudienceIndex.StartBuild();
+        var generation = await SearchRowReader.ReadAllAsync(db, month, new LexemeStrings(),
+            row => (row.Audience == SearchAudience.Internal ? @internal : @public).Add(row), cancellationToken);
+        @internal.EndBuild();
+        @public.EndBuild();
+        return new State(generation, month, @internal, @public);
     }
 
     private sealed class State(long generation, string month, AudienceIndex @internal, AudienceIndex @public)

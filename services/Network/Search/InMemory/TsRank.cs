@@ -1,5 +1,3 @@
-using NpgsqlTypes;
-
 namespace Civic.Network.Search.InMemory;
 
 /// <summary>
@@ -18,7 +16,7 @@ public static class TsRank
     private const double PiSquaredOverSix = 1.64493406685;
 
     /// <summary>What one lexeme of a document adds to its rank for each query lexeme that begins it (before ÷ π²/6).</summary>
-    public static float Term(NpgsqlTsVector.Lexeme lexeme)
+    public static float Term(TsVectorBinary.Lexeme lexeme)
     {
         // A lexeme without positions counts as one at position 0, weight D (tsrank.c's POSNULL).
         var count = Math.Max(lexeme.Count, 1);
@@ -26,7 +24,7 @@ public static class TsRank
         var at = 0;
         for (var j = 0; j < count; j++)
         {
-            var weight = lexeme.Count == 0 ? Weights[0] : Weights[(int)lexeme[j].Weight];
+            var weight = lexeme.Count == 0 ? Weights[0] : Weights[lexeme.Weight(j)];
             sum += weight / ((j + 1) * (j + 1));
             if (weight > heaviest)
             {
