@@ -1,4 +1,5 @@
 using Civic.Contracts.Panel.V1;
+using Civic.Defaults.Auth;
 using Civic.Gateway.Pages.Hotline;
 using Civic.Gateway.Ui.Access;
 using Civic.Gateway.Ui.Data;
@@ -18,6 +19,7 @@ public sealed class CasePhasesModel(PageServiceCalls calls, CaseService.CaseServ
 {
     public const string ScopeId = "scope";
     public const string ReasonId = "phase-reason";
+    public const string TakeOverReasonId = "take-over-reason";
 
     public Case? Case { get; private set; }
 
@@ -32,11 +34,20 @@ public sealed class CasePhasesModel(PageServiceCalls calls, CaseService.CaseServ
     [BindProperty]
     public string? Reason { get; set; }
 
+    [BindProperty]
+    public string? TakeOverReason { get; set; }
+
+    /// <summary>Whether the signed-in employee coordinates the case.</summary>
+    public bool YouCoordinate => Case is { CoordinatorSubject.Length: > 0 } shown && shown.CoordinatorSubject == User.FindFirst(CivicClaims.Subject)?.Value;
+
     public static string PathOf(string caseId) => $"/borgerpanelet/sager/{Uri.EscapeDataString(caseId)}/fase";
 
     public CaseChecklistView NextPhaseChecklist => new("next-phase-checklist", Case?.NextPhaseChecklist ?? []);
 
     public TextField ScopeField => new(ScopeId, nameof(Scope), CasePhasesText.Scope.Current, CasePhasesText.ScopeHint.Current, Scope, Errors.For(ScopeId));
+
+    public TextField TakeOverReasonField => new(TakeOverReasonId, nameof(TakeOverReason), CasePhasesText.TakeOverReason.Current, CasePhasesText.TakeOverReasonHint.Current,
+        TakeOverReason, Errors.For(TakeOverReasonId));
 
     public TextField ReasonField => new(ReasonId, nameof(Reason), CasePhasesText.Reason.Current, CasePhasesText.ReasonHint.Current, Reason, Errors.For(ReasonId));
 
@@ -68,6 +79,14 @@ public sealed class CasePhasesModel(PageServiceCalls calls, CaseService.CaseServ
         var changed = await RpcFormErrors.TryAsync(options => cases.ChangePhaseAsync(request, options).ResponseAsync, timeProvider, Errors,
             new Dictionary<string, string> { ["reason"] = ReasonId, ["phase"] = ReasonId }, ReasonId, CasePhasesText.Unavailable.Current, HttpContext.RequestAborted);
         return changed is not null ? Redirect(PathOf(id) + "#history-title") : await ReloadAsync(id);
+    }
+
+    public async Task<IActionResult> OnPostTakeOverAsync(string id)
+    {
+        var request = new TakeOverCaseRequest { Id = id, Reason = TakeOverReason ?? "" };
+        var taken = await RpcFormErrors.TryAsync(options => cases.TakeOverCaseAsync(request, options).ResponseAsync, timeProvider, Errors,
+            new Dictionary<string, string> { ["reason"] = TakeOverReasonId }, TakeOverReasonId, CasePhasesText.Unavailable.Current, HttpContext.RequestAborted);
+        return taken is not null ? Redirect(PathOf(id) + "#coordinator-title") : await ReloadAsync(id);
     }
 
     /// <summary>The phase the form offered (a hidden field), so the change asked for is the one the employee saw.</summary>

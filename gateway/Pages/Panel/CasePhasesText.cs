@@ -30,5 +30,12 @@ public static class CasePhasesText
     public static readonly LocalText To = new("Til", "To");
     public static readonly LocalText Who = new("Hvem", "Who");
     public static readonly LocalText Why = new("Begrundelse", "Reason");
+    public static readonly LocalText CoordinatorHeading = new("Koordinator", "Coordinator");
+    public static readonly LocalText Coordinator = new("Sagens koordinator: {0}", "The case's coordinator: {0}");
+    public static readonly LocalText NoCoordinator = new("Sagen har ingen koordinator.", "The case has no coordinator.");
+    public static readonly LocalText YouCoordinate = new("Det er dig.", "That is you.");
+    public static readonly LocalText TakeOverReason = new("Begrundelse for at overtage sagen", "Reason for taking over the case");
+    public static readonly LocalText TakeOverReasonHint = new("Fx \"Overtager under Jonas' orlov\". Gemmes i revisionsloggen.", "E.g. \"Taking over during Jonas' leave\". Kept in the audit log.");
+    public static readonly LocalText TakeOver = new("Overtag sagen som koordinator", "Take over the case as coordinator");
     public static readonly LocalText Unavailable = new("Ændringen kunne ikke gemmes lige nu. Prøv igen om lidt.", "The change could not be saved right now. Try again shortly.");
 }

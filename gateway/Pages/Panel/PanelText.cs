@@ -32,6 +32,7 @@ public static class PanelText
     public static readonly LocalText CaseTypeColumn = new("Samskabelsestype", "Type of co-creation");
     public static readonly LocalText CasePhaseColumn = new("Fase", "Phase");
     public static readonly LocalText CasesEmpty = new("Der er ingen sager endnu.", "There are no cases yet.");
+    public static readonly LocalText CaseCoordinatorColumn = new("Koordinator", "Coordinator");
     public static readonly LocalText NewCaseHeading = new("Opret en sag", "Open a case");
     public static readonly LocalText NewCaseLead = new(
         "En ny sag starter i afklaringsfasen. Skriv titel og resumé uden navne og CPR-numre: sagsteksterne vises for panelets medlemmer.",

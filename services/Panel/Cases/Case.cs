@@ -47,6 +47,11 @@ public sealed class Case
 
     public DateTimeOffset CreatedAt { get; init; }
 
+    /// <summary>The coordinating employee's name and stable id (Migrations/0011); empty for cases opened before cases had one.</summary>
+    public string CoordinatorName { get; set; } = string.Empty;
+
+    public string CoordinatorSubject { get; set; } = string.Empty;
+
     /// <summary>What the panel decides or shapes vs. is consulted on; empty until set, required before convening.</summary>
     public string ScopeOfInfluence { get; set; } = string.Empty;
 
@@ -98,3 +103,6 @@ public sealed class CasePhaseTransition
 
 /// <summary>What it takes to open a case.</summary>
 public sealed record NewCase(string Title, string Summary, string OwningDepartment, CoCreationType CoCreationType);
+
+/// <summary>An employee as a case names its coordinator: their name and stable id ("sub").</summary>
+public sealed record CaseEmployee(string Subject, string Name);

@@ -15,7 +15,7 @@ public sealed class CaseGrpcService(CaseRegistry cases) : CaseService.CaseServic
 {
     [AllowRoles(CivicRoles.Staff, CivicRoles.Coordinator, CivicRoles.Director, CivicRoles.Admin)]
     public override async Task<CreateCaseResponse> CreateCase(CreateCaseRequest request, ServerCallContext context) =>
-        new() { Case = CaseMapping.ToMessage(await cases.CreateAsync(CaseMapping.ToNewCase(request), ScopeOf(context), context.CancellationToken)) };
+        new() { Case = CaseMapping.ToMessage(await cases.CreateAsync(CaseMapping.ToNewCase(request), EmployeeOf(context), ScopeOf(context), context.CancellationToken)) };
 
     [AllowRoles(CivicRoles.Staff, CivicRoles.Coordinator, CivicRoles.Director, CivicRoles.Admin)]
     public override async Task<GetCaseResponse> GetCase(GetCaseRequest request, ServerCallContext context) =>
@@ -40,6 +40,10 @@ public sealed class CaseGrpcService(CaseRegistry cases) : CaseService.CaseServic
         new() { Case = CaseMapping.ToMessage(await cases.UpdateBriefAsync(request.CaseId, CaseMapping.ToBrief(request), ScopeOf(context), context.CancellationToken)) };
 
     [AllowRoles(CivicRoles.Staff, CivicRoles.Coordinator, CivicRoles.Director, CivicRoles.Admin)]
+    public override async Task<TakeOverCaseResponse> TakeOverCase(TakeOverCaseRequest request, ServerCallContext context) =>
+        new() { Case = CaseMapping.ToMessage(await cases.TakeOverAsync(request.Id, request.Reason, EmployeeOf(context), ScopeOf(context), context.CancellationToken)) };
+
+    [AllowRoles(CivicRoles.Staff, CivicRoles.Coordinator, CivicRoles.Director, CivicRoles.Admin)]
     public override async Task<ChangePhaseResponse> ChangePhase(ChangePhaseRequest request, ServerCallContext context) =>
         new()
         {
@@ -57,6 +61,10 @@ public sealed class CaseGrpcService(CaseRegistry cases) : CaseService.CaseServic
 
     /// <summary>The caller's stable id ("sub"), recorded with every change.</summary>
     internal static string SubjectOf(ServerCallContext context) => context.User.FindFirst(CivicClaims.Subject)?.Value ?? "unknown";
+
+    /// <summary>The caller as a case's coordinator: their id and the name their token carries (the id when it has none).</summary>
+    internal static CaseEmployee EmployeeOf(ServerCallContext context) =>
+        new(SubjectOf(context), context.User.FindFirst(CivicClaims.Name)?.Value ?? SubjectOf(context));
 
     internal static CaseScope ScopeOf(ServerCallContext context) => new(context.User.StaffDepartmentScope());
 }

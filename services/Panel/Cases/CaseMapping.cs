@@ -23,6 +23,8 @@ public static class CaseMapping
             CreatedAt = Timestamp.FromDateTimeOffset(@case.CreatedAt),
             ScopeOfInfluence = @case.ScopeOfInfluence,
             Purpose = @case.Purpose,
+            CoordinatorName = @case.CoordinatorName,
+            CoordinatorSubject = @case.CoordinatorSubject,
         };
         message.SuccessCriteria.AddRange(@case.SuccessCriteria);
         message.Stakeholders.AddRange(@case.Stakeholders.Select(s => new Contracts.Panel.V1.Stakeholder { Name = s.Name, Interest = s.Interest }));

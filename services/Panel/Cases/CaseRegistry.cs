@@ -13,7 +13,7 @@ public sealed class CaseRegistry(PanelDbContext db, AuditLog audit, TimeProvider
     public const string ListScope = "panel.cases";
 
     /// <summary>Opens a case; every new case starts in the Afklaring (clarification) phase.</summary>
-    public async Task<Case> CreateAsync(NewCase request, CaseScope scope, CancellationToken cancellationToken)
+    public async Task<Case> CreateAsync(NewCase request, CaseEmployee openedBy, CaseScope scope, CancellationToken cancellationToken)
     {
         var valid = CaseRules.Validate(request);
         scope.Demand(valid.OwningDepartment);
@@ -27,6 +27,8 @@ public sealed class CaseRegistry(PanelDbContext db, AuditLog audit, TimeProvider
             CoCreationType = valid.CoCreationType,
             Phase = CasePhase.Clarification,
             CreatedAt = now,
+            CoordinatorName = openedBy.Name,
+            CoordinatorSubject = openedBy.Subject,
         };
         db.Cases.Add(@case);
         audit.Changed("case.create", "case", @case.Id, "A case was opened");
@@ -81,6 +83,19 @@ public sealed class CaseRegistry(PanelDbContext db, AuditLog audit, TimeProvider
         @case.Apply(valid);
         audit.Changed("case.brief", "case", @case.Id,
             changed.Count == 0 ? "The brief was saved unchanged" : $"The brief was changed: {string.Join(", ", changed)}");
+        await db.SaveChangesAsync(cancellationToken);
+        return @case;
+    }
+
+    /// <summary>Makes <paramref name="employee"/> the case's coordinator; the audit entry keeps from whom and why.</summary>
+    public async Task<Case> TakeOverAsync(string id, string reason, CaseEmployee employee, CaseScope scope, CancellationToken cancellationToken)
+    {
+        var @case = await GetTrackedAsync(id, scope, cancellationToken);
+        var validReason = CaseRules.ValidateTakeOver(@case, employee, reason);
+        var previous = @case.CoordinatorName.Length == 0 ? "no coordinator" : $"{@case.CoordinatorName} ({@case.CoordinatorSubject})";
+        @case.CoordinatorName = employee.Name;
+        @case.CoordinatorSubject = employee.Subject;
+        audit.Changed("case.coordinator", "case", @case.Id, $"Taken over from {previous}: {validReason}");
         await db.SaveChangesAsync(cancellationToken);
         return @case;
     }

@@ -37,6 +37,27 @@ public static partial class CaseRules
         return request with { Title = request.Title.Trim(), Summary = request.Summary.Trim(), OwningDepartment = department };
     }
 
+    /// <summary>The reason for taking over <paramref name="case"/>, trimmed; refused when the caller coordinates it already or it is closed.</summary>
+    public static string ValidateTakeOver(Case @case, CaseEmployee employee, string reason)
+    {
+        var violations = new FieldViolations()
+            .Required("reason", reason, "the reason for taking over the case", "begrundelsen for at overtage sagen")
+            .MaxLength("reason", reason.Trim(), CasePhaseRules.MaxReasonLength, "the reason", "begrundelsen");
+        RefuseCprNumber(violations, "reason", reason, "reason", "begrundelsen");
+        violations.ThrowIfAny();
+        if (@case.Phase == CasePhase.Closed)
+        {
+            throw new FailedPreconditionException("The case is closed; it can no longer be taken over.", "Sagen er afsluttet; den kan ikke overtages.");
+        }
+
+        if (@case.CoordinatorSubject == employee.Subject)
+        {
+            throw new FailedPreconditionException("You coordinate this case already.", "Du er allerede koordinator for sagen.");
+        }
+
+        return reason.Trim();
+    }
+
     /// <summary>Records a PERSONAL_DATA_IN_TEXT violation when <paramref name="text"/> looks like it holds a CPR number; every case text is checked alike.</summary>
     internal static void RefuseCprNumber(FieldViolations violations, string field, string text, string englishName, string danishName)
     {

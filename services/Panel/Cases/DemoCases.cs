@@ -44,6 +44,12 @@ public sealed class DemoCases(PanelDbContext db, TimeProvider timeProvider) : ID
                     seeded.Apply(brief);
                 }
 
+                // Likewise the coordinator, for a demo database from before cases had one.
+                if (seeded.CoordinatorSubject.Length == 0)
+                {
+                    (seeded.CoordinatorSubject, seeded.CoordinatorName) = (DemoCoordinator.Subject, DemoCoordinator.Name);
+                }
+
                 continue;
             }
 
@@ -57,6 +63,8 @@ public sealed class DemoCases(PanelDbContext db, TimeProvider timeProvider) : ID
                 Phase = CasePhase.Clarification,
                 CreatedAt = now,
                 ScopeOfInfluence = scope,
+                CoordinatorName = DemoCoordinator.Name,
+                CoordinatorSubject = DemoCoordinator.Subject,
             };
             added.Apply(brief);
             db.Cases.Add(added);
@@ -64,6 +72,9 @@ public sealed class DemoCases(PanelDbContext db, TimeProvider timeProvider) : ID
 
         await db.SaveChangesAsync(cancellationToken);
     }
+
+    // The development login's coordinator (gateway/Identity/DevelopmentLogin.cs), so the demo shows "your" cases.
+    private static readonly CaseEmployee DemoCoordinator = new("demo-koordinator", "Jonas Christensen");
 
     private sealed record NewCaseWithId(string Id, NewCase Case, string Scope, CaseBrief Brief);
 }

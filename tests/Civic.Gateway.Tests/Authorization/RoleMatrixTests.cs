@@ -66,6 +66,7 @@ public sealed class RoleMatrixTests(CivicCluster cluster)
         ["/civic.panel.v1.CaseService/UpdateCaseBrief"] =            "U    D       D     D       A     A     A   A",
         ["/civic.panel.v1.CaseService/ChangePhase"] =                "U    D       D     D       A     A     A   A",
         ["/civic.panel.v1.CaseService/ListPhaseTransitions"] =       "U    D       D     D       A     A     A   A",
+        ["/civic.panel.v1.CaseService/TakeOverCase"] =               "U    D       D     D       A     A     A   A",
         ["/civic.panel.v1.ConveningService/Convene"] =               "U    D       D     D       D     A     D   A",
         ["/civic.panel.v1.ConveningService/GetDraw"] =               "U    D       D     D       D     A     A   A",
         ["/civic.panel.v1.ConveningService/ListDraws"] =             "U    D       D     D       D     A     A   A",
@@ -457,6 +458,12 @@ public sealed class RoleMatrixTests(CivicCluster cluster)
             Id = await PanelTestCases.ReadyAsync(c, "Fasesag", o),
             Phase = CasePhase.Planning,
             Reason = "Formål og indflydelsesrum er aftalt.",
+        }, o),
+        // Each allowed caller (a different employee per role) takes the demo case over from the one before.
+        ["/civic.panel.v1.CaseService/TakeOverCase"] = async (c, o) => await new CaseService.CaseServiceClient(c).TakeOverCaseAsync(new()
+        {
+            Id = CivicCluster.DemoCaseId,
+            Reason = "Rolletest: overtager sagen.",
         }, o),
         ["/civic.panel.v1.CaseService/ListPhaseTransitions"] = async (c, o) => await new CaseService.CaseServiceClient(c).ListPhaseTransitionsAsync(new() { Id = CivicCluster.DemoCaseId }, o),
         ["/civic.panel.v1.ConveningService/Convene"] = async (c, o) => await new ConveningService.ConveningServiceClient(c).ConveneAsync(new() { CaseId = CivicCluster.DemoCaseId, PanelSize = 5 }, o),
