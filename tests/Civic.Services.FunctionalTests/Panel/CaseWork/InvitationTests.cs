@@ -17,10 +17,8 @@ public sealed class InvitationTestsOnSqlite(PanelOnSqlite fixture) : InvitationT
 public sealed class InvitationTestsOnPostgres(PanelOnPostgres fixture) : InvitationTests(fixture), IClassFixture<PanelOnPostgres>;
 
 /// <summary>Invitations to a convened panel over gRPC: signed links, answers, tavshedspligt, replacements that keep the quotas, and the expiry job.</summary>
-public abstract class InvitationTests(ServiceFixture<CaseGrpcService> fixture) : IAsyncLifetime
+public abstract class InvitationTests(ServiceFixture<CaseGrpcService> fixture) : ServiceTests<CaseGrpcService>(fixture), IAsyncLifetime
 {
-    private ServiceHost<CaseGrpcService> Host => fixture.Host;
-
     private CaseWorkSetup Setup => new(Host);
 
     public async ValueTask InitializeAsync() => await Setup.SeedPoolAsync();
@@ -292,13 +290,6 @@ public abstract class InvitationTests(ServiceFixture<CaseGrpcService> fixture) :
         {
             await Setup.SetMemberStatusAsync(leaving.MemberId, PoolMemberStatus.Active);
         }
-    }
-
-    public ValueTask DisposeAsync()
-    {
-        GC.SuppressFinalize(this);
-        Assert.Empty(Host.ErrorLogs());
-        return ValueTask.CompletedTask;
     }
 
     private async Task RunExpiryAsync(TimeProvider time)
