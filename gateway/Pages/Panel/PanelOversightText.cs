@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using Civic.Gateway.Ui.Localization;
 
 namespace Civic.Gateway.Pages.Panel;
@@ -34,6 +35,42 @@ public static class PanelOversightText
     public static readonly LocalText About = new("Om", "About");
     public static readonly LocalText Why = new("Hvorfor", "Why");
     public static readonly LocalText NoEntries = new("Ingen poster.", "No entries.");
+
+    /// <summary>
+    /// The Panel service's audit actions in words, by the action codes it writes (services/Panel: AuditLog's callers).
+    /// The page shows the code too, so an action added there before it is named here still shows.
+    /// </summary>
+    private static readonly FrozenDictionary<string, LocalText> ActionNames = new Dictionary<string, LocalText>(StringComparer.Ordinal)
+    {
+        ["case.create"] = new("Sag oprettet", "Case opened"),
+        ["case.read"] = new("Sag læst", "Case read"),
+        ["case.list"] = new("Sagslisten læst", "Case list read"),
+        ["case.material.read"] = new("Panelmedlem læste sagsmaterialet", "Panel member read the case material"),
+        ["case.scope-of-influence"] = new("Indflydelsesrum angivet", "Scope of influence set"),
+        ["case.brief"] = new("Sagens grundlag ændret", "The case's brief changed"),
+        ["case.phase"] = new("Fase skiftet", "Phase changed"),
+        ["case.draw"] = new("Panel trukket ved lodtrækning", "Panel drawn by lot"),
+        ["member.sign-up"] = new("Tilmeldt online", "Signed up online"),
+        ["member.sign-up-again"] = new("Tilmeldt igen med samme adresse", "Signed up again with the same address"),
+        ["member.sign-up-assisted"] = new("Tilmeldt med hjælp fra en medarbejder", "Signed up with an employee's help"),
+        ["member.confirm"] = new("Tilmelding bekræftet", "Sign-up confirmed"),
+        ["member.read"] = new("Personoplysninger læst", "Personal data read"),
+        ["member.list"] = new("Vist i medlemslisten", "Shown in the member list"),
+        ["member.export"] = new("Personoplysninger udleveret (eksport)", "Personal data exported"),
+        ["member.renew-consent"] = new("Samtykke fornyet", "Consent renewed"),
+        ["member.renewal-requested"] = new("Bedt om at forny samtykket", "Asked to renew consent"),
+        ["member.inactivity-reminder"] = new("Påmindet efter inaktivitet", "Reminded after inactivity"),
+        ["member.erase"] = new("Personoplysninger slettet", "Personal data erased"),
+        ["feature-schema.add-category"] = new("Kategori tilføjet til egenskabsskemaet", "Category added to the feature schema"),
+        ["feature-schema.add-value"] = new("Værdi tilføjet til egenskabsskemaet", "Value added to the feature schema"),
+        ["feature-schema.update-category"] = new("Kategori i egenskabsskemaet ændret", "Feature schema category changed"),
+        ["feature-schema.update-value"] = new("Værdi i egenskabsskemaet ændret", "Feature schema value changed"),
+        ["feature-schema.reorder"] = new("Rækkefølgen i egenskabsskemaet ændret", "Order in the feature schema changed"),
+        ["feature-schema.retire"] = new("Værdi i egenskabsskemaet udgået", "Feature schema value retired"),
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    /// <summary>The action in words, or null for a code not named here yet.</summary>
+    public static LocalText? ActionName(string action) => ActionNames.GetValueOrDefault(action);
     public static readonly LocalText Links = new("Se også", "See also");
     public static readonly LocalText FairnessLink = new("Fordeling af deltagelse", "Distribution of participation");
     public static readonly LocalText MembersLink = new("Medlemmer af puljen", "Members of the pool");

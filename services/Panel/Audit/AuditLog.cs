@@ -20,7 +20,8 @@ public static class AuditActors
 /// Writes the audit log. A change's entry joins the caller's unit of work, so it is saved in the same
 /// transaction as the change (<see cref="Changed"/>). A read's entry is written at once, before the data
 /// is returned, with its own statement that leaves the caller's pending changes alone (<see cref="ReadAsync"/>).
-/// The actor is the signed-in caller's id, "anonymous" for a call without a token, "system" outside a call.
+/// The actor is the signed-in caller's id, "anonymous" for a call without a token, "system" outside a call,
+/// unless the caller names it: "member" for a member about their own data, a panel member's id about a case.
 /// </summary>
 public sealed class AuditLog(PanelDbContext db, TimeProvider timeProvider, IHttpContextAccessor http)
 {

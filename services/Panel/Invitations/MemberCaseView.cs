@@ -1,4 +1,5 @@
 using Civic.Contracts.Panel.V1;
+using Civic.Panel.Audit;
 using Civic.Panel.Feedback;
 using Civic.Panel.Sessions;
 using Civic.Panel.Synthesis;
@@ -9,10 +10,12 @@ namespace Civic.Panel.Invitations;
 /// <summary>
 /// What an invited member sees through their link: the invitation always; the case material, the sessions
 /// with their own contributions, the synthesis in review or final with their own comments, and their
-/// feedback only once they are bound by the confidentiality terms.
+/// feedback only once they are bound by the confidentiality terms. Every showing of the case material is audited.
 /// </summary>
-public sealed class MemberCaseView(PanelDbContext db, SessionDesk sessions, SynthesisDesk syntheses, FeedbackDesk feedback)
+public sealed class MemberCaseView(PanelDbContext db, SessionDesk sessions, SynthesisDesk syntheses, FeedbackDesk feedback, AuditLog audit)
 {
+    public const string MaterialReadAction = "case.material.read";
+
     public async Task<GetMemberViewResponse> GetAsync(PanelInvitation invitation, CancellationToken cancellationToken)
     {
         var @case = await db.Cases.AsNoTracking().SingleAsync(c => c.Id == invitation.CaseId, cancellationToken);
@@ -41,6 +44,9 @@ public sealed class MemberCaseView(PanelDbContext db, SessionDesk sessions, Synt
             response.Feedback = FeedbackGrpcService.ToMessage(new FeedbackLine(given.MemberId, given, null));
         }
 
+        // Written last, so a view that failed on the way leaves no entry; the actor is the member's id, since the
+        // case, not the member, is the subject here (a member's read of their own data names them as the subject).
+        await audit.ReadAsync(MaterialReadAction, "case", @case.Id, "A panel member read the case material", cancellationToken, invitation.MemberId);
         return response;
     }
 }

@@ -40,6 +40,7 @@ public sealed class PoolOversightBrowserTests(CivicStack stack)
         await session.Page.GetByRole(AriaRole.Button, new() { Name = "Show" }).ClickAsync();
 
         var row = session.Page.Locator("#audit-entries tbody tr", new() { HasText = "case.read" }).First;
+        await Assertions.Expect(row).ToContainTextAsync("Case read");
         await Assertions.Expect(row).ToContainTextAsync("demo-koordinator");
         await Assertions.Expect(row).ToContainTextAsync(caseId);
         await session.AssertNoAccessibilityViolationsAsync("panel audit log");

@@ -15,12 +15,10 @@ public sealed class BookingTestsOnSqlite(HotlineOnSqlite fixture) : BookingTests
 
 public sealed class BookingTestsOnPostgres(HotlineOnPostgres fixture) : BookingTests(fixture), IClassFixture<HotlineOnPostgres>;
 
-public abstract class BookingTests(ServiceFixture<DepartmentGrpcService> fixture) : IAsyncDisposable
+public abstract class BookingTests(ServiceFixture<DepartmentGrpcService> fixture) : ServiceTests<DepartmentGrpcService>(fixture)
 {
     private static readonly Google.Protobuf.Reflection.ServiceDescriptor Bookings = BookingsReflection.Descriptor.Services[0];
     private static readonly Google.Protobuf.Reflection.ServiceDescriptor Schedules = SchedulesReflection.Descriptor.Services[0];
-
-    private ServiceHost<DepartmentGrpcService> Host => fixture.Host;
 
     [Fact]
     public async Task CreateBooking_Valid_ReferenceTokenAndOneSeatTaken()
@@ -303,17 +301,6 @@ public abstract class BookingTests(ServiceFixture<DepartmentGrpcService> fixture
         Assert.Equal(slot.Id, after.Slot.Id);
         Assert.Equal(1, await BookedAsync(slot.Id));
         Assert.Equal(1, await BookedAsync(full.Id));
-    }
-
-    public ValueTask DisposeAsync()
-    {
-        GC.SuppressFinalize(this);
-        if (fixture.Storage is not null)
-        {
-            Assert.Empty(Host.ErrorLogs());
-        }
-
-        return ValueTask.CompletedTask;
     }
 
     private Task<CreateBookingResponse> BookAsync(CreateBookingRequest request) => CallAsync<CreateBookingRequest, CreateBookingResponse>("CreateBooking", request);

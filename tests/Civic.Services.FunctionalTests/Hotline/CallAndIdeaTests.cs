@@ -10,13 +10,11 @@ public sealed class CallAndIdeaTestsOnSqlite(HotlineOnSqlite fixture) : CallAndI
 
 public sealed class CallAndIdeaTestsOnPostgres(HotlineOnPostgres fixture) : CallAndIdeaTests(fixture), IClassFixture<HotlineOnPostgres>;
 
-public abstract class CallAndIdeaTests(ServiceFixture<DepartmentGrpcService> fixture) : IAsyncDisposable
+public abstract class CallAndIdeaTests(ServiceFixture<DepartmentGrpcService> fixture) : ServiceTests<DepartmentGrpcService>(fixture)
 {
     private static readonly Google.Protobuf.Reflection.ServiceDescriptor Calls = CallsReflection.Descriptor.Services[0];
     private static readonly Google.Protobuf.Reflection.ServiceDescriptor Ideas = IdeasReflection.Descriptor.Services[0];
     private static readonly Google.Protobuf.Reflection.ServiceDescriptor Bookings = BookingsReflection.Descriptor.Services[0];
-
-    private ServiceHost<DepartmentGrpcService> Host => fixture.Host;
 
     [Fact]
     public async Task Director_TodaysCalls_ListedMarkedAndTheIdeaFollowedByTheCitizen()
@@ -120,17 +118,6 @@ public abstract class CallAndIdeaTests(ServiceFixture<DepartmentGrpcService> fix
             new() { Reference = reference }, TestTokens.For(CivicRoles.Director, department.Code)));
 
         Assert.Equal(["result"], RpcAssert.ViolatedFields(exception));
-    }
-
-    public ValueTask DisposeAsync()
-    {
-        GC.SuppressFinalize(this);
-        if (fixture.Storage is not null)
-        {
-            Assert.Empty(Host.ErrorLogs());
-        }
-
-        return ValueTask.CompletedTask;
     }
 
     private async Task<Idea> ChangeAsync(string id, IdeaStatus status, string token, string reason = "") =>

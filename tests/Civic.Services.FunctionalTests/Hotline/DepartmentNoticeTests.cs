@@ -25,12 +25,10 @@ public sealed class DepartmentNoticeTestsOnSqlite(HotlineOnSqlite fixture) : Dep
 public sealed class DepartmentNoticeTestsOnPostgres(HotlineOnPostgres fixture) : DepartmentNoticeTests(fixture), IClassFixture<HotlineOnPostgres>;
 
 /// <summary>Notices to a department (issue 8, items 8 and 9): the 30-day flag on ideas without feedback and the morning call list.</summary>
-public abstract class DepartmentNoticeTests(ServiceFixture<DepartmentGrpcService> fixture) : IAsyncDisposable
+public abstract class DepartmentNoticeTests(ServiceFixture<DepartmentGrpcService> fixture) : ServiceTests<DepartmentGrpcService>(fixture)
 {
     private static readonly Google.Protobuf.Reflection.ServiceDescriptor Departments = DepartmentsReflection.Descriptor.Services[0];
     private static readonly Google.Protobuf.Reflection.ServiceDescriptor Ideas = IdeasReflection.Descriptor.Services[0];
-
-    private ServiceHost<DepartmentGrpcService> Host => fixture.Host;
 
     [Fact]
     public async Task CreateDepartment_WithAContactAddress_KeptAndShown()
@@ -136,17 +134,6 @@ public abstract class DepartmentNoticeTests(ServiceFixture<DepartmentGrpcService
 
         Assert.Equal("0 7 * * *", Assert.Single(declarations, d => d.Id == MorningCallListJob.JobId).Cron);
         Assert.Equal("15 6 * * *", Assert.Single(declarations, d => d.Id == IdeaFollowUpJob.JobId).Cron);
-    }
-
-    public ValueTask DisposeAsync()
-    {
-        GC.SuppressFinalize(this);
-        if (fixture.Storage is not null)
-        {
-            Assert.Empty(Host.ErrorLogs());
-        }
-
-        return ValueTask.CompletedTask;
     }
 
     private async Task<Department> CreateDepartmentAsync(string? contactEmail) =>

@@ -19,11 +19,9 @@ public sealed class DepartmentTestsOnSqlite(HotlineOnSqlite fixture) : Departmen
 
 public sealed class DepartmentTestsOnPostgres(HotlineOnPostgres fixture) : DepartmentTests(fixture), IClassFixture<HotlineOnPostgres>;
 
-public abstract class DepartmentTests(ServiceFixture<DepartmentGrpcService> fixture) : IAsyncDisposable
+public abstract class DepartmentTests(ServiceFixture<DepartmentGrpcService> fixture) : ServiceTests<DepartmentGrpcService>(fixture)
 {
     private static readonly Google.Protobuf.Reflection.ServiceDescriptor Service = DepartmentsReflection.Descriptor.Services[0];
-
-    private ServiceHost<DepartmentGrpcService> Host => fixture.Host;
 
     [Fact]
     public async Task CreateDepartment_Valid_GetAndListReturnIt()
@@ -243,17 +241,6 @@ public abstract class DepartmentTests(ServiceFixture<DepartmentGrpcService> fixt
             HealthReflection.Descriptor.Services[0], "Check", new HealthCheckRequest());
 
         Assert.Equal(HealthCheckResponse.Types.ServingStatus.Serving, response.Status);
-    }
-
-    public ValueTask DisposeAsync()
-    {
-        GC.SuppressFinalize(this);
-        if (fixture.Storage is not null)
-        {
-            Assert.Empty(Host.ErrorLogs());
-        }
-
-        return ValueTask.CompletedTask;
     }
 
     private Task<CreateDepartmentResponse> CreateAsync(CreateDepartmentRequest request) =>

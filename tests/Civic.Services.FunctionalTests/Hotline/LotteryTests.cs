@@ -24,11 +24,9 @@ public sealed class LotteryTestsOnSqlite(HotlineOnSqlite fixture) : LotteryTests
 public sealed class LotteryTestsOnPostgres(HotlineOnPostgres fixture) : LotteryTests(fixture), IClassFixture<HotlineOnPostgres>;
 
 /// <summary>The request window with a seeded lottery (issue 8, item 5): requests, the draw job, its verification and the bad input.</summary>
-public abstract class LotteryTests(ServiceFixture<DepartmentGrpcService> fixture) : IAsyncDisposable
+public abstract class LotteryTests(ServiceFixture<DepartmentGrpcService> fixture) : ServiceTests<DepartmentGrpcService>(fixture)
 {
     private static readonly Google.Protobuf.Reflection.ServiceDescriptor Bookings = BookingsReflection.Descriptor.Services[0];
-
-    private ServiceHost<DepartmentGrpcService> Host => fixture.Host;
 
     [Fact]
     public async Task Draw_AtTheClose_SeatsByLotteryOthersWaitlistedEveryoneToldOnce_AndTheStoredSeedGivesTheSameAllocation()
@@ -308,17 +306,6 @@ public abstract class LotteryTests(ServiceFixture<DepartmentGrpcService> fixture
         {
             Assert.Equal(4, (await OutboxAsync(booking.Reference)).Count);
         }
-    }
-
-    public ValueTask DisposeAsync()
-    {
-        GC.SuppressFinalize(this);
-        if (fixture.Storage is not null)
-        {
-            Assert.Empty(Host.ErrorLogs());
-        }
-
-        return ValueTask.CompletedTask;
     }
 
     internal static RequestSessionRequest NewRequest(string sessionId, IEnumerable<string> slotIds, string? phone = null)

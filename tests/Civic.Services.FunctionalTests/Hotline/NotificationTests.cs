@@ -18,12 +18,10 @@ public sealed class NotificationTestsOnSqlite(HotlineOnSqlite fixture) : Notific
 
 public sealed class NotificationTestsOnPostgres(HotlineOnPostgres fixture) : NotificationTests(fixture), IClassFixture<HotlineOnPostgres>;
 
-public abstract class NotificationTests(ServiceFixture<DepartmentGrpcService> fixture) : IAsyncDisposable
+public abstract class NotificationTests(ServiceFixture<DepartmentGrpcService> fixture) : ServiceTests<DepartmentGrpcService>(fixture)
 {
     private static readonly Google.Protobuf.Reflection.ServiceDescriptor Bookings = BookingsReflection.Descriptor.Services[0];
     private static readonly Google.Protobuf.Reflection.ServiceDescriptor Mailbox = NotificationsReflection.Descriptor.Services[0];
-
-    private ServiceHost<DepartmentGrpcService> Host => fixture.Host;
 
     [Fact]
     public async Task CreateBooking_WithEmail_SmsAndEmailWithCalendarInTheOutboxWithoutTheToken()
@@ -102,17 +100,6 @@ public abstract class NotificationTests(ServiceFixture<DepartmentGrpcService> fi
     public async Task ListMailbox_OutsideDevelopment_FailedPrecondition()
     {
         await RpcAssert.FailsAsync(StatusCode.FailedPrecondition, () => Host.CallAsync<ListMailboxRequest, ListMailboxResponse>(Mailbox, "ListMailbox", new(), role: null));
-    }
-
-    public ValueTask DisposeAsync()
-    {
-        GC.SuppressFinalize(this);
-        if (fixture.Storage is not null)
-        {
-            Assert.Empty(Host.ErrorLogs());
-        }
-
-        return ValueTask.CompletedTask;
     }
 
     private async Task<CreateBookingResponse> BookAsync()

@@ -17,11 +17,9 @@ public sealed class ReminderTestsOnSqlite(HotlineOnSqlite fixture) : ReminderTes
 
 public sealed class ReminderTestsOnPostgres(HotlineOnPostgres fixture) : ReminderTests(fixture), IClassFixture<HotlineOnPostgres>;
 
-public abstract class ReminderTests(ServiceFixture<DepartmentGrpcService> fixture) : IAsyncDisposable
+public abstract class ReminderTests(ServiceFixture<DepartmentGrpcService> fixture) : ServiceTests<DepartmentGrpcService>(fixture)
 {
     private static readonly Google.Protobuf.Reflection.ServiceDescriptor Bookings = BookingsReflection.Descriptor.Services[0];
-
-    private ServiceHost<DepartmentGrpcService> Host => fixture.Host;
 
     [Fact]
     public async Task ReminderJob_FakeClockThroughTheDay_EachReminderOnceEvenWhenRunTwiceAtOnce()
@@ -103,17 +101,6 @@ public abstract class ReminderTests(ServiceFixture<DepartmentGrpcService> fixtur
 
         Assert.NotEqual(first, second);
         Assert.Equal(["Påmindelse: Direktørlinjen ringer om lidt"], (await RemindersOfAsync(reference)).Select(n => n.Subject));
-    }
-
-    public ValueTask DisposeAsync()
-    {
-        GC.SuppressFinalize(this);
-        if (fixture.Storage is not null)
-        {
-            Assert.Empty(Host.ErrorLogs());
-        }
-
-        return ValueTask.CompletedTask;
     }
 
     private Task RunTwiceAtOnceAsync(FakeTimeProvider clock) => Task.WhenAll(RunAsync(clock), RunAsync(clock));

@@ -26,11 +26,9 @@ public sealed class RetentionTestsOnSqlite(HotlineOnSqlite fixture) : RetentionT
 public sealed class RetentionTestsOnPostgres(HotlineOnPostgres fixture) : RetentionTests(fixture), IClassFixture<HotlineOnPostgres>;
 
 /// <summary>Retention (issue 8, item 11): old calls' contact data is erased everywhere; the statistics stay the same.</summary>
-public abstract class RetentionTests(ServiceFixture<DepartmentGrpcService> fixture) : IAsyncDisposable
+public abstract class RetentionTests(ServiceFixture<DepartmentGrpcService> fixture) : ServiceTests<DepartmentGrpcService>(fixture)
 {
     private static readonly Google.Protobuf.Reflection.ServiceDescriptor Statistics = StatisticsReflection.Descriptor.Services[0];
-
-    private ServiceHost<DepartmentGrpcService> Host => fixture.Host;
 
     [Fact]
     public async Task EraseJob_CallsHeldMissedAndCancelledOver90DaysAgo_ContactDataInNoTable_StatisticsUnchanged_RecentCallKept()
@@ -96,17 +94,6 @@ public abstract class RetentionTests(ServiceFixture<DepartmentGrpcService> fixtu
 
         Assert.Equal(typeof(ContactDataEraser), declaration.JobType);
         Assert.Equal("30 3 * * *", declaration.Cron);
-    }
-
-    public ValueTask DisposeAsync()
-    {
-        GC.SuppressFinalize(this);
-        if (fixture.Storage is not null)
-        {
-            Assert.Empty(Host.ErrorLogs());
-        }
-
-        return ValueTask.CompletedTask;
     }
 
     /// <summary>A booking with contact data unique to it and its confirmation in the outbox; returns the values to look for.</summary>

@@ -15,12 +15,10 @@ namespace Civic.Services.FunctionalTests.Hotline;
 public sealed class ScheduleRuleChangeTestsOnSqlite(HotlineOnSqlite fixture) : ScheduleRuleChangeTests(fixture), IClassFixture<HotlineOnSqlite>;
 
 /// <summary>Changing and retiring schedule rules never silently drops a booking: previews, keep or cancel, audit, concurrency.</summary>
-public abstract class ScheduleRuleChangeTests(ServiceFixture<DepartmentGrpcService> fixture) : IAsyncDisposable
+public abstract class ScheduleRuleChangeTests(ServiceFixture<DepartmentGrpcService> fixture) : ServiceTests<DepartmentGrpcService>(fixture)
 {
     protected static readonly Google.Protobuf.Reflection.ServiceDescriptor Schedules = SchedulesReflection.Descriptor.Services[0];
     protected static readonly Google.Protobuf.Reflection.ServiceDescriptor Bookings = BookingsReflection.Descriptor.Services[0];
-
-    protected ServiceHost<DepartmentGrpcService> Host => fixture.Host;
 
     [Fact]
     public async Task UpdateScheduleRule_ValidateOnly_PreviewsTheBookedSessionAndChangesNothing()
@@ -292,17 +290,6 @@ public abstract class ScheduleRuleChangeTests(ServiceFixture<DepartmentGrpcServi
             new() { DepartmentId = rule.DepartmentId }, role));
 
         Assert.Equal(rule, await RuleAsync(rule));
-    }
-
-    public ValueTask DisposeAsync()
-    {
-        GC.SuppressFinalize(this);
-        if (fixture.Storage is not null)
-        {
-            Assert.Empty(Host.ErrorLogs());
-        }
-
-        return ValueTask.CompletedTask;
     }
 
     /// <summary>A new department with a rule (first Tuesday 16-18, 2 lines, open 90 days ahead) and its next session open for booking.</summary>

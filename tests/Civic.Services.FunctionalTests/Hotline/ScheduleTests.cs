@@ -23,11 +23,9 @@ public sealed class ScheduleTestsOnSqlite(HotlineOnSqlite fixture) : ScheduleTes
 
 public sealed class ScheduleTestsOnPostgres(HotlineOnPostgres fixture) : ScheduleTests(fixture), IClassFixture<HotlineOnPostgres>;
 
-public abstract class ScheduleTests(ServiceFixture<DepartmentGrpcService> fixture) : IAsyncDisposable
+public abstract class ScheduleTests(ServiceFixture<DepartmentGrpcService> fixture) : ServiceTests<DepartmentGrpcService>(fixture)
 {
     private static readonly Google.Protobuf.Reflection.ServiceDescriptor Schedules = SchedulesReflection.Descriptor.Services[0];
-
-    private ServiceHost<DepartmentGrpcService> Host => fixture.Host;
 
     [Fact]
     public async Task CreateScheduleRule_Valid_ListedAndMaterialisedOnceAcrossTwoRuns()
@@ -152,17 +150,6 @@ public abstract class ScheduleTests(ServiceFixture<DepartmentGrpcService> fixtur
             Host.CallAsync<ListSessionsRequest, ListSessionsResponse>(Schedules, "ListSessions", new() { DepartmentId = department.Id, MaxSessions = 25 }, role: null));
 
         Assert.Equal(["max_sessions"], RpcAssert.ViolatedFields(exception));
-    }
-
-    public ValueTask DisposeAsync()
-    {
-        GC.SuppressFinalize(this);
-        if (fixture.Storage is not null)
-        {
-            Assert.Empty(Host.ErrorLogs());
-        }
-
-        return ValueTask.CompletedTask;
     }
 
     private async Task<int> RunMaterialiserAsync(TimeProvider clock)

@@ -14,12 +14,10 @@ public sealed class StatisticsTestsOnSqlite(HotlineOnSqlite fixture) : Statistic
 
 public sealed class StatisticsTestsOnPostgres(HotlineOnPostgres fixture) : StatisticsTests(fixture), IClassFixture<HotlineOnPostgres>;
 
-public abstract class StatisticsTests(ServiceFixture<DepartmentGrpcService> fixture) : IAsyncDisposable
+public abstract class StatisticsTests(ServiceFixture<DepartmentGrpcService> fixture) : ServiceTests<DepartmentGrpcService>(fixture)
 {
     private static readonly Google.Protobuf.Reflection.ServiceDescriptor Statistics = StatisticsReflection.Descriptor.Services[0];
     private static readonly Google.Protobuf.Reflection.ServiceDescriptor Bookings = BookingsReflection.Descriptor.Services[0];
-
-    private ServiceHost<DepartmentGrpcService> Host => fixture.Host;
 
     [Fact]
     public async Task GetMonthlyStatistics_AMonthWithCalls_CountsPerDepartment()
@@ -66,17 +64,6 @@ public abstract class StatisticsTests(ServiceFixture<DepartmentGrpcService> fixt
     {
         await RpcAssert.FailsAsync(StatusCode.PermissionDenied,
             () => Host.CallAsync<GetMonthlyStatisticsRequest, GetMonthlyStatisticsResponse>(Statistics, "GetMonthlyStatistics", new() { Month = "2026-11" }, role: CivicRoles.Citizen));
-    }
-
-    public ValueTask DisposeAsync()
-    {
-        GC.SuppressFinalize(this);
-        if (fixture.Storage is not null)
-        {
-            Assert.Empty(Host.ErrorLogs());
-        }
-
-        return ValueTask.CompletedTask;
     }
 
     private Task<CreateBookingResponse> BookAsync(CreateBookingRequest request) =>

@@ -19,13 +19,11 @@ public sealed class WaitlistTestsOnSqlite(HotlineOnSqlite fixture) : WaitlistTes
 public sealed class WaitlistTestsOnPostgres(HotlineOnPostgres fixture) : WaitlistTests(fixture), IClassFixture<HotlineOnPostgres>;
 
 /// <summary>Session cancellation by the municipality with priority rebooking, and the waitlist with offers that lapse.</summary>
-public abstract class WaitlistTests(ServiceFixture<DepartmentGrpcService> fixture) : IAsyncDisposable
+public abstract class WaitlistTests(ServiceFixture<DepartmentGrpcService> fixture) : ServiceTests<DepartmentGrpcService>(fixture)
 {
     private static readonly Google.Protobuf.Reflection.ServiceDescriptor Bookings = BookingsReflection.Descriptor.Services[0];
     private static readonly Google.Protobuf.Reflection.ServiceDescriptor Schedules = SchedulesReflection.Descriptor.Services[0];
     private static readonly Google.Protobuf.Reflection.ServiceDescriptor Departments = DepartmentsReflection.Descriptor.Services[0];
-
-    private ServiceHost<DepartmentGrpcService> Host => fixture.Host;
 
     [Fact]
     public async Task CancelSession_ByItsDirector_EveryCitizenToldAndRebooksWithPriority()
@@ -151,17 +149,6 @@ public abstract class WaitlistTests(ServiceFixture<DepartmentGrpcService> fixtur
         Assert.Equal(["phone"], RpcAssert.ViolatedFields(bad));
         await using var scope = Host.Services.CreateAsyncScope();
         Assert.False(await scope.ServiceProvider.GetRequiredService<HotlineDbContext>().Bookings.AnyAsync(b => b.IdempotencyKey == request.IdempotencyKey, TestContext.Current.CancellationToken));
-    }
-
-    public ValueTask DisposeAsync()
-    {
-        GC.SuppressFinalize(this);
-        if (fixture.Storage is not null)
-        {
-            Assert.Empty(Host.ErrorLogs());
-        }
-
-        return ValueTask.CompletedTask;
     }
 
     private Task<CreateBookingResponse> BookAsync(CreateBookingRequest request) =>

@@ -16,13 +16,11 @@ public sealed class CompetenceFoldingTestsOnPostgres(NetworkOnPostgres fixture) 
 /// of an existing one: the profiles move to the competence, search and its facet find them by it, and
 /// bad folds change nothing. Each test folds texts of its own, so the shared database does not disturb it.
 /// </summary>
-public abstract class CompetenceFoldingTests(ServiceFixture<ResourcePersonGrpcService> fixture) : IAsyncDisposable
+public abstract class CompetenceFoldingTests(ServiceFixture<ResourcePersonGrpcService> fixture) : ServiceTests<ResourcePersonGrpcService>(fixture)
 {
     private static readonly Google.Protobuf.Reflection.ServiceDescriptor Persons = ResourcePersonsReflection.Descriptor.Services[0];
     private static readonly Google.Protobuf.Reflection.ServiceDescriptor Folding = CompetenceFoldingReflection.Descriptor.Services[0];
     private static readonly Google.Protobuf.Reflection.ServiceDescriptor Taxonomy = TaxonomyReflection.Descriptor.Services[0];
-
-    private ServiceHost<ResourcePersonGrpcService> Host => fixture.Host;
 
     [Fact]
     public async Task ListOther_CountsProfilesCaseInsensitively_MostUsedFirst()
@@ -151,17 +149,6 @@ public abstract class CompetenceFoldingTests(ServiceFixture<ResourcePersonGrpcSe
         await RpcAssert.FailsAsync(StatusCode.PermissionDenied, () =>
             Host.CallAsync<ListOtherCompetencesRequest, ListOtherCompetencesResponse>(Folding, "ListOtherCompetences", new(), CivicRoles.Staff));
         Assert.Contains((await ListAsync()).OtherCompetences, o => o.Text == word);
-    }
-
-    public ValueTask DisposeAsync()
-    {
-        GC.SuppressFinalize(this);
-        if (fixture.Storage is not null)
-        {
-            Assert.Empty(Host.ErrorLogs());
-        }
-
-        return ValueTask.CompletedTask;
     }
 
     /// <summary>A made-up word of letters only, so search and the counts see no one else's profiles.</summary>

@@ -12,11 +12,9 @@ public sealed class GroupMeetingTestsOnSqlite(NetworkOnSqlite fixture) : GroupMe
 public sealed class GroupMeetingTestsOnPostgres(NetworkOnPostgres fixture) : GroupMeetingTests(fixture), IClassFixture<NetworkOnPostgres>;
 
 /// <summary>A group's coordinator schedules meetings; the group shows the coming ones, soonest first, each as an .ics file; bad meetings change nothing.</summary>
-public abstract class GroupMeetingTests(ServiceFixture<ResourcePersonGrpcService> fixture) : IAsyncDisposable
+public abstract class GroupMeetingTests(ServiceFixture<ResourcePersonGrpcService> fixture) : ServiceTests<ResourcePersonGrpcService>(fixture)
 {
     private static readonly Google.Protobuf.Reflection.ServiceDescriptor Groups = NetworkGroupsReflection.Descriptor.Services[0];
-
-    private ServiceHost<ResourcePersonGrpcService> Host => fixture.Host;
 
     [Fact]
     public async Task Schedule_TwoMeetings_GroupShowsThemSoonestFirst_CalendarHasTheMeeting()
@@ -77,17 +75,6 @@ public abstract class GroupMeetingTests(ServiceFixture<ResourcePersonGrpcService
             new() { GroupId = group.Id, MeetingId = "findes-ikke" }, CivicRoles.Staff));
         await RpcAssert.FailsAsync(StatusCode.PermissionDenied, () => Host.CallAsync<GetMeetingCalendarRequest, GetMeetingCalendarResponse>(Groups, "GetMeetingCalendar",
             new() { GroupId = group.Id, MeetingId = meeting.Meeting.Id }, CivicRoles.Citizen));
-    }
-
-    public ValueTask DisposeAsync()
-    {
-        GC.SuppressFinalize(this);
-        if (fixture.Storage is not null)
-        {
-            Assert.Empty(Host.ErrorLogs());
-        }
-
-        return ValueTask.CompletedTask;
     }
 
     private static ScheduleMeetingRequest Meeting(string groupId, int days, string place, string url)

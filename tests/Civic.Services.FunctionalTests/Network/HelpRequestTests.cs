@@ -12,12 +12,10 @@ public sealed class HelpRequestTestsOnSqlite(NetworkOnSqlite fixture) : HelpRequ
 public sealed class HelpRequestTestsOnPostgres(NetworkOnPostgres fixture) : HelpRequestTests(fixture), IClassFixture<NetworkOnPostgres>;
 
 /// <summary>The request flow, its bad inputs and the capacity ledger under concurrent approvals.</summary>
-public abstract class HelpRequestTests(ServiceFixture<ResourcePersonGrpcService> fixture) : IAsyncDisposable
+public abstract class HelpRequestTests(ServiceFixture<ResourcePersonGrpcService> fixture) : ServiceTests<ResourcePersonGrpcService>(fixture)
 {
     private static readonly Google.Protobuf.Reflection.ServiceDescriptor Persons = ResourcePersonsReflection.Descriptor.Services[0];
     private static readonly Google.Protobuf.Reflection.ServiceDescriptor Requests = RequestsReflection.Descriptor.Services[0];
-
-    private ServiceHost<ResourcePersonGrpcService> Host => fixture.Host;
 
     private static LocalDate InDays(int days)
     {
@@ -216,17 +214,6 @@ public abstract class HelpRequestTests(ServiceFixture<ResourcePersonGrpcService>
             "GetHelpRequest", new() { Id = id }, "en-fremmed"));
         await RpcAssert.FailsAsync(StatusCode.PermissionDenied, () => CallAsync<CreateHelpRequestRequest, CreateHelpRequestResponse>(
             "CreateHelpRequest", NewRequest(person.Id, 2), "borger", CivicRoles.Citizen));
-    }
-
-    public ValueTask DisposeAsync()
-    {
-        GC.SuppressFinalize(this);
-        if (fixture.Storage is not null)
-        {
-            Assert.Empty(Host.ErrorLogs());
-        }
-
-        return ValueTask.CompletedTask;
     }
 
     private static CreateHelpRequestRequest NewRequest(string personId, int hours) => new()

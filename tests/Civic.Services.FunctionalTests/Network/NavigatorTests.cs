@@ -15,12 +15,10 @@ public sealed class NavigatorTestsOnSqlite(NetworkOnSqlite fixture) : NavigatorT
 public sealed class NavigatorTestsOnPostgres(NetworkOnPostgres fixture) : NavigatorTests(fixture), IClassFixture<NetworkOnPostgres>;
 
 /// <summary>Families, their two navigators, hand-over, and the job that flags families left without one.</summary>
-public abstract class NavigatorTests(ServiceFixture<ResourcePersonGrpcService> fixture) : IAsyncDisposable
+public abstract class NavigatorTests(ServiceFixture<ResourcePersonGrpcService> fixture) : ServiceTests<ResourcePersonGrpcService>(fixture)
 {
     private static readonly Google.Protobuf.Reflection.ServiceDescriptor Persons = ResourcePersonsReflection.Descriptor.Services[0];
     private static readonly Google.Protobuf.Reflection.ServiceDescriptor Navigators = NavigatorsReflection.Descriptor.Services[0];
-
-    private ServiceHost<ResourcePersonGrpcService> Host => fixture.Host;
 
     [Theory]
     [InlineData("010190-1234")]
@@ -107,17 +105,6 @@ public abstract class NavigatorTests(ServiceFixture<ResourcePersonGrpcService> f
             new() { Reference = reference, NewNavigatorId = secondary.Id }));
 
         Assert.Equal(["role"], RpcAssert.ViolatedFields(noRole));
-    }
-
-    public ValueTask DisposeAsync()
-    {
-        GC.SuppressFinalize(this);
-        if (fixture.Storage is not null)
-        {
-            Assert.Empty(Host.ErrorLogs());
-        }
-
-        return ValueTask.CompletedTask;
     }
 
     private static string Reference() => $"FAM-{Guid.NewGuid().ToString("N")[..8].ToUpperInvariant()}";

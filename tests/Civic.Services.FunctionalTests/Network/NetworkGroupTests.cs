@@ -11,12 +11,10 @@ public sealed class NetworkGroupTestsOnSqlite(NetworkOnSqlite fixture) : Network
 public sealed class NetworkGroupTestsOnPostgres(NetworkOnPostgres fixture) : NetworkGroupTests(fixture), IClassFixture<NetworkOnPostgres>;
 
 /// <summary>Network groups around a challenge area: creation, members across departments and civil society, and the notice board.</summary>
-public abstract class NetworkGroupTests(ServiceFixture<ResourcePersonGrpcService> fixture) : IAsyncDisposable
+public abstract class NetworkGroupTests(ServiceFixture<ResourcePersonGrpcService> fixture) : ServiceTests<ResourcePersonGrpcService>(fixture)
 {
     private static readonly Google.Protobuf.Reflection.ServiceDescriptor Persons = ResourcePersonsReflection.Descriptor.Services[0];
     private static readonly Google.Protobuf.Reflection.ServiceDescriptor Groups = NetworkGroupsReflection.Descriptor.Services[0];
-
-    private ServiceHost<ResourcePersonGrpcService> Host => fixture.Host;
 
     [Fact]
     public async Task Create_AddStaffAndPartner_GetShowsBothMembers()
@@ -113,17 +111,6 @@ public abstract class NetworkGroupTests(ServiceFixture<ResourcePersonGrpcService
             Host.CallAsync<GetGroupRequest, GetGroupResponse>(Groups, "GetGroup", new() { Id = "findes-ikke" }, CivicRoles.Staff));
         await RpcAssert.FailsAsync(StatusCode.PermissionDenied, () =>
             Host.CallAsync<ListGroupsRequest, ListGroupsResponse>(Groups, "ListGroups", new(), CivicRoles.Citizen));
-    }
-
-    public ValueTask DisposeAsync()
-    {
-        GC.SuppressFinalize(this);
-        if (fixture.Storage is not null)
-        {
-            Assert.Empty(Host.ErrorLogs());
-        }
-
-        return ValueTask.CompletedTask;
     }
 
     private async Task<NetworkGroup> CreateAsync(string area) =>

@@ -16,14 +16,12 @@ public sealed class PartnerAccessTestsOnPostgres(NetworkOnPostgres fixture) : Pa
 /// own profile, the shared fields of their fellow group members' profiles; every other group and profile is NOT_FOUND
 /// to them and nothing of the municipality's is theirs to change.
 /// </summary>
-public abstract class PartnerAccessTests(ServiceFixture<ResourcePersonGrpcService> fixture) : IAsyncDisposable
+public abstract class PartnerAccessTests(ServiceFixture<ResourcePersonGrpcService> fixture) : ServiceTests<ResourcePersonGrpcService>(fixture)
 {
     private static readonly Google.Protobuf.Reflection.ServiceDescriptor Persons = ResourcePersonsReflection.Descriptor.Services[0];
     private static readonly Google.Protobuf.Reflection.ServiceDescriptor Groups = NetworkGroupsReflection.Descriptor.Services[0];
     private static readonly Google.Protobuf.Reflection.ServiceDescriptor Requests = RequestsReflection.Descriptor.Services[0];
     private static readonly Google.Protobuf.Reflection.ServiceDescriptor Upkeep = ProfileUpkeepReflection.Descriptor.Services[0];
-
-    private ServiceHost<ResourcePersonGrpcService> Host => fixture.Host;
 
     [Fact]
     public async Task Groups_PartnerSeesAndPostsInOwnGroupOnly_OtherGroupsNotFound_NothingPosted()
@@ -150,17 +148,6 @@ public abstract class PartnerAccessTests(ServiceFixture<ResourcePersonGrpcServic
         Assert.Equal(string.Empty, seen.OwnerId);
         Assert.Equal(string.Empty, seen.ContactEmail);
         Assert.Equal(fellow.Id, report.PersonId);
-    }
-
-    public ValueTask DisposeAsync()
-    {
-        GC.SuppressFinalize(this);
-        if (fixture.Storage is not null)
-        {
-            Assert.Empty(Host.ErrorLogs());
-        }
-
-        return ValueTask.CompletedTask;
     }
 
     private async Task<NetworkGroup> GroupAsync(string area) =>

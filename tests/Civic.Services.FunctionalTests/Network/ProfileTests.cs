@@ -16,12 +16,10 @@ public sealed class ProfileTestsOnPostgres(NetworkOnPostgres fixture) : ProfileT
 /// search over them. Each test works in an organisation of its own (a facet filter), so the shared
 /// database does not disturb it.
 /// </summary>
-public abstract class ProfileTests(ServiceFixture<ResourcePersonGrpcService> fixture) : IAsyncDisposable
+public abstract class ProfileTests(ServiceFixture<ResourcePersonGrpcService> fixture) : ServiceTests<ResourcePersonGrpcService>(fixture)
 {
     private static readonly Google.Protobuf.Reflection.ServiceDescriptor Service = ResourcePersonsReflection.Descriptor.Services[0];
     private static readonly Google.Protobuf.Reflection.ServiceDescriptor Groups = NetworkGroupsReflection.Descriptor.Services[0];
-
-    private ServiceHost<ResourcePersonGrpcService> Host => fixture.Host;
 
     public static TheoryData<ProfileField> EveryField() => [.. Enum.GetValues<ProfileField>().Where(f => f != ProfileField.Unspecified)];
 
@@ -416,17 +414,6 @@ public abstract class ProfileTests(ServiceFixture<ResourcePersonGrpcService> fix
         Assert.Equal(8, taxonomy.ChallengeAreas.Count);
         Assert.Contains("facilitator", taxonomy.Competences.Single(c => c.Id == "facilitering").Synonyms);
         Assert.Equal("facilitering", taxonomy.Competences.Single(c => c.Id == "facilitering.aeldre").ParentId);
-    }
-
-    public ValueTask DisposeAsync()
-    {
-        GC.SuppressFinalize(this);
-        if (fixture.Storage is not null)
-        {
-            Assert.Empty(Host.ErrorLogs());
-        }
-
-        return ValueTask.CompletedTask;
     }
 
     private static string Unique(string prefix) => $"{prefix}{Guid.NewGuid().ToString("N")[..10]}";

@@ -17,12 +17,10 @@ public sealed class ProfileUpkeepTestsOnSqlite(NetworkOnSqlite fixture) : Profil
 public sealed class ProfileUpkeepTestsOnPostgres(NetworkOnPostgres fixture) : ProfileUpkeepTests(fixture), IClassFixture<NetworkOnPostgres>;
 
 /// <summary>Profiles go stale (the daily job, confirmation, lower rank) and anyone may report an inaccurate one (stored, listed for the owner or a coordinator, resolved).</summary>
-public abstract class ProfileUpkeepTests(ServiceFixture<ResourcePersonGrpcService> fixture) : IAsyncDisposable
+public abstract class ProfileUpkeepTests(ServiceFixture<ResourcePersonGrpcService> fixture) : ServiceTests<ResourcePersonGrpcService>(fixture)
 {
     private static readonly Google.Protobuf.Reflection.ServiceDescriptor Persons = ResourcePersonsReflection.Descriptor.Services[0];
     private static readonly Google.Protobuf.Reflection.ServiceDescriptor Upkeep = ProfileUpkeepReflection.Descriptor.Services[0];
-
-    private ServiceHost<ResourcePersonGrpcService> Host => fixture.Host;
 
     [Fact]
     public async Task Job_AsksOnceForAProfileNotConfirmedFor6Months_MarksItStale_ConfirmClearsIt()
@@ -176,17 +174,6 @@ public abstract class ProfileUpkeepTests(ServiceFixture<ResourcePersonGrpcServic
         Assert.NotNull(await AskedAtAsync(withoutAddress.Id));
         var message = await NetworkOutbox.SingleAsync(Host, withAddress.Id, NetworkMessages.ConfirmProfileKind);
         Assert.Contains($"/ressourcenetvaerket/profiler/{withAddress.Id}", message.Body, StringComparison.Ordinal);
-    }
-
-    public ValueTask DisposeAsync()
-    {
-        GC.SuppressFinalize(this);
-        if (fixture.Storage is not null)
-        {
-            Assert.Empty(Host.ErrorLogs());
-        }
-
-        return ValueTask.CompletedTask;
     }
 
     private async Task RunJobAsync()

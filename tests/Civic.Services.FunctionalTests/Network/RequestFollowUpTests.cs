@@ -37,13 +37,11 @@ public sealed class RequestFollowUpTestsOnPostgres(NetworkWithCoordinatorsOnPost
 /// The hourly follow-up: unanswered requests remind the person, then escalate to the coordinators' queue; pending
 /// approvals remind the manager. Each step of the flow is e-mailed to the address on the profile (or the coordinators'), once.
 /// </summary>
-public abstract class RequestFollowUpTests(ServiceFixture<ResourcePersonGrpcService> fixture) : IAsyncDisposable
+public abstract class RequestFollowUpTests(ServiceFixture<ResourcePersonGrpcService> fixture) : ServiceTests<ResourcePersonGrpcService>(fixture)
 {
     private const string Requester = "afdeling-follow-up";
     private static readonly Google.Protobuf.Reflection.ServiceDescriptor Persons = ResourcePersonsReflection.Descriptor.Services[0];
     private static readonly Google.Protobuf.Reflection.ServiceDescriptor Requests = RequestsReflection.Descriptor.Services[0];
-
-    private ServiceHost<ResourcePersonGrpcService> Host => fixture.Host;
 
     [Fact]
     public async Task Job_RemindsAfter3Days_EscalatesAfter7_RemindsManager_Once_LeavesFreshAlone()
@@ -144,17 +142,6 @@ public abstract class RequestFollowUpTests(ServiceFixture<ResourcePersonGrpcServ
         Assert.Empty(await NetworkOutbox.AboutAsync(Host, id));
         Assert.Equal(HelpRequestStatus.Accepted, request.Status);
         Assert.NotNull(request.RemindedAt);
-    }
-
-    public ValueTask DisposeAsync()
-    {
-        GC.SuppressFinalize(this);
-        if (fixture.Storage is not null)
-        {
-            Assert.Empty(Host.ErrorLogs());
-        }
-
-        return ValueTask.CompletedTask;
     }
 
     private async Task RunJobAsync()

@@ -16,11 +16,9 @@ public sealed class ResourcePersonTestsOnSqlite(NetworkOnSqlite fixture) : Resou
 
 public sealed class ResourcePersonTestsOnPostgres(NetworkOnPostgres fixture) : ResourcePersonTests(fixture), IClassFixture<NetworkOnPostgres>;
 
-public abstract class ResourcePersonTests(ServiceFixture<ResourcePersonGrpcService> fixture) : IAsyncDisposable
+public abstract class ResourcePersonTests(ServiceFixture<ResourcePersonGrpcService> fixture) : ServiceTests<ResourcePersonGrpcService>(fixture)
 {
     private static readonly Google.Protobuf.Reflection.ServiceDescriptor Service = ResourcePersonsReflection.Descriptor.Services[0];
-
-    private ServiceHost<ResourcePersonGrpcService> Host => fixture.Host;
 
     [Fact]
     public async Task CreateResourcePerson_Valid_GetReturnsIt()
@@ -191,17 +189,6 @@ public abstract class ResourcePersonTests(ServiceFixture<ResourcePersonGrpcServi
     {
         await RpcAssert.FailsAsync(StatusCode.PermissionDenied, () => Host.CallAsync<CreateResourcePersonRequest, CreateResourcePersonResponse>(
             Service, "CreateResourcePerson", NewPerson("Borger Bo", ["facilitering"], []), CivicRoles.Citizen));
-    }
-
-    public ValueTask DisposeAsync()
-    {
-        GC.SuppressFinalize(this);
-        if (fixture.Storage is not null)
-        {
-            Assert.Empty(Host.ErrorLogs());
-        }
-
-        return ValueTask.CompletedTask;
     }
 
     private Task<CreateResourcePersonResponse> CreateAsync(CreateResourcePersonRequest request) =>

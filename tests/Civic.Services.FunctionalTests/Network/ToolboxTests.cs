@@ -11,11 +11,9 @@ public sealed class ToolboxTestsOnSqlite(NetworkOnSqlite fixture) : ToolboxTests
 public sealed class ToolboxTestsOnPostgres(NetworkOnPostgres fixture) : ToolboxTests(fixture), IClassFixture<NetworkOnPostgres>;
 
 /// <summary>The toolbox: audiences decide who sees an article; search stems Danish words.</summary>
-public abstract class ToolboxTests(ServiceFixture<ResourcePersonGrpcService> fixture) : IAsyncDisposable
+public abstract class ToolboxTests(ServiceFixture<ResourcePersonGrpcService> fixture) : ServiceTests<ResourcePersonGrpcService>(fixture)
 {
     private static readonly Google.Protobuf.Reflection.ServiceDescriptor Service = ToolboxReflection.Descriptor.Services[0];
-
-    private ServiceHost<ResourcePersonGrpcService> Host => fixture.Host;
 
     [Fact]
     public async Task Create_ThenGetBySlug_MarkdownKeptAsWritten()
@@ -79,17 +77,6 @@ public abstract class ToolboxTests(ServiceFixture<ResourcePersonGrpcService> fix
         await CreateAsync(title, "Tekst", [], [Audience.Citizens]);
 
         await RpcAssert.FailsAsync(StatusCode.AlreadyExists, () => CreateAsync(title, "Anden tekst", [], [Audience.Citizens]));
-    }
-
-    public ValueTask DisposeAsync()
-    {
-        GC.SuppressFinalize(this);
-        if (fixture.Storage is not null)
-        {
-            Assert.Empty(Host.ErrorLogs());
-        }
-
-        return ValueTask.CompletedTask;
     }
 
     private async Task<Article> CreateAsync(string title, string body, string[] tags, Audience[] audiences) =>

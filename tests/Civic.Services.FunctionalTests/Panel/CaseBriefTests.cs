@@ -16,10 +16,8 @@ public sealed class CaseBriefTestsOnSqlite(PanelOnSqlite fixture) : CaseBriefTes
 public sealed class CaseBriefTestsOnPostgres(PanelOnPostgres fixture) : CaseBriefTests(fixture), IClassFixture<PanelOnPostgres>;
 
 /// <summary>The case's brief over gRPC: stored, audited, refused whole when wrong, and the checklists the phase rules keep.</summary>
-public abstract class CaseBriefTests(ServiceFixture<CaseGrpcService> fixture) : IAsyncDisposable
+public abstract class CaseBriefTests(ServiceFixture<CaseGrpcService> fixture) : ServiceTests<CaseGrpcService>(fixture)
 {
-    private ServiceHost<CaseGrpcService> Host => fixture.Host;
-
     [Fact]
     public async Task UpdateCaseBrief_Valid_StoredReadBackAndAudited()
     {
@@ -159,17 +157,6 @@ public abstract class CaseBriefTests(ServiceFixture<CaseGrpcService> fixture) : 
         Assert.Equal(["stakeholders", "panel_questions"], RpcAssert.UnmetPreconditions(refused, CasePhaseRules.ChecklistType));
         Assert.Equal(0, drawsAfterRefusal);
         Assert.Equal(CaseWorkSetup.PanelSize, draw.PanelMemberIds.Count);
-    }
-
-    public ValueTask DisposeAsync()
-    {
-        GC.SuppressFinalize(this);
-        if (fixture.Storage is not null)
-        {
-            Assert.Empty(Host.ErrorLogs());
-        }
-
-        return ValueTask.CompletedTask;
     }
 
     private async Task<Case> GetAsync(string caseId) =>

@@ -16,11 +16,9 @@ public sealed class CaseTestsOnSqlite(PanelOnSqlite fixture) : CaseTests(fixture
 
 public sealed class CaseTestsOnPostgres(PanelOnPostgres fixture) : CaseTests(fixture), IClassFixture<PanelOnPostgres>;
 
-public abstract class CaseTests(ServiceFixture<CaseGrpcService> fixture) : IAsyncDisposable
+public abstract class CaseTests(ServiceFixture<CaseGrpcService> fixture) : ServiceTests<CaseGrpcService>(fixture)
 {
     private static readonly Google.Protobuf.Reflection.ServiceDescriptor Service = CasesReflection.Descriptor.Services[0];
-
-    private ServiceHost<CaseGrpcService> Host => fixture.Host;
 
     [Fact]
     public async Task CreateCase_Valid_StartsInClarificationAndGetAndListReturnIt()
@@ -159,17 +157,6 @@ public abstract class CaseTests(ServiceFixture<CaseGrpcService> fixture) : IAsyn
     {
         await RpcAssert.FailsAsync(expected, () =>
             Host.CallAsync<ListCasesRequest, ListCasesResponse>(Service, "ListCases", new(), role));
-    }
-
-    public ValueTask DisposeAsync()
-    {
-        GC.SuppressFinalize(this);
-        if (fixture.Storage is not null)
-        {
-            Assert.Empty(Host.ErrorLogs());
-        }
-
-        return ValueTask.CompletedTask;
     }
 
     private Task<CreateCaseResponse> CreateAsync(CreateCaseRequest request) =>

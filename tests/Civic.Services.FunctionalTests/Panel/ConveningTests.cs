@@ -16,12 +16,10 @@ public sealed class ConveningTestsOnSqlite(PanelOnSqlite fixture) : ConveningTes
 public sealed class ConveningTestsOnPostgres(PanelOnPostgres fixture) : ConveningTests(fixture), IClassFixture<PanelOnPostgres>;
 
 /// <summary>Phases and convening over gRPC on the demo pool of 120 volunteers; every bad input changes nothing.</summary>
-public abstract class ConveningTests(ServiceFixture<CaseGrpcService> fixture) : IAsyncLifetime
+public abstract class ConveningTests(ServiceFixture<CaseGrpcService> fixture) : ServiceTests<CaseGrpcService>(fixture), IAsyncLifetime
 {
     private static readonly Google.Protobuf.Reflection.ServiceDescriptor Cases = CasesReflection.Descriptor.Services[0];
     private static readonly Google.Protobuf.Reflection.ServiceDescriptor Convening = ConveningReflection.Descriptor.Services[0];
-
-    private ServiceHost<CaseGrpcService> Host => fixture.Host;
 
     public async ValueTask InitializeAsync()
     {
@@ -171,13 +169,6 @@ public abstract class ConveningTests(ServiceFixture<CaseGrpcService> fixture) : 
 
         await RpcAssert.FailsAsync(StatusCode.PermissionDenied, () =>
             Host.CallAsync<ConveneRequest, ConveneResponse>(Convening, "Convene", Request(caseId, 10), CivicRoles.Staff));
-    }
-
-    public ValueTask DisposeAsync()
-    {
-        GC.SuppressFinalize(this);
-        Assert.Empty(Host.ErrorLogs());
-        return ValueTask.CompletedTask;
     }
 
     private static Quota Q(string category, string value, int min, int max) => new() { Category = category, Value = value, Min = min, Max = max };

@@ -15,14 +15,12 @@ public sealed class CaseWorkTestsOnSqlite(PanelOnSqlite fixture) : CaseWorkTests
 public sealed class CaseWorkTestsOnPostgres(PanelOnPostgres fixture) : CaseWorkTests(fixture), IClassFixture<PanelOnPostgres>;
 
 /// <summary>The panel's work after convening over gRPC: sessions, contributions with equal weight, the synthesis review, feedback and its escalation, the evaluation.</summary>
-public abstract class CaseWorkTests(ServiceFixture<CaseGrpcService> fixture) : IAsyncLifetime
+public abstract class CaseWorkTests(ServiceFixture<CaseGrpcService> fixture) : ServiceTests<CaseGrpcService>(fixture), IAsyncLifetime
 {
     private static readonly Google.Protobuf.Reflection.ServiceDescriptor Sessions = CaseworkReflection.Descriptor.Services[0];
     private static readonly Google.Protobuf.Reflection.ServiceDescriptor Syntheses = CaseworkReflection.Descriptor.Services[1];
     private static readonly Google.Protobuf.Reflection.ServiceDescriptor Feedback = CaseworkReflection.Descriptor.Services[2];
     private static readonly Google.Protobuf.Reflection.ServiceDescriptor Evaluations = CaseworkReflection.Descriptor.Services[3];
-
-    private ServiceHost<CaseGrpcService> Host => fixture.Host;
 
     private CaseWorkSetup Setup => new(Host);
 
@@ -256,13 +254,6 @@ public abstract class CaseWorkTests(ServiceFixture<CaseGrpcService> fixture) : I
             new() { CaseId = caseId, Text = "Nej." }, CivicRoles.Staff));
 
         Assert.Empty(await ListPanelSessionsAsync(caseId));
-    }
-
-    public ValueTask DisposeAsync()
-    {
-        GC.SuppressFinalize(this);
-        Assert.Empty(Host.ErrorLogs());
-        return ValueTask.CompletedTask;
     }
 
     private static SchedulePanelSessionRequest SessionRequest(string caseId, PlaceType place, int days) => new()

@@ -12,10 +12,8 @@ public sealed class ConveningInputTestsOnSqlite(PanelOnSqlite fixture) : Conveni
 public sealed class ConveningInputTestsOnPostgres(PanelOnPostgres fixture) : ConveningInputTests(fixture), IClassFixture<PanelOnPostgres>;
 
 /// <summary>The cool-down after taking part, and "required lived experience" as its own convening input.</summary>
-public abstract class ConveningInputTests(ServiceFixture<CaseGrpcService> fixture) : IAsyncLifetime
+public abstract class ConveningInputTests(ServiceFixture<CaseGrpcService> fixture) : ServiceTests<CaseGrpcService>(fixture), IAsyncLifetime
 {
-    private ServiceHost<CaseGrpcService> Host => fixture.Host;
-
     private CaseWorkSetup Setup => new(Host);
 
     public async ValueTask InitializeAsync() => await Setup.SeedPoolAsync();
@@ -61,12 +59,5 @@ public abstract class ConveningInputTests(ServiceFixture<CaseGrpcService> fixtur
 
         Assert.Contains("astronaut", exception.Status.Detail, StringComparison.Ordinal);
         Assert.Empty((await Host.CallAsync<ListDrawsRequest, ListDrawsResponse>(CaseWorkSetup.Convening, "ListDraws", new() { CaseId = caseId }, CivicRoles.Coordinator)).Draws);
-    }
-
-    public ValueTask DisposeAsync()
-    {
-        GC.SuppressFinalize(this);
-        Assert.Empty(Host.ErrorLogs());
-        return ValueTask.CompletedTask;
     }
 }

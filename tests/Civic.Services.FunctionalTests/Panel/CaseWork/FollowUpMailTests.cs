@@ -41,12 +41,10 @@ public sealed class FollowUpMailTestsOnSqlite(PanelWithFollowUpContactsOnSqlite 
 public sealed class FollowUpMailTestsOnPostgres(PanelWithFollowUpContactsOnPostgres fixture) : FollowUpMailTests(fixture), IClassFixture<PanelWithFollowUpContactsOnPostgres>;
 
 /// <summary>E-mails for follow-up through the outbox: the escalation of missing feedback and the reminder before an invitation's deadline, each once.</summary>
-public abstract class FollowUpMailTests(ServiceFixture<CaseGrpcService> fixture) : IAsyncLifetime
+public abstract class FollowUpMailTests(ServiceFixture<CaseGrpcService> fixture) : ServiceTests<CaseGrpcService>(fixture), IAsyncLifetime
 {
     private static readonly Google.Protobuf.Reflection.ServiceDescriptor Syntheses = CaseworkReflection.Descriptor.Services[1];
     private static readonly Google.Protobuf.Reflection.ServiceDescriptor Feedback = CaseworkReflection.Descriptor.Services[2];
-
-    private ServiceHost<CaseGrpcService> Host => fixture.Host;
 
     private CaseWorkSetup Setup => new(Host);
 
@@ -193,17 +191,6 @@ public abstract class FollowUpMailTests(ServiceFixture<CaseGrpcService> fixture)
 
         Assert.Equal(typeof(InvitationReminderJob), declaration.JobType);
         Assert.Equal("*/15 * * * *", declaration.Cron);
-    }
-
-    public ValueTask DisposeAsync()
-    {
-        GC.SuppressFinalize(this);
-        if (fixture.Storage is not null)
-        {
-            Assert.Empty(Host.ErrorLogs());
-        }
-
-        return ValueTask.CompletedTask;
     }
 
     /// <summary>A case whose panel of two full members got a final synthesis and feedback for one of them only.</summary>

@@ -3,6 +3,7 @@ using Civic.Defaults.Auth;
 using Civic.Panel.Invitations;
 using Civic.Panel.Pool;
 using Civic.Services.FunctionalTests.Infrastructure;
+using Civic.Services.FunctionalTests.Panel.Pool;
 using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -17,10 +18,8 @@ public sealed class InvitationTestsOnSqlite(PanelOnSqlite fixture) : InvitationT
 public sealed class InvitationTestsOnPostgres(PanelOnPostgres fixture) : InvitationTests(fixture), IClassFixture<PanelOnPostgres>;
 
 /// <summary>Invitations to a convened panel over gRPC: signed links, answers, tavshedspligt, replacements that keep the quotas, and the expiry job.</summary>
-public abstract class InvitationTests(ServiceFixture<CaseGrpcService> fixture) : IAsyncLifetime
+public abstract class InvitationTests(ServiceFixture<CaseGrpcService> fixture) : ServiceTests<CaseGrpcService>(fixture), IAsyncLifetime
 {
-    private ServiceHost<CaseGrpcService> Host => fixture.Host;
-
     private CaseWorkSetup Setup => new(Host);
 
     public async ValueTask InitializeAsync() => await Setup.SeedPoolAsync();
@@ -156,6 +155,31 @@ public abstract class InvitationTests(ServiceFixture<CaseGrpcService> fixture) :
     }
 
     [Fact]
+    public async Task Link_CaseMaterialRead_OneAuditEntryWithTheMemberAndTheCase_RefusedReadsWriteNone()
+    {
+        var (caseId, _, sent) = await Setup.InvitedPanelAsync();
+        var id = sent[0].Id;
+
+        // Refused or without the material: a forged link, the invitation unanswered, accepted but not yet bound by the terms.
+        await RpcAssert.FailsAsync(StatusCode.NotFound, () => Setup.ViewAsync(id, "not-the-token"));
+        await Setup.ViewAsync(id);
+        await Setup.RespondAsync(id, accept: true);
+        await Setup.ViewAsync(id);
+        Assert.Empty(await MaterialReadsAsync(caseId));
+
+        await Setup.AcceptTermsAsync(id);
+        var view = await Setup.ViewAsync(id);
+        await RpcAssert.FailsAsync(StatusCode.NotFound, () => Setup.ViewAsync(id, Setup.TokenFor(sent[1].Id)));
+        await Setup.ViewAsync(sent[1].Id);
+
+        Assert.NotNull(view.CaseMaterial);
+        var entry = Assert.Single(await MaterialReadsAsync(caseId));
+        Assert.Equal((sent[0].MemberId, "case", caseId, "A panel member read the case material"), (entry.Actor, entry.SubjectType, entry.SubjectId, entry.Reason));
+        var adminLog = await Host.CallAsync<ListAuditEntriesRequest, ListAuditEntriesResponse>(PoolTestData.AuditRpc, "ListAuditEntries", new() { SubjectId = caseId });
+        Assert.Single(adminLog.Entries, e => e.Action == MemberCaseView.MaterialReadAction && e.Actor == sent[0].MemberId);
+    }
+
+    [Fact]
     public async Task Link_TermsBeforeAccepting_FailedPreconditionAndNothingRecorded()
     {
         var (caseId, _, sent) = await Setup.InvitedPanelAsync();
@@ -164,6 +188,10 @@ public abstract class InvitationTests(ServiceFixture<CaseGrpcService> fixture) :
 
         Assert.All(await Setup.StoredInvitationsAsync(caseId), i => Assert.Null(i.ConfidentialityAcceptedAt));
     }
+
+    private Task<List<Civic.Panel.Audit.AuditEntry>> MaterialReadsAsync(string caseId) =>
+        PoolTestData.WithDbAsync(Host, db => db.AuditEntries.AsNoTracking()
+            .Where(e => e.SubjectId == caseId && e.Action == MemberCaseView.MaterialReadAction).ToListAsync(TestContext.Current.CancellationToken));
 
     public static TheoryData<string> ForgedTokens => new() { "not-the-token", "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA" };
 
@@ -292,13 +320,6 @@ public abstract class InvitationTests(ServiceFixture<CaseGrpcService> fixture) :
         {
             await Setup.SetMemberStatusAsync(leaving.MemberId, PoolMemberStatus.Active);
         }
-    }
-
-    public ValueTask DisposeAsync()
-    {
-        GC.SuppressFinalize(this);
-        Assert.Empty(Host.ErrorLogs());
-        return ValueTask.CompletedTask;
     }
 
     private async Task RunExpiryAsync(TimeProvider time)

@@ -15,11 +15,9 @@ public sealed class MemberListTestsOnSqlite(PanelOnSqlite fixture) : MemberListT
 public sealed class MemberListTestsOnPostgres(PanelOnPostgres fixture) : MemberListTests(fixture), IClassFixture<PanelOnPostgres>;
 
 /// <summary>The staff list of members: filters, stable paging, an audit entry per member shown, and bad input refused with nothing logged.</summary>
-public abstract class MemberListTests(ServiceFixture<CaseGrpcService> fixture) : IAsyncLifetime
+public abstract class MemberListTests(ServiceFixture<CaseGrpcService> fixture) : ServiceTests<CaseGrpcService>(fixture), IAsyncLifetime
 {
     private const string Reason = "Forberedelse af informationsmøde";
-
-    private ServiceHost<CaseGrpcService> Host => fixture.Host;
 
     public async ValueTask InitializeAsync() => await SeedSchemaAsync(Host);
 
@@ -121,17 +119,6 @@ public abstract class MemberListTests(ServiceFixture<CaseGrpcService> fixture) :
             ListAsync(new() { Page = new() { PageSize = 10 }, Reason = Reason, Features = { ["household_type"] = "slot" } }));
 
         Assert.Contains("Valid values: alene, par, boernefamilie, enlig-forsoerger.", exception.Status.Detail, StringComparison.Ordinal);
-    }
-
-    public ValueTask DisposeAsync()
-    {
-        GC.SuppressFinalize(this);
-        if (fixture.Storage is not null)
-        {
-            Assert.Empty(Host.ErrorLogs());
-        }
-
-        return ValueTask.CompletedTask;
     }
 
     private Task<ListMembersResponse> ListAsync(ListMembersRequest request, string? token = null) =>

@@ -23,10 +23,8 @@ public sealed class MembershipTestsOnSqlite(PanelOnSqlite fixture) : MembershipT
 public sealed class MembershipTestsOnPostgres(PanelOnPostgres fixture) : MembershipTests(fixture), IClassFixture<PanelOnPostgres>;
 
 /// <summary>Self-service through the member link, erasure, the audit log, the consent job and the fairness report.</summary>
-public abstract class MembershipTests(ServiceFixture<CaseGrpcService> fixture) : IAsyncLifetime
+public abstract class MembershipTests(ServiceFixture<CaseGrpcService> fixture) : ServiceTests<CaseGrpcService>(fixture), IAsyncLifetime
 {
-    private ServiceHost<CaseGrpcService> Host => fixture.Host;
-
     private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
 
     public async ValueTask InitializeAsync() => await SeedSchemaAsync(Host);
@@ -276,16 +274,5 @@ public abstract class MembershipTests(ServiceFixture<CaseGrpcService> fixture) :
         var job = new ConsentRenewalJob(db, new MemberErasure(db, messages, audit, clock), messages, audit, services.GetRequiredService<IOptions<PoolOptions>>(), clock,
             NullLogger<ConsentRenewalJob>.Instance);
         return await job.RunOnceAsync(Cancellation);
-    }
-
-    public ValueTask DisposeAsync()
-    {
-        GC.SuppressFinalize(this);
-        if (fixture.Storage is not null)
-        {
-            Assert.Empty(Host.ErrorLogs());
-        }
-
-        return ValueTask.CompletedTask;
     }
 }

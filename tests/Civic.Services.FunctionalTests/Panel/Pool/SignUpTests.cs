@@ -15,10 +15,8 @@ public sealed class SignUpTestsOnSqlite(PanelOnSqlite fixture) : SignUpTests(fix
 public sealed class SignUpTestsOnPostgres(PanelOnPostgres fixture) : SignUpTests(fixture), IClassFixture<PanelOnPostgres>;
 
 /// <summary>Sign-up without an account, its confirmation link, and assisted sign-up; every bad input stores nothing.</summary>
-public abstract class SignUpTests(ServiceFixture<CaseGrpcService> fixture) : IAsyncLifetime
+public abstract class SignUpTests(ServiceFixture<CaseGrpcService> fixture) : ServiceTests<CaseGrpcService>(fixture), IAsyncLifetime
 {
-    private ServiceHost<CaseGrpcService> Host => fixture.Host;
-
     public async ValueTask InitializeAsync() => await SeedSchemaAsync(Host);
 
     [Fact]
@@ -218,16 +216,5 @@ public abstract class SignUpTests(ServiceFixture<CaseGrpcService> fixture) : IAs
 
         Assert.Equal(["reason"], RpcAssert.ViolatedFields(exception));
         Assert.Equal(readsBefore, await AuditCountAsync(Host, member.MemberId, "member.read"));
-    }
-
-    public ValueTask DisposeAsync()
-    {
-        GC.SuppressFinalize(this);
-        if (fixture.Storage is not null)
-        {
-            Assert.Empty(Host.ErrorLogs());
-        }
-
-        return ValueTask.CompletedTask;
     }
 }

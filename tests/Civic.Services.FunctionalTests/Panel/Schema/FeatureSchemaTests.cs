@@ -18,13 +18,11 @@ public sealed class FeatureSchemaTestsOnPostgres(PanelOnPostgres fixture) : Feat
 /// The municipality defines the feature schema over gRPC: changes reach sign-up, retiring keeps what members and draws
 /// hold, a stale etag is ABORTED, and every bad input is refused with nothing stored.
 /// </summary>
-public abstract class FeatureSchemaTests(ServiceFixture<CaseGrpcService> fixture) : IAsyncLifetime
+public abstract class FeatureSchemaTests(ServiceFixture<CaseGrpcService> fixture) : ServiceTests<CaseGrpcService>(fixture), IAsyncLifetime
 {
     private static readonly Google.Protobuf.Reflection.ServiceDescriptor SchemaRpc = FeatureSchemaReflection.Descriptor.Services[0];
 
     private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
-
-    private ServiceHost<CaseGrpcService> Host => fixture.Host;
 
     public async ValueTask InitializeAsync() => await new CaseWorkSetup(Host).SeedPoolAsync();
 
@@ -405,12 +403,5 @@ public abstract class FeatureSchemaTests(ServiceFixture<CaseGrpcService> fixture
 
         Assert.Equal(["keys"], RpcAssert.ViolatedFields(exception));
         Assert.Equal(before, await SchemaAsync());
-    }
-
-    public ValueTask DisposeAsync()
-    {
-        GC.SuppressFinalize(this);
-        Assert.Empty(Host.ErrorLogs());
-        return ValueTask.CompletedTask;
     }
 }
