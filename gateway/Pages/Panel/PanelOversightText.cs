@@ -49,6 +49,7 @@ public static class PanelOversightText
         ["case.scope-of-influence"] = new("Indflydelsesrum angivet", "Scope of influence set"),
         ["case.brief"] = new("Sagens grundlag ændret", "The case's brief changed"),
         ["case.phase"] = new("Fase skiftet", "Phase changed"),
+        ["case.coordinator"] = new("Sagen overtaget af en ny koordinator", "Case taken over by a new coordinator"),
         ["case.draw"] = new("Panel trukket ved lodtrækning", "Panel drawn by lot"),
         ["member.sign-up"] = new("Tilmeldt online", "Signed up online"),
         ["member.sign-up-again"] = new("Tilmeldt igen med samme adresse", "Signed up again with the same address"),

@@ -42,6 +42,40 @@ public sealed class CasesBrowserTests(CivicStack stack)
         var row = session.Page.GetByRole(AriaRole.Row).Filter(new() { HasText = title });
         await Assertions.Expect(row).ToContainTextAsync("Faciliterende");
         await Assertions.Expect(row).ToContainTextAsync("Afklaring");
+        await Assertions.Expect(row).ToContainTextAsync("Jonas Christensen");
+    }
+
+    [Fact]
+    public async Task Director_TakesOverACoordinatorsCase_WithAReason_AndIsNamedOnIt()
+    {
+        await using var coordinator = await stack.OpenAsync();
+        await coordinator.LogInAsAsync("coordinator");
+        await coordinator.GotoAsync("/borgerpanelet/sager");
+        const string title = "Ensomme pårørende i Sydbyen";
+        await coordinator.Page.GetByLabel("Titel").FillAsync(title);
+        await coordinator.Page.GetByLabel("Resumé").FillAsync("Pårørende til demente fortæller om ensomhed.");
+        await coordinator.Page.GetByLabel("Ansvarlig forvaltning").SelectOptionAsync(new SelectOptionValue { Index = 1 });
+        await coordinator.Page.GetByRole(AriaRole.Button, new() { Name = "Opret sag" }).ClickAsync();
+        await coordinator.Page.Locator("#phases-link").ClickAsync();
+        await Assertions.Expect(coordinator.Page.Locator("#case-coordinator")).ToContainTextAsync("Det er dig");
+        Assert.Equal(0, await coordinator.Page.Locator("#take-over-form").CountAsync());
+        var phasesPath = new Uri(coordinator.Page.Url).AbsolutePath;
+
+        await using var director = await stack.OpenAsync();
+        await director.LogInAsAsync("director");
+        await director.GotoAsync(phasesPath);
+        await Assertions.Expect(director.Page.Locator("#case-coordinator")).ToContainTextAsync("Jonas Christensen");
+        var takeOver = director.Page.GetByRole(AriaRole.Button, new() { Name = "Overtag sagen som koordinator" });
+        await takeOver.ClickAsync();
+        await Assertions.Expect(director.Page.Locator("#take-over-reason-error")).ToContainTextAsync("Begrundelsen");
+        await director.AssertNoAccessibilityViolationsAsync("case phases, take-over refused");
+        await director.Page.GetByLabel("Begrundelse for at overtage sagen").FillAsync("Overtager under Jonas' orlov");
+        await takeOver.ClickAsync();
+
+        await Assertions.Expect(director.Page.Locator("#case-coordinator")).ToContainTextAsync("Det er dig");
+        Assert.Equal(0, await director.Page.Locator("#take-over-form").CountAsync());
+        await coordinator.GotoAsync(phasesPath);
+        await Assertions.Expect(coordinator.Page.Locator("#case-coordinator")).Not.ToContainTextAsync("Jonas Christensen");
     }
 
     [Fact]

@@ -13,10 +13,8 @@ public sealed class CaseCoordinatorTestsOnSqlite(PanelOnSqlite fixture) : CaseCo
 public sealed class CaseCoordinatorTestsOnPostgres(PanelOnPostgres fixture) : CaseCoordinatorTests(fixture), IClassFixture<PanelOnPostgres>;
 
 /// <summary>A case's coordinator: whoever opened it, until a colleague takes it over with a reason the audit log keeps.</summary>
-public abstract class CaseCoordinatorTests(ServiceFixture<CaseGrpcService> fixture) : IAsyncDisposable
+public abstract class CaseCoordinatorTests(ServiceFixture<CaseGrpcService> fixture) : ServiceTests<CaseGrpcService>(fixture)
 {
-    private ServiceHost<CaseGrpcService> Host => fixture.Host;
-
     [Fact]
     public async Task CreateCase_TheCallerCoordinatesIt()
     {
@@ -80,17 +78,6 @@ public abstract class CaseCoordinatorTests(ServiceFixture<CaseGrpcService> fixtu
         await RpcAssert.FailsAsync(StatusCode.PermissionDenied, () => TakeOverAsync(new() { Id = caseId, Reason = "Nysgerrig" }, TestTokens.For(CivicRoles.Citizen)));
 
         Assert.Equal("test-coordinator", (await GetAsync(caseId)).CoordinatorSubject);
-    }
-
-    public ValueTask DisposeAsync()
-    {
-        GC.SuppressFinalize(this);
-        if (fixture.Storage is not null)
-        {
-            Assert.Empty(Host.ErrorLogs());
-        }
-
-        return ValueTask.CompletedTask;
     }
 
     private Task<TakeOverCaseResponse> TakeOverAsync(TakeOverCaseRequest request, string token) =>
