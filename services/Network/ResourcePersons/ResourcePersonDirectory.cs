@@ -152,19 +152,16 @@ public sealed class ResourcePersonDirectory(NetworkDbContext db, ISearchIndex in
         var found = await index.SearchAsync(search, cancellationToken);
         var page = found.Hits.Take(pageSize).ToList();
         var next = found.Hits.Count > pageSize ? SearchCursor.Encode(new SearchPosition(page[^1].ScoreKey, page[^1].Person.Id, found.TextScale), scope) : string.Empty;
-        var items = await WholeProfilesAsync(page, search.Audience, cancellationToken);
-        return new SearchResult(items, found.TotalSize, next, found.Facets);
+        // The in-memory index reads the profiles with its answer; the SQL leaves them to us.
+        var people = found.Profiles ?? await PageProfiles.ReadAsync(db, page.Select(h => h.Person.Id).ToList(), cancellationToken);
+        return new SearchResult(WholeProfiles(page, people, search.Audience), found.TotalSize, next, found.Facets);
     }
 
     /// <summary>The page's hits with their whole profiles (the index returns what ranking read); one deleted meanwhile drops out.</summary>
-    private async Task<List<SearchHit>> WholeProfilesAsync(List<SearchHit> page, SearchAudience audience, CancellationToken cancellationToken)
-    {
-        var ids = page.Select(h => h.Person.Id).ToList();
-        var people = await db.ResourcePersons.AsNoTracking().Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, StringComparer.Ordinal, cancellationToken);
-        return page.Where(h => people.ContainsKey(h.Person.Id))
+    private static List<SearchHit> WholeProfiles(List<SearchHit> page, IReadOnlyDictionary<string, ResourcePerson> people, SearchAudience audience) =>
+        page.Where(h => people.ContainsKey(h.Person.Id))
             .Select(h => h with { Person = audience == SearchAudience.Internal ? people[h.Person.Id] : ProfileVisibility.ForOutsiders(people[h.Person.Id]) })
             .ToList();
-    }
 
     /// <summary>Each person's hours not yet approved this month.</summary>
     private async Task<Dictionary<string, int>> AvailableHoursAsync(IReadOnlyList<ResourcePerson> people, CancellationToken cancellationToken)

@@ -18,7 +18,14 @@ public sealed record SearchQuery(SearchAudience Audience, IReadOnlyList<string> 
 /// The hits of one page, best first (their <see cref="SearchHit.Person"/> may hold only the fields ranking read),
 /// the number of all matches, the facets counted over all of them, and the text scale the scores used.
 /// </summary>
-public sealed record SearchPage(IReadOnlyList<SearchHit> Hits, int TotalSize, IReadOnlyList<FacetCount> Facets, double TextScale);
+public sealed record SearchPage(IReadOnlyList<SearchHit> Hits, int TotalSize, IReadOnlyList<FacetCount> Facets, double TextScale)
+{
+    /// <summary>
+    /// The hits' whole profiles by id, when the index read them with its answer (<see cref="PageProfiles.ReadIfAtAsync"/>);
+    /// null: the caller reads them.
+    /// </summary>
+    public IReadOnlyDictionary<string, ResourcePersons.ResourcePerson>? Profiles { get; init; }
+}
 
 /// <summary>
 /// The database's full-text index of profiles: PostgreSQL's "danish" configuration (tsvector, GIN),

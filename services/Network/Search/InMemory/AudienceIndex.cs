@@ -275,7 +275,18 @@ internal sealed class AudienceIndex
 
         if (_others[row] is { } others)
         {
-            count += others.Count(lexemes => lexemes.Any(matchedLexemes.Contains));
+            // Loops, not LINQ: this runs for every match, and the lambdas would be allocated each time.
+            foreach (var lexemes in others)
+            {
+                foreach (var lexeme in lexemes)
+                {
+                    if (matchedLexemes.Contains(lexeme))
+                    {
+                        count++;
+                        break;
+                    }
+                }
+            }
         }
 
         return count;
@@ -369,19 +380,33 @@ internal sealed class AudienceIndex
     /// <summary>Each row's list of ints (value numbers), stored one after the other.</summary>
     private sealed class IntLists
     {
-        private readonly List<int> _values = [];
-        private readonly List<int> _ends = [];
+        // Arrays, not lists: Of runs several times for every match of a search, and a list's indexer and span cost more.
+        private int[] _values = [];
+        private int _valueCount;
+        private int[] _ends = [];
+        private int _rows;
 
         public void Add(int[] values)
         {
-            _values.AddRange(values);
-            _ends.Add(_values.Count);
+            if (_valueCount + values.Length > _values.Length)
+            {
+                Array.Resize(ref _values, Math.Max(_valueCount + values.Length, Math.Max(16, 2 * _values.Length)));
+            }
+
+            if (_rows == _ends.Length)
+            {
+                Array.Resize(ref _ends, Math.Max(16, 2 * _ends.Length));
+            }
+
+            values.CopyTo(_values, _valueCount);
+            _valueCount += values.Length;
+            _ends[_rows++] = _valueCount;
         }
 
         public ReadOnlySpan<int> Of(int row)
         {
             var start = row == 0 ? 0 : _ends[row - 1];
-            return CollectionsMarshal.AsSpan(_values)[start.._ends[row]];
+            return _values.AsSpan(start, _ends[row] - start);
         }
 
         public bool AnyIn(int row, HashSet<int> numbers)
@@ -399,11 +424,11 @@ internal sealed class AudienceIndex
 
         public void TrimExcess()
         {
-            _values.TrimExcess();
-            _ends.TrimExcess();
+            Array.Resize(ref _values, _valueCount);
+            Array.Resize(ref _ends, _rows);
         }
 
-        public long ApproximateBytes() => 4L * (_values.Capacity + _ends.Capacity);
+        public long ApproximateBytes() => 4L * (_values.Length + _ends.Length);
     }
 
     /// <summary>The query's facet filters as value numbers of this index (a value no row has lets no row pass).</summary>

@@ -7,18 +7,20 @@ namespace Civic.Network.Search.InMemory;
 /// The PostgreSQL service's search index in memory, one per replica (issue 10: a search that never ran before must cost
 /// about as much as reading one profile, and PostgreSQL's cost grows with the thousands of matches). It holds the
 /// search rows of both audiences (<see cref="AudienceIndex"/>) as of one search generation (Migrations/0012) and answers
-/// exactly as PostgresSearchIndex's SQL would; PostgreSQL still defines matching, as each search takes its query's
-/// lexemes from to_tsquery('danish', …) in the same round trip as the generation.
-/// <para>Current: when a search reads a newer generation, it first re-reads the profiles search_changes
-/// (Migrations/0013) lists as changed since the index's (one search at a time does; the others wait for it), so a
-/// change is seen by the very next search. Until the index is built (in the background, started by the first search),
-/// after a TRUNCATE, too many changes, or a new ledger month, searches get null and run the SQL instead.</para>
+/// exactly as PostgresSearchIndex's SQL would; PostgreSQL still defines matching, as a search's lexemes are what
+/// to_tsquery('danish', …) gave its words (asked once per process for the same words, <see cref="QueryLexemeCache"/>).
+/// <para>Current: a page is given only with its profiles read in a snapshot at the index's generation. When the database
+/// has moved on, the search reads the generation and first re-reads the profiles search_changes (Migrations/0013) lists
+/// as changed since the index's (one search at a time does; the others wait for it), so a change is seen by the very
+/// next search. Until the index is built (in the background, started by the first search), after a TRUNCATE, too many
+/// changes, or a new ledger month, searches get null and run the SQL instead.</para>
 /// </summary>
 public sealed class ProfileSearchIndex(IServiceScopeFactory scopes, IOptions<SearchIndexOptions> options, IHostApplicationLifetime lifetime, ILogger<ProfileSearchIndex> logger) : IDisposable
 {
     private readonly ReaderWriterLockSlim _lock = new();
     private readonly SemaphoreSlim _catchUp = new(1, 1);
     private readonly Lock _buildLock = new();
+    private readonly QueryLexemeCache _queryLexemes = new();
     private State? _state;
     private Task _building = Task.CompletedTask;
 
@@ -42,7 +44,12 @@ public sealed class ProfileSearchIndex(IServiceScopeFactory scopes, IOptions<Sea
         }
     }
 
-    /// <summary>The page from memory, or null when the index cannot answer now (the caller runs the SQL).</summary>
+    /// <summary>
+    /// The page from memory with its hits' whole profiles, or null when the index cannot answer now (the caller runs the
+    /// SQL). The page is computed at the index's generation and confirmed by reading its profiles only if the database is
+    /// still at that generation, in one statement (<see cref="PageProfiles.ReadIfAtAsync"/>): one round trip when nothing
+    /// changed. When something did, the index reads the generation, catches up and answers again, as before.
+    /// </summary>
     public async Task<SearchPage?> SearchAsync(NetworkDbContext db, SearchQuery query, CancellationToken cancellationToken)
     {
         if (!IsEnabled)
@@ -56,9 +63,64 @@ public sealed class ProfileSearchIndex(IServiceScopeFactory scopes, IOptions<Sea
             return null;
         }
 
-        var (generation, queryText) = await SearchRowReader.GenerationAndQueryAsync(db, query.Words.Count == 0 ? null : query.PrefixTsQuery, cancellationToken);
-        var lexemes = query.Words.Count == 0 ? null : TsQueryLexemes.Parse(queryText);
-        if ((query.Words.Count > 0 && lexemes is null) || !await CatchUpAsync(db, generation, query.Month, cancellationToken))
+        // Null: no words, everyone. Words not seen before cost a round trip for PostgreSQL's lexemes, which reads the
+        // generation as well: then the index catches up to it first.
+        IReadOnlyList<string>? lexemes = null;
+        long? generation = null;
+        if (query.Words.Count > 0 && !_queryLexemes.TryGet(query.PrefixTsQuery, out lexemes))
+        {
+            (generation, var queryText) = await SearchRowReader.GenerationAndQueryAsync(db, query.PrefixTsQuery, cancellationToken);
+            lexemes = TsQueryLexemes.Parse(queryText);
+            _queryLexemes.Add(query.PrefixTsQuery, lexemes);
+        }
+
+        if (query.Words.Count > 0 && lexemes is null)
+        {
+            return null;
+        }
+
+        if (await AnswerAsync(db, lexemes, query, generation, cancellationToken) is not (var page, var at))
+        {
+            return null;
+        }
+
+        var profiles = await PageProfiles.ReadIfAtAsync(db, IdsOf(page), at, cancellationToken);
+        if (profiles is null)
+        {
+            // Changed since: the generation now, and the answer at it (a result reflects at least the generation read before it).
+            generation = await SearchGeneration.ReadAsync(db, cancellationToken);
+            if (await AnswerAsync(db, lexemes, query, generation, cancellationToken) is not (var current, _))
+            {
+                return null;
+            }
+
+            page = current;
+            profiles = await PageProfiles.ReadAsync(db, IdsOf(page), cancellationToken);
+        }
+
+        if (Interlocked.Increment(ref _answered) % 100 == 0)
+        {
+            LogMemory("after searches");
+        }
+
+        return page with { Profiles = profiles };
+    }
+
+    public void Dispose()
+    {
+        _lock.Dispose();
+        _catchUp.Dispose();
+    }
+
+    private static List<string> IdsOf(SearchPage page) => page.Hits.Select(h => h.Person.Id).ToList();
+
+    /// <summary>
+    /// The page at the index's generation, once it is at least <paramref name="generation"/> (null: whatever it is) and
+    /// for <see cref="SearchQuery.Month"/>; null when it cannot answer (a rebuild is under way).
+    /// </summary>
+    private async Task<(SearchPage Page, long Generation)?> AnswerAsync(NetworkDbContext db, IReadOnlyList<string>? lexemes, SearchQuery query, long? generation, CancellationToken cancellationToken)
+    {
+        if (!await CatchUpAsync(db, generation, query.Month, cancellationToken))
         {
             return null;
         }
@@ -72,13 +134,7 @@ public sealed class ProfileSearchIndex(IServiceScopeFactory scopes, IOptions<Sea
                 return null;
             }
 
-            var page = state.For(query.Audience).Search(lexemes, query);
-            if (Interlocked.Increment(ref _answered) % 100 == 0)
-            {
-                LogMemory("after searches");
-            }
-
-            return page;
+            return (state.For(query.Audience).Search(lexemes, query), state.Generation);
         }
         finally
         {
@@ -86,16 +142,13 @@ public sealed class ProfileSearchIndex(IServiceScopeFactory scopes, IOptions<Sea
         }
     }
 
-    public void Dispose()
+    /// <summary>
+    /// Brings the index to <paramref name="generation"/> or later (null: only to the month); false when it cannot (a
+    /// rebuild is under way).
+    /// </summary>
+    private async Task<bool> CatchUpAsync(NetworkDbContext db, long? generation, string month, CancellationToken cancellationToken)
     {
-        _lock.Dispose();
-        _catchUp.Dispose();
-    }
-
-    /// <summary>Brings the index to <paramref name="generation"/> or later; false when it cannot (a rebuild is under way).</summary>
-    private async Task<bool> CatchUpAsync(NetworkDbContext db, long generation, string month, CancellationToken cancellationToken)
-    {
-        if (Volatile.Read(ref _state) is { } current && current.Generation >= generation && current.Month == month)
+        if (Volatile.Read(ref _state) is { } current && (generation is null || current.Generation >= generation) && current.Month == month)
         {
             return true;
         }
@@ -108,7 +161,7 @@ public sealed class ProfileSearchIndex(IServiceScopeFactory scopes, IOptions<Sea
                 return false;
             }
 
-            if (state.Generation >= generation && state.Month == month)
+            if ((generation is null || state.Generation >= generation) && state.Month == month)
             {
                 return true;
             }

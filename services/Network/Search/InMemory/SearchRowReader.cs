@@ -29,11 +29,10 @@ public static class SearchRowReader
         """;
 
     /// <summary>The generation and the lexemes of <paramref name="tsQuery"/> (to_tsquery('danish', …)::text), in one round trip.</summary>
-    public static async Task<(long Generation, string QueryText)> GenerationAndQueryAsync(NetworkDbContext db, string? tsQuery, CancellationToken cancellationToken)
+    public static async Task<(long Generation, string QueryText)> GenerationAndQueryAsync(NetworkDbContext db, string tsQuery, CancellationToken cancellationToken)
     {
-        await using var command = await SqlCommands.CreateAsync(db,
-            tsQuery is null ? "SELECT value, '' FROM search_generation" : "SELECT value, to_tsquery('danish', @query)::text FROM search_generation",
-            cancellationToken, tsQuery is null ? [] : [("query", tsQuery)]);
+        await using var command = await SqlCommands.CreateAsync(db, "SELECT value, to_tsquery('danish', @query)::text FROM search_generation",
+            cancellationToken, ("query", tsQuery));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         await reader.ReadAsync(cancellationToken);
         return (reader.GetInt64(0), reader.GetString(1));
