@@ -68,14 +68,9 @@ public sealed class CasePhasesModel(PageServiceCalls calls, CaseService.CaseServ
 
     public async Task<IActionResult> OnPostPhaseAsync(string id)
     {
-        var current = (await calls.CallAsync(HttpContext, nameof(cases.GetCase), options => cases.GetCaseAsync(new GetCaseRequest { Id = id }, options)))?.Case;
-        if (current is null)
-        {
-            return NotFound();
-        }
-
-        // The next phase is named explicitly, so a second click (or a stale page) is refused rather than moving the case twice.
-        var request = new ChangePhaseRequest { Id = id, Phase = PhaseShown ?? current.Phase + 1, Reason = Reason ?? "" };
+        // The form names the next phase it showed, so a second click (or a stale page) is refused rather than moving the
+        // case twice; without it the service refuses the unspecified phase.
+        var request = new ChangePhaseRequest { Id = id, Phase = PhaseShown ?? CasePhase.Unspecified, Reason = Reason ?? "" };
         var changed = await RpcFormErrors.TryAsync(options => cases.ChangePhaseAsync(request, options).ResponseAsync, timeProvider, Errors,
             new Dictionary<string, string> { ["reason"] = ReasonId, ["phase"] = ReasonId }, ReasonId, CasePhasesText.Unavailable.Current, HttpContext.RequestAborted);
         return changed is not null ? Redirect(PathOf(id) + "#history-title") : await ReloadAsync(id);

@@ -50,12 +50,7 @@ public sealed class CasesBrowserTests(CivicStack stack)
     {
         await using var coordinator = await stack.OpenAsync();
         await coordinator.LogInAsAsync("coordinator");
-        await coordinator.GotoAsync("/borgerpanelet/sager");
-        const string title = "Ensomme pårørende i Sydbyen";
-        await coordinator.Page.GetByLabel("Titel").FillAsync(title);
-        await coordinator.Page.GetByLabel("Resumé").FillAsync("Pårørende til demente fortæller om ensomhed.");
-        await coordinator.Page.GetByLabel("Ansvarlig forvaltning").SelectOptionAsync(new SelectOptionValue { Index = 1 });
-        await coordinator.Page.GetByRole(AriaRole.Button, new() { Name = "Opret sag" }).ClickAsync();
+        await OpenCaseAsync(coordinator, "Ensomme pårørende i Sydbyen", "Pårørende til demente fortæller om ensomhed.");
         await coordinator.Page.Locator("#phases-link").ClickAsync();
         await Assertions.Expect(coordinator.Page.Locator("#case-coordinator")).ToContainTextAsync("Det er dig");
         Assert.Equal(0, await coordinator.Page.Locator("#take-over-form").CountAsync());
@@ -83,12 +78,7 @@ public sealed class CasesBrowserTests(CivicStack stack)
     {
         await using var session = await stack.OpenAsync();
         await session.LogInAsAsync("coordinator");
-        await session.GotoAsync("/borgerpanelet/sager");
-        const string title = "Trafiksikker skolevej i Nordbyen";
-        await session.Page.GetByLabel("Titel").FillAsync(title);
-        await session.Page.GetByLabel("Resumé").FillAsync("Forældre er bekymrede for skolevejen efter en ulykke.");
-        await session.Page.GetByLabel("Ansvarlig forvaltning").SelectOptionAsync(new SelectOptionValue { Index = 1 });
-        await session.Page.GetByRole(AriaRole.Button, new() { Name = "Opret sag" }).ClickAsync();
+        await OpenCaseAsync(session, "Trafiksikker skolevej i Nordbyen", "Forældre er bekymrede for skolevejen efter en ulykke.");
         await session.Page.Locator("#phases-link").ClickAsync();
         await Assertions.Expect(session.Page.Locator("#current-phase")).ToContainTextAsync("Afklaring");
         var moveOn = session.Page.GetByRole(AriaRole.Button, new() { Name = "Gå videre til samskabelse: planlægning" });
@@ -120,5 +110,16 @@ public sealed class CasesBrowserTests(CivicStack stack)
         await Assertions.Expect(change).ToContainTextAsync("Afklaringen er færdig");
         await Assertions.Expect(change).ToContainTextAsync("Afklaring");
         await session.AssertNoAccessibilityViolationsAsync("case phases, moved on");
+    }
+
+    /// <summary>Opens a case from the case list (the first department), landing on the new case's page.</summary>
+    private static async Task OpenCaseAsync(UiSession session, string title, string summary)
+    {
+        await session.GotoAsync("/borgerpanelet/sager");
+        await session.Page.GetByLabel("Titel").FillAsync(title);
+        await session.Page.GetByLabel("Resumé").FillAsync(summary);
+        await session.Page.GetByLabel("Ansvarlig forvaltning").SelectOptionAsync(new SelectOptionValue { Index = 1 });
+        await session.Page.GetByRole(AriaRole.Button, new() { Name = "Opret sag" }).ClickAsync();
+        await Assertions.Expect(session.Page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(title);
     }
 }
