@@ -19,6 +19,8 @@ public sealed class FormTests(CivicStack stack)
         await Assertions.Expect(session.Page.Locator(".error-summary")).ToBeVisibleAsync();
 
         Assert.StartsWith("Fejl: ", await session.Page.TitleAsync(), StringComparison.Ordinal);
+        // The page's script moves focus to the summary once it has loaded; wait for that rather than race it.
+        await Assertions.Expect(session.Page.Locator(".error-summary")).ToBeFocusedAsync();
         Assert.StartsWith("SECTION#|Der er et problem", await session.Page.FocusedAsync(), StringComparison.Ordinal);
         var summaryLink = session.Page.Locator(".error-summary a");
         Assert.Equal("#query", await summaryLink.GetAttributeAsync("href"));
