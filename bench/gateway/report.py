@@ -11,6 +11,7 @@ NAMES = {
     "nginx": "through nginx (grpc_pass)",
     "gateway": "through the gateway (as shipped)",
     "gateway-servergc": "through the gateway, ASP.NET default GC (reference)",
+    "gateway-variant": "through the gateway, variant (VARIANT_ENV / VARIANT_BIN)",
 }
 
 
@@ -49,6 +50,9 @@ def main(runs_file, memory_file):
     reference = medians.get(("saturate", "gateway-servergc"))
     if reference and gateway[0]:
         out.append(f"| (for comparison) gateway as shipped / with the default GC, calls/s | {gateway[0] / reference[0]:.2f} × | |")
+    variant = medians.get(("saturate", "gateway-variant"))
+    if variant and gateway[0] and nginx[0]:
+        out.append(f"| (for comparison) variant / as shipped, calls/s; variant / nginx | {variant[0] / gateway[0]:.2f} × ; {variant[0] / nginx[0]:.2f} × | |")
     light = {p: medians.get(("light", p)) for p in ("direct", "nginx", "gateway")}
     if all(light.values()):
         out.append(f"| (for comparison) latency added per call at one call at a time (p50): nginx / gateway "

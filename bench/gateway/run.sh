@@ -17,6 +17,9 @@
 #   PROFILES="saturate light"
 #   REFERENCE=1    also measure gateway-servergc
 #   QUIET_WAIT=0   seconds to wait, before measuring, for the 1-minute load average to drop below 1
+#   VARIANT_ENV=   also measure "gateway-variant": the gateway with these extra environment settings
+#   VARIANT_BIN=   ... or another build of it (e.g. a copy of bin/Release/net10.0 from before a change);
+#                  either one, or both, makes the A/B in one run that a change must win on this noisy machine
 # Nothing is pinned: the service, the proxy under test and h2load share the machine's cores, as on the
 # one-machine deployment (and as the targets in the gateway issue were set).
 set -euo pipefail
@@ -38,6 +41,10 @@ PORT_GATEWAY_HTTP=50360
 PORT_GATEWAY=50361
 PORT_REFERENCE_HTTP=50362
 PORT_REFERENCE=50363
+PORT_VARIANT_HTTP=50364
+PORT_VARIANT=50365
+VARIANT_ENV="${VARIANT_ENV:-}"
+VARIANT_BIN="${VARIANT_BIN:-}"
 PORT_NGINX=50370
 RPC_PATH=/civic.bench.v1.BenchService/Echo
 
@@ -99,6 +106,14 @@ if [ "$REFERENCE" = 1 ]; then
   paths+=(gateway-servergc)
   path_port[gateway-servergc]=$PORT_REFERENCE
 fi
+if [ -n "$VARIANT_ENV$VARIANT_BIN" ]; then
+  # shellcheck disable=SC2086 # one setting per word
+  start gateway-variant "" env ASPNETCORE_ENVIRONMENT=Production $VARIANT_ENV "${VARIANT_BIN:-$gateway_bin}" "${gateway_args[@]}" \
+    --Gateway:Port "$PORT_VARIANT_HTTP" --Gateway:GrpcPort "$PORT_VARIANT"
+  variant_pid=$started
+  paths+=(gateway-variant)
+  path_port[gateway-variant]=$PORT_VARIANT
+fi
 
 # Every path must answer a real gRPC client (grpc-js) correctly before it is measured: h2load only sees
 # HTTP statuses.
@@ -114,6 +129,7 @@ proxy_pids() {
     nginx) nginx_pids ;;
     gateway) echo "$gateway_pid" ;;
     gateway-servergc) echo "$reference_pid" ;;
+    gateway-variant) echo "$variant_pid" ;;
   esac
 }
 rss_sum_kb() {
@@ -184,6 +200,7 @@ cleanup
   echo
   echo "- machine: $(nproc) cores, $(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo), $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo); $(uname -sr)"
   echo "- .NET $(dotnet --version) SDK, YARP $(sed -n 's/.*Include="Yarp.ReverseProxy" Version="\([^"]*\)".*/\1/p' Directory.Packages.props), $(nginx -v 2>&1 | sed 's|.*/||;s|^|nginx |'), $(h2load --version | head -1)"
+  [ -z "$VARIANT_ENV$VARIANT_BIN" ] || echo "- gateway-variant: ${VARIANT_BIN:-the same build} ${VARIANT_ENV:+with $VARIANT_ENV}"
   echo "- nothing pinned; ${WARMUP}s warm-up per path, then $RUNS rounds; load average (1, 5, 15 min) at the start: $load_at_start; at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
   echo
   python3 "$here/report.py" "$out/runs.tsv" "$out/memory.tsv"
