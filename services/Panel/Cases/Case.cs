@@ -96,6 +96,9 @@ public sealed class CasePhaseTransition
     /// <summary>Subject of the employee who made the change.</summary>
     public required string ChangedBy { get; init; }
 
+    /// <summary>Their name, so the history says who in words (Migrations/0012).</summary>
+    public required string ChangedByName { get; init; }
+
     public required string Reason { get; init; }
 
     public DateTimeOffset ChangedAt { get; init; }

@@ -48,7 +48,7 @@ public sealed class CaseGrpcService(CaseRegistry cases) : CaseService.CaseServic
         new()
         {
             Case = CaseMapping.ToMessage(await cases.ChangePhaseAsync(
-                request.Id, CaseMapping.ToDomain(request.Phase), request.Reason, SubjectOf(context), ScopeOf(context), context.CancellationToken)),
+                request.Id, CaseMapping.ToDomain(request.Phase), request.Reason, EmployeeOf(context), ScopeOf(context), context.CancellationToken)),
         };
 
     [AllowRoles(CivicRoles.Staff, CivicRoles.Coordinator, CivicRoles.Director, CivicRoles.Admin)]

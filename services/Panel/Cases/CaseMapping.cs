@@ -53,6 +53,7 @@ public static class CaseMapping
         From = ToMessage(transition.FromPhase),
         To = ToMessage(transition.ToPhase),
         ChangedBy = transition.ChangedBy,
+        ChangedByName = transition.ChangedByName,
         Reason = transition.Reason,
         ChangedAt = Timestamp.FromDateTimeOffset(transition.ChangedAt),
     };

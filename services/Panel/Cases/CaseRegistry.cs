@@ -101,7 +101,7 @@ public sealed class CaseRegistry(PanelDbContext db, AuditLog audit, TimeProvider
     }
 
     /// <summary>Moves the case one phase on and logs who did it and why.</summary>
-    public async Task<Case> ChangePhaseAsync(string id, CasePhase to, string reason, string changedBy, CaseScope scope, CancellationToken cancellationToken)
+    public async Task<Case> ChangePhaseAsync(string id, CasePhase to, string reason, CaseEmployee changedBy, CaseScope scope, CancellationToken cancellationToken)
     {
         var @case = await GetTrackedAsync(id, scope, cancellationToken);
         var validReason = CasePhaseRules.ValidateTransition(@case, to, reason);
@@ -112,7 +112,8 @@ public sealed class CaseRegistry(PanelDbContext db, AuditLog audit, TimeProvider
             CaseId = @case.Id,
             FromPhase = @case.Phase,
             ToPhase = to,
-            ChangedBy = changedBy,
+            ChangedBy = changedBy.Subject,
+            ChangedByName = changedBy.Name,
             Reason = validReason,
             ChangedAt = now,
         });

@@ -109,6 +109,8 @@ public sealed class CasesBrowserTests(CivicStack stack)
         var change = session.Page.Locator("#phase-history tbody tr").First;
         await Assertions.Expect(change).ToContainTextAsync("Afklaringen er færdig");
         await Assertions.Expect(change).ToContainTextAsync("Afklaring");
+        // Who, by name: the demo coordinator the development login signs in as.
+        await Assertions.Expect(change).ToContainTextAsync("Jonas Christensen");
         await session.AssertNoAccessibilityViolationsAsync("case phases, moved on");
     }
 

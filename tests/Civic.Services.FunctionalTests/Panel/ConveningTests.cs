@@ -132,7 +132,7 @@ public abstract class ConveningTests(ServiceFixture<CaseGrpcService> fixture) : 
         Assert.Equal(CasePhase.Planning, planning.Case.Phase);
         Assert.Equal(CasePhase.Execution, execution.Case.Phase);
         Assert.Equal([(CasePhase.Clarification, CasePhase.Planning), (CasePhase.Planning, CasePhase.Execution)], transitions.Transitions.Select(t => (t.From, t.To)));
-        Assert.All(transitions.Transitions, t => Assert.Equal("test-coordinator", t.ChangedBy));
+        Assert.All(transitions.Transitions, t => Assert.Equal(("test-coordinator", "Test coordinator"), (t.ChangedBy, t.ChangedByName)));
         Assert.Equal("Panelet er indkaldt.", transitions.Transitions[1].Reason);
         // In execution the panel is already convened.
         await RpcAssert.FailsAsync(StatusCode.FailedPrecondition, () => ConveneAsync(Request(caseId, 10)));

@@ -58,7 +58,7 @@ public sealed class SchemaUpgradeTests
 
         await using var upgraded = new ServiceHost<CaseGrpcService>(database.Settings(CivicServices.Panel.Name));
 
-        Assert.Contains("panel/0011_case_coordinator", (await upgraded.Services.GetRequiredService<SchemaMigrator>().GetStatusAsync(TestContext.Current.CancellationToken)).Applied);
+        Assert.Contains("panel/0012_phase_changer_name", (await upgraded.Services.GetRequiredService<SchemaMigrator>().GetStatusAsync(TestContext.Current.CancellationToken)).Applied);
         await TableRows.UnchangedAsync(connection, before, postgresSql);
         var @case = (await upgraded.CallAsync<GetCaseRequest, GetCaseResponse>(CasesReflection.Descriptor.Services[0], "GetCase", new() { Id = "case-1" }, CivicRoles.Coordinator)).Case;
         var member = (await upgraded.CallAsync<GetMemberRequest, GetMemberResponse>(PoolReflection.Descriptor.Services[0], "GetMember",
@@ -67,6 +67,10 @@ public sealed class SchemaUpgradeTests
         Assert.Equal(("Stier i Nordbyen", CasePhase.Planning, "Panelet former ruten; budgettet er givet"), (@case.Title, @case.Phase, @case.ScopeOfInfluence));
         // Columns added since are empty: no brief written yet, no coordinator named.
         Assert.Equal(("", 0, ""), (@case.Purpose, @case.SuccessCriteria.Count, @case.CoordinatorSubject));
+        // A move logged before names were kept shows its subject as the name.
+        var transition = Assert.Single((await upgraded.CallAsync<ListPhaseTransitionsRequest, ListPhaseTransitionsResponse>(CasesReflection.Descriptor.Services[0],
+            "ListPhaseTransitions", new() { Id = "case-1" }, CivicRoles.Coordinator)).Transitions);
+        Assert.Equal(("Kim Koordinator (coordinator-1)", "Kim Koordinator (coordinator-1)", "Afklaret"), (transition.ChangedBy, transition.ChangedByName, transition.Reason));
         Assert.Equal(("Ida Opgradering", MemberStatus.Active), (member.Name, member.Status));
         Assert.Equal(
             [("district", "Bydel", "oest", "Øst"), ("transport", "transport", "cykel", "Cykel")],

@@ -1,0 +1,3 @@
+-- The name of whoever moved a case on, beside their subject. Moves logged before kept only the subject: it stands in.
+ALTER TABLE case_phase_transitions ADD COLUMN changed_by_name text NOT NULL DEFAULT '';
+UPDATE case_phase_transitions SET changed_by_name = changed_by;
