@@ -1,8 +1,6 @@
-using System.Text.Json;
+using Civic.Hosting.Storage;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace Civic.Panel.Cases;
 
@@ -18,19 +16,10 @@ public sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         builder.HasKey(c => c.Id);
         builder.Property(c => c.CoCreationType).HasConversion<string>();
         builder.Property(c => c.Phase).HasConversion<string>();
-        builder.Property(c => c.SuccessCriteria).HasConversion(Json<string>(), ListComparer<string>());
-        builder.Property(c => c.Stakeholders).HasConversion(Json<Stakeholder>(), ListComparer<Stakeholder>());
-        builder.Property(c => c.PanelQuestions).HasConversion(Json<string>(), ListComparer<string>());
+        builder.Property(c => c.SuccessCriteria).HasJsonListConversion();
+        builder.Property(c => c.Stakeholders).HasJsonListConversion();
+        builder.Property(c => c.PanelQuestions).HasJsonListConversion();
     }
-
-    private static ValueConverter<List<T>, string> Json<T>() => new(
-        list => JsonSerializer.Serialize(list, (JsonSerializerOptions?)null),
-        json => JsonSerializer.Deserialize<List<T>>(json, (JsonSerializerOptions?)null) ?? new List<T>());
-
-    private static ValueComparer<List<T>> ListComparer<T>() => new(
-        (a, b) => a != null && b != null && a.SequenceEqual(b),
-        l => l.Aggregate(0, (hash, item) => HashCode.Combine(hash, item)),
-        l => l.ToList());
 }
 
 /// <summary>Maps <see cref="CasePhaseTransition"/> to case_phase_transitions (Migrations/0002).</summary>

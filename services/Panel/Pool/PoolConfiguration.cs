@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Civic.Hosting.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -21,13 +22,7 @@ public sealed class PoolMemberConfiguration : IEntityTypeConfiguration<PoolMembe
                 (a, b) => a != null && b != null && a.Count == b.Count && !a.Except(b).Any(),
                 d => d.Aggregate(0, (hash, pair) => hash ^ pair.GetHashCode()),
                 d => new Dictionary<string, string>(d)));
-        builder.Property(m => m.Languages).HasConversion(
-            languages => JsonSerializer.Serialize(languages, (JsonSerializerOptions?)null),
-            json => JsonSerializer.Deserialize<List<string>>(json, (JsonSerializerOptions?)null) ?? new List<string>(),
-            new ValueComparer<List<string>>(
-                (a, b) => a != null && b != null && a.SequenceEqual(b),
-                l => l.Aggregate(0, (hash, language) => hash ^ language.GetHashCode(StringComparison.Ordinal)),
-                l => l.ToList()));
+        builder.Property(m => m.Languages).HasJsonListConversion();
     }
 }
 
