@@ -36,7 +36,8 @@ public sealed class MemberSelfService(
     {
         var (member, _) = await links.OpenAsync(memberId, token, MemberLinkPurpose.Member, cancellationToken);
         var participations = await history.OfMemberAsync(member.Id, cancellationToken);
-        var auditEntries = await db.AuditEntries.AsNoTracking().Where(e => e.SubjectId == member.Id).ToListAsync(cancellationToken);
+        // About the member (their own data) and by the member (e.g. their reads of a case's material, their answers).
+        var auditEntries = await db.AuditEntries.AsNoTracking().Where(e => e.SubjectId == member.Id || e.Actor == member.Id).ToListAsync(cancellationToken);
         var exportedAt = timeProvider.GetStoredUtcNow();
         var export = new
         {
@@ -53,7 +54,7 @@ public sealed class MemberSelfService(
             },
             Participations = participations.Select(p => new { p.CaseId, p.CaseTitle, p.DrawId, p.DrawnAt }),
             AuditEntries = auditEntries.OrderBy(e => e.OccurredAt).ThenBy(e => e.Id, StringComparer.Ordinal)
-                .Select(e => new { e.OccurredAt, e.Actor, e.Action, e.Reason }),
+                .Select(e => new { e.OccurredAt, e.Actor, e.Action, e.SubjectType, e.SubjectId, e.Reason }),
         };
         await audit.ReadAsync("member.export", "member", member.Id, "The member exported their data", cancellationToken, AuditActors.Member);
         return (JsonSerializer.Serialize(export, ExportJson), exportedAt);

@@ -252,9 +252,9 @@ public abstract class InvitationTests(ServiceFixture<CaseGrpcService> fixture) :
         await Setup.RespondAsync(sent[0].Id, accept: true);
         var later = new FakeTimeProvider(TimeProvider.System.GetUtcNow().AddDays(8));
 
-        await RunExpiryAsync(later);
+        await Setup.RunExpiryAsync(later);
         var afterFirst = await Setup.ListAsync(caseId);
-        await RunExpiryAsync(later);
+        await Setup.RunExpiryAsync(later);
         var afterSecond = await Setup.ListAsync(caseId);
 
         Assert.Equal(InvitationStatus.Accepted, afterFirst.Single(i => i.Id == sent[0].Id).Status);
@@ -309,7 +309,7 @@ public abstract class InvitationTests(ServiceFixture<CaseGrpcService> fixture) :
             await RpcAssert.FailsAsync(StatusCode.FailedPrecondition, () => Setup.RespondAsync(leaving.Id, accept: true));
             Assert.Equal(InvitationStatus.Pending, (await Setup.ListAsync(caseId)).Single(i => i.Id == leaving.Id).Status);
 
-            await RunExpiryAsync(TimeProvider.System);
+            await Setup.RunExpiryAsync(TimeProvider.System);
 
             var invitations = await Setup.ListAsync(caseId);
             Assert.Equal(InvitationStatus.Withdrawn, invitations.Single(i => i.Id == leaving.Id).Status);
@@ -320,12 +320,5 @@ public abstract class InvitationTests(ServiceFixture<CaseGrpcService> fixture) :
         {
             await Setup.SetMemberStatusAsync(leaving.MemberId, PoolMemberStatus.Active);
         }
-    }
-
-    private async Task RunExpiryAsync(TimeProvider time)
-    {
-        using var scope = Host.Services.CreateScope();
-        var desk = ActivatorUtilities.CreateInstance<InvitationDesk>(scope.ServiceProvider, time);
-        await ActivatorUtilities.CreateInstance<InvitationExpiryJob>(scope.ServiceProvider, desk).RunAsync(TestContext.Current.CancellationToken);
     }
 }
