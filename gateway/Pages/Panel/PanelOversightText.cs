@@ -53,6 +53,7 @@ public static class PanelOversightText
         ["case.draw"] = new("Panel trukket ved lodtrækning", "Panel drawn by lot"),
         ["case.invite"] = new("Panelet inviteret", "Panel invited"),
         ["case.invitation.answer"] = new("Panelmedlem svarede på invitationen", "Panel member answered the invitation"),
+        ["case.invitation.remind"] = new("Panelmedlem mindet om at svare", "Panel member reminded to answer"),
         ["case.invitation.close"] = new("Invitation udløbet eller lukket", "Invitation expired or closed"),
         ["case.confidentiality"] = new("Panelmedlem accepterede tavshedspligten", "Panel member accepted the confidentiality terms"),
         ["case.session"] = new("Møde planlagt", "Session scheduled"),

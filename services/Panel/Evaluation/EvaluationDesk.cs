@@ -53,7 +53,7 @@ public sealed class EvaluationDesk(PanelDbContext db, CaseRegistry cases, AuditL
         evaluation.Learning = input.Learning.Trim();
         evaluation.RecordedBy = recordedBy;
         evaluation.RecordedAt = timeProvider.GetStoredUtcNow();
-        audit.Changed("case.evaluation", "case", @case.Id, $"The evaluation was {(first ? "recorded" : "revised")}: goals {evaluation.GoalFulfilment}");
+        audit.Changed(AuditActions.CaseEvaluation, "case", @case.Id, $"The evaluation was {(first ? "recorded" : "revised")}: goals {evaluation.GoalFulfilment}");
         await db.SaveChangesAsync(cancellationToken);
         return evaluation;
     }

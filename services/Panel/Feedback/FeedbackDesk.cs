@@ -39,7 +39,7 @@ public sealed class FeedbackDesk(PanelDbContext db, CaseRegistry cases, CasePane
 
         var feedback = new MemberFeedback { CaseId = @case.Id, MemberId = memberId.Trim(), Text = text.Trim(), GivenAt = timeProvider.GetStoredUtcNow(), GivenBy = givenBy };
         db.Feedback.Add(feedback);
-        audit.Changed("case.feedback", "case", @case.Id, $"Feedback given to member {feedback.MemberId}");
+        audit.Changed(AuditActions.CaseFeedback, "case", @case.Id, $"Feedback given to member {feedback.MemberId}");
         await db.SaveChangesAsync(cancellationToken);
         return new FeedbackLine(feedback.MemberId, feedback, synthesis.FinalisedAt + options.Value.DueAfter);
     }
@@ -100,7 +100,7 @@ public sealed class FeedbackDesk(PanelDbContext db, CaseRegistry cases, CasePane
             foreach (var escalation in due)
             {
                 messages.Queue(escalation, @case, coordinator, synthesis.FinalisedAt!.Value);
-                audit.Changed("case.feedback.escalate", "case", @case.Id,
+                audit.Changed(AuditActions.CaseFeedbackEscalate, "case", @case.Id,
                     $"Feedback missing for {missing} panel members escalated to {escalation.Recipient} (level {escalation.Level})", AuditActors.System);
             }
 

@@ -52,7 +52,7 @@ public sealed class InvitationDesk(
 
         db.Invitations.AddRange(invitations);
         var left = invitations.Count(i => i.Status == InvitationStatus.Withdrawn);
-        audit.Changed("case.invite", "case", @case.Id,
+        audit.Changed(AuditActions.CaseInvite, "case", @case.Id,
             $"The panel of draw {row.Id} was invited: {invitations.Count - left} invitations sent" + (left == 0 ? "" : $", {left} drawn members no longer in the pool"));
         await messages.QueueAsync(invitations, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
@@ -92,7 +92,7 @@ public sealed class InvitationDesk(
             await RefillAsync([invitation], now, cancellationToken);
         }
 
-        audit.Changed("case.invitation.answer", "case", invitation.CaseId,
+        audit.Changed(AuditActions.CaseInvitationAnswer, "case", invitation.CaseId,
             accept ? $"Member {invitation.MemberId} accepted invitation {invitation.Id}" : $"Member {invitation.MemberId} declined invitation {invitation.Id}; {SeatOutcome(invitation)}",
             invitation.MemberId);
         await db.SaveChangesAsync(cancellationToken);
@@ -120,7 +120,7 @@ public sealed class InvitationDesk(
         {
             invitation.ConfidentialityAcceptedAt = timeProvider.GetStoredUtcNow();
             invitation.ConfidentialityVersion = ConfidentialityTermsText.Version;
-            audit.Changed("case.confidentiality", "case", invitation.CaseId,
+            audit.Changed(AuditActions.CaseConfidentiality, "case", invitation.CaseId,
                 $"Member {invitation.MemberId} accepted the confidentiality terms {ConfidentialityTermsText.Version} (invitation {invitation.Id})", invitation.MemberId);
             await db.SaveChangesAsync(cancellationToken);
         }
@@ -157,7 +157,7 @@ public sealed class InvitationDesk(
         foreach (var invitation in leaving)
         {
             var closed = invitation.Status == InvitationStatus.Expired ? "expired unanswered" : "was closed: the member left the pool";
-            audit.Changed("case.invitation.close", "case", invitation.CaseId,
+            audit.Changed(AuditActions.CaseInvitationClose, "case", invitation.CaseId,
                 $"Invitation {invitation.Id} of member {invitation.MemberId} {closed}; {SeatOutcome(invitation)}", AuditActors.System);
         }
 

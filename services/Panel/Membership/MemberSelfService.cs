@@ -27,7 +27,7 @@ public sealed class MemberSelfService(
     {
         var (member, _) = await links.OpenAsync(memberId, token, MemberLinkPurpose.Member, cancellationToken);
         var participations = await history.OfMemberAsync(member.Id, cancellationToken);
-        await audit.ReadAsync("member.read", "member", member.Id, "The member looked at their own data", cancellationToken, AuditActors.Member);
+        await audit.ReadAsync(AuditActions.MemberRead, "member", member.Id, "The member looked at their own data", cancellationToken, AuditActors.Member);
         return new MemberOverview(member, participations);
     }
 
@@ -56,7 +56,7 @@ public sealed class MemberSelfService(
             AuditEntries = auditEntries.OrderBy(e => e.OccurredAt).ThenBy(e => e.Id, StringComparer.Ordinal)
                 .Select(e => new { e.OccurredAt, e.Actor, e.Action, e.SubjectType, e.SubjectId, e.Reason }),
         };
-        await audit.ReadAsync("member.export", "member", member.Id, "The member exported their data", cancellationToken, AuditActors.Member);
+        await audit.ReadAsync(AuditActions.MemberExport, "member", member.Id, "The member exported their data", cancellationToken, AuditActors.Member);
         return (JsonSerializer.Serialize(export, ExportJson), exportedAt);
     }
 
@@ -99,7 +99,7 @@ public sealed class MemberSelfService(
         member.RenewalRequestedAt = null;
         member.InactivityRemindedAt = null;
         var (fresh, _) = await links.IssueAsync(member, MemberLinkPurpose.Member, cancellationToken);
-        audit.Changed("member.renew-consent", "member", member.Id, "The member renewed consent " + ConsentText.CurrentVersion, AuditActors.Member);
+        audit.Changed(AuditActions.MemberRenewConsent, "member", member.Id, "The member renewed consent " + ConsentText.CurrentVersion, AuditActors.Member);
         await db.SaveChangesAsync(cancellationToken);
         return (member, fresh);
     }

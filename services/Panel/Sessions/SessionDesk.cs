@@ -46,7 +46,7 @@ public sealed class SessionDesk(PanelDbContext db, CaseRegistry cases, CasePanel
             Agenda = request.Agenda.Trim(),
         };
         db.Sessions.Add(session);
-        audit.Changed("case.session", "case", @case.Id, $"Session {session.Id} scheduled for {session.StartsAt.UtcDateTime:yyyy-MM-dd HH:mm} UTC ({session.PlaceType})");
+        audit.Changed(AuditActions.CaseSession, "case", @case.Id, $"Session {session.Id} scheduled for {session.StartsAt.UtcDateTime:yyyy-MM-dd HH:mm} UTC ({session.PlaceType})");
         await db.SaveChangesAsync(cancellationToken);
         return session;
     }
@@ -109,7 +109,7 @@ public sealed class SessionDesk(PanelDbContext db, CaseRegistry cases, CasePanel
             RecordedBy = recordedBy,
         };
         db.Contributions.Add(contribution);
-        audit.Changed("case.contribution", "case", session.CaseId,
+        audit.Changed(AuditActions.CaseContribution, "case", session.CaseId,
             $"Contribution {contribution.Id} {(byMember ? "written by" : "recorded for")} member {memberId} in session {session.Id}", byMember ? memberId : null);
         await db.SaveChangesAsync(cancellationToken);
         return contribution;

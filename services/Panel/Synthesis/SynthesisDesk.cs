@@ -35,7 +35,7 @@ public sealed class SynthesisDesk(PanelDbContext db, CaseRegistry cases, AuditLo
 
         synthesis.Text = text.Trim();
         synthesis.UpdatedAt = timeProvider.GetStoredUtcNow();
-        audit.Changed("case.synthesis.draft", "case", @case.Id, first ? "The synthesis was drafted" : "The synthesis draft was revised");
+        audit.Changed(AuditActions.CaseSynthesisDraft, "case", @case.Id, first ? "The synthesis was drafted" : "The synthesis draft was revised");
         await db.SaveChangesAsync(cancellationToken);
         return (synthesis, []);
     }
@@ -53,7 +53,7 @@ public sealed class SynthesisDesk(PanelDbContext db, CaseRegistry cases, AuditLo
         synthesis.Stage = SynthesisStage.InReview;
         synthesis.NoteToMembers = note.Trim();
         synthesis.UpdatedAt = timeProvider.GetStoredUtcNow();
-        audit.Changed("case.synthesis.review", "case", synthesis.CaseId, "The synthesis was opened for the members' review");
+        audit.Changed(AuditActions.CaseSynthesisReview, "case", synthesis.CaseId, "The synthesis was opened for the members' review");
         await db.SaveChangesAsync(cancellationToken);
         return (synthesis, await CommentsAsync(synthesis.CaseId, null, cancellationToken));
     }
@@ -74,7 +74,7 @@ public sealed class SynthesisDesk(PanelDbContext db, CaseRegistry cases, AuditLo
         synthesis.FinalisedAt = now;
         synthesis.FinalisedBy = finalisedBy;
         synthesis.UpdatedAt = now;
-        audit.Changed("case.synthesis.final", "case", synthesis.CaseId, "The synthesis was made final, with the response to the members' comments");
+        audit.Changed(AuditActions.CaseSynthesisFinal, "case", synthesis.CaseId, "The synthesis was made final, with the response to the members' comments");
         await db.SaveChangesAsync(cancellationToken);
         return (synthesis, await CommentsAsync(synthesis.CaseId, null, cancellationToken));
     }
@@ -112,7 +112,7 @@ public sealed class SynthesisDesk(PanelDbContext db, CaseRegistry cases, AuditLo
         var now = timeProvider.GetStoredUtcNow();
         var comment = new SynthesisComment { Id = Guid.CreateVersion7(now).ToString(), CaseId = member.CaseId, MemberId = member.MemberId, Text = text.Trim(), CommentedAt = now };
         db.SynthesisComments.Add(comment);
-        audit.Changed("case.synthesis.comment", "case", member.CaseId, $"Comment {comment.Id} on the synthesis by member {member.MemberId}", member.MemberId);
+        audit.Changed(AuditActions.CaseSynthesisComment, "case", member.CaseId, $"Comment {comment.Id} on the synthesis by member {member.MemberId}", member.MemberId);
         await db.SaveChangesAsync(cancellationToken);
         return comment;
     }

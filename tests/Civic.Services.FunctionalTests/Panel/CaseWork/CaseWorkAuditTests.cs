@@ -3,7 +3,6 @@ using Civic.Contracts.Panel.V1;
 using Civic.Defaults.Auth;
 using Civic.Panel;
 using Civic.Panel.Audit;
-using Civic.Panel.Invitations;
 using Civic.Panel.Pool;
 using Civic.Services.FunctionalTests.Infrastructure;
 using Civic.Services.FunctionalTests.Panel.Pool;
@@ -44,7 +43,7 @@ public abstract class CaseWorkAuditTests(ServiceFixture<CaseGrpcService> fixture
     public static TheoryData<string> Changes => new(
         "session", "contribution by member", "contribution by coordinator", "synthesis draft", "synthesis review", "synthesis comment",
         "synthesis final", "feedback", "feedback escalation", "evaluation", "invitations sent", "invitation accepted", "invitation declined",
-        "confidentiality terms", "invitation expired");
+        "confidentiality terms", "invitation reminder", "invitation expired");
 
     [Theory]
     [MemberData(nameof(Changes))]
@@ -81,7 +80,7 @@ public abstract class CaseWorkAuditTests(ServiceFixture<CaseGrpcService> fixture
             .Select(e => (Actor: e.GetProperty("actor").GetString(), Action: e.GetProperty("action").GetString(), SubjectType: e.GetProperty("subject_type").GetString()))
             .OrderBy(e => e.Action, StringComparer.Ordinal).ToList();
         Assert.Equal(
-            [(sent[0].MemberId, "case.confidentiality", "case"), (sent[0].MemberId, "case.invitation.answer", "case"), (sent[0].MemberId, MemberCaseView.MaterialReadAction, "case")],
+            [(sent[0].MemberId, "case.confidentiality", "case"), (sent[0].MemberId, "case.invitation.answer", "case"), (sent[0].MemberId, AuditActions.CaseMaterialRead, "case")],
             about);
     }
 
@@ -222,6 +221,20 @@ public abstract class CaseWorkAuditTests(ServiceFixture<CaseGrpcService> fixture
                         // Accepting again changes nothing, so it adds no entry.
                         await Setup.AcceptTermsAsync(sent[0].Id);
                     });
+            }
+
+            case "invitation reminder":
+            {
+                var (caseId, _, sent) = await Setup.InvitedPanelAsync();
+                foreach (var answered in sent.Skip(1))
+                {
+                    await Setup.RespondAsync(answered.Id, accept: true);
+                }
+
+                var deadline = sent[0].Deadline.ToDateTimeOffset();
+                return new(AuditActions.CaseInvitationRemind, caseId, AuditActors.System,
+                    () => Setup.RunRemindersAsync(deadline.AddHours(-49)),
+                    () => Setup.RunRemindersAsync(deadline.AddHours(-47)));
             }
 
             case "invitation expired":

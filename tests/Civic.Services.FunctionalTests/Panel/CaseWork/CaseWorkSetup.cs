@@ -199,4 +199,12 @@ public sealed class CaseWorkSetup(ServiceHost<CaseGrpcService> host)
         var desk = ActivatorUtilities.CreateInstance<InvitationDesk>(scope.ServiceProvider, time);
         await ActivatorUtilities.CreateInstance<InvitationExpiryJob>(scope.ServiceProvider, desk).RunAsync(TestContext.Current.CancellationToken);
     }
+
+    /// <summary>Runs the invitation reminder job as at <paramref name="at"/>.</summary>
+    public async Task RunRemindersAsync(DateTimeOffset at)
+    {
+        using var scope = host.Services.CreateScope();
+        var reminders = ActivatorUtilities.CreateInstance<InvitationReminders>(scope.ServiceProvider, (TimeProvider)new FakeTimeProvider(at));
+        await ActivatorUtilities.CreateInstance<InvitationReminderJob>(scope.ServiceProvider, reminders).RunAsync(TestContext.Current.CancellationToken);
+    }
 }

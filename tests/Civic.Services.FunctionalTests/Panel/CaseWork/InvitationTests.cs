@@ -1,5 +1,6 @@
 using Civic.Contracts.Panel.V1;
 using Civic.Defaults.Auth;
+using Civic.Panel.Audit;
 using Civic.Panel.Invitations;
 using Civic.Panel.Pool;
 using Civic.Services.FunctionalTests.Infrastructure;
@@ -176,7 +177,7 @@ public abstract class InvitationTests(ServiceFixture<CaseGrpcService> fixture) :
         var entry = Assert.Single(await MaterialReadsAsync(caseId));
         Assert.Equal((sent[0].MemberId, "case", caseId, "A panel member read the case material"), (entry.Actor, entry.SubjectType, entry.SubjectId, entry.Reason));
         var adminLog = await Host.CallAsync<ListAuditEntriesRequest, ListAuditEntriesResponse>(PoolTestData.AuditRpc, "ListAuditEntries", new() { SubjectId = caseId });
-        Assert.Single(adminLog.Entries, e => e.Action == MemberCaseView.MaterialReadAction && e.Actor == sent[0].MemberId);
+        Assert.Single(adminLog.Entries, e => e.Action == AuditActions.CaseMaterialRead && e.Actor == sent[0].MemberId);
     }
 
     [Fact]
@@ -191,7 +192,7 @@ public abstract class InvitationTests(ServiceFixture<CaseGrpcService> fixture) :
 
     private Task<List<Civic.Panel.Audit.AuditEntry>> MaterialReadsAsync(string caseId) =>
         PoolTestData.WithDbAsync(Host, db => db.AuditEntries.AsNoTracking()
-            .Where(e => e.SubjectId == caseId && e.Action == MemberCaseView.MaterialReadAction).ToListAsync(TestContext.Current.CancellationToken));
+            .Where(e => e.SubjectId == caseId && e.Action == AuditActions.CaseMaterialRead).ToListAsync(TestContext.Current.CancellationToken));
 
     public static TheoryData<string> ForgedTokens => new() { "not-the-token", "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA" };
 
