@@ -31,7 +31,7 @@ public sealed class CaseRegistry(PanelDbContext db, AuditLog audit, TimeProvider
             CoordinatorSubject = openedBy.Subject,
         };
         db.Cases.Add(@case);
-        audit.Changed("case.create", "case", @case.Id, "A case was opened");
+        audit.Changed(AuditActions.CaseCreate, "case", @case.Id, "A case was opened");
         await db.SaveChangesAsync(cancellationToken);
         return @case;
     }
@@ -49,7 +49,7 @@ public sealed class CaseRegistry(PanelDbContext db, AuditLog audit, TimeProvider
         // it would tell a staff member that the id is real, and naming its department, whose it is.
         if (found is not null && scope.Covers(found.OwningDepartment))
         {
-            await audit.ReadAsync("case.read", "case", found.Id, "Case work", cancellationToken);
+            await audit.ReadAsync(AuditActions.CaseRead, "case", found.Id, "Case work", cancellationToken);
             return found;
         }
 
@@ -63,7 +63,7 @@ public sealed class CaseRegistry(PanelDbContext db, AuditLog audit, TimeProvider
         var valid = CasePhaseRules.ValidateScope(scope);
         var @case = await GetTrackedAsync(id, callerScope, cancellationToken);
         @case.ScopeOfInfluence = valid;
-        audit.Changed("case.scope-of-influence", "case", @case.Id, "The scope of influence was set");
+        audit.Changed(AuditActions.CaseScopeOfInfluence, "case", @case.Id, "The scope of influence was set");
         await db.SaveChangesAsync(cancellationToken);
         return @case;
     }
@@ -81,7 +81,7 @@ public sealed class CaseRegistry(PanelDbContext db, AuditLog audit, TimeProvider
             ("panel questions", !@case.PanelQuestions.SequenceEqual(valid.PanelQuestions)),
         }.Where(part => part.Item2).Select(part => part.Item1).ToList();
         @case.Apply(valid);
-        audit.Changed("case.brief", "case", @case.Id,
+        audit.Changed(AuditActions.CaseBrief, "case", @case.Id,
             changed.Count == 0 ? "The brief was saved unchanged" : $"The brief was changed: {string.Join(", ", changed)}");
         await db.SaveChangesAsync(cancellationToken);
         return @case;
@@ -95,7 +95,7 @@ public sealed class CaseRegistry(PanelDbContext db, AuditLog audit, TimeProvider
         var previous = @case.CoordinatorName.Length == 0 ? "no coordinator" : $"{@case.CoordinatorName} ({@case.CoordinatorSubject})";
         @case.CoordinatorName = employee.Name;
         @case.CoordinatorSubject = employee.Subject;
-        audit.Changed("case.coordinator", "case", @case.Id, $"Taken over from {previous}: {validReason}");
+        audit.Changed(AuditActions.CaseCoordinator, "case", @case.Id, $"Taken over from {previous}: {validReason}");
         await db.SaveChangesAsync(cancellationToken);
         return @case;
     }
@@ -118,7 +118,7 @@ public sealed class CaseRegistry(PanelDbContext db, AuditLog audit, TimeProvider
             ChangedAt = now,
         });
         @case.Phase = to;
-        audit.Changed("case.phase", "case", @case.Id, $"{@case.Phase}: {validReason}");
+        audit.Changed(AuditActions.CasePhase, "case", @case.Id, $"{@case.Phase}: {validReason}");
         await db.SaveChangesAsync(cancellationToken);
         return @case;
     }
@@ -147,7 +147,7 @@ public sealed class CaseRegistry(PanelDbContext db, AuditLog audit, TimeProvider
             .Skip(page.Offset).Take(page.FetchCount)
             .ToListAsync(cancellationToken);
         var total = await visible.CountAsync(cancellationToken);
-        await audit.ReadAsync("case.list", "case", "*", "Case list", cancellationToken);
+        await audit.ReadAsync(AuditActions.CaseList, "case", "*", "Case list", cancellationToken);
         return page.ToPage(fetched, total);
     }
 }

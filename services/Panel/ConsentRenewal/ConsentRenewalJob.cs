@@ -47,7 +47,7 @@ public sealed partial class ConsentRenewalJob(
             member.InactivityRemindedAt = now;
             var eraseAfter = now.AddDays(settings.InactivityNoticeDays);
             messages.StillInterested(member, eraseAfter);
-            audit.Changed("member.inactivity-reminder", "member", member.Id, $"No activity for {settings.InactivityMonths} months; erased after {eraseAfter:yyyy-MM-dd} unless renewed", AuditActors.System);
+            audit.Changed(AuditActions.MemberInactivityReminder, "member", member.Id, $"No activity for {settings.InactivityMonths} months; erased after {eraseAfter:yyyy-MM-dd} unless renewed", AuditActors.System);
         }
 
         foreach (var member in inactive)
@@ -59,7 +59,7 @@ public sealed partial class ConsentRenewalJob(
         {
             member.RenewalRequestedAt = now;
             messages.RenewConsent(member);
-            audit.Changed("member.renewal-requested", "member", member.Id, $"Consent expires {member.ConsentExpiresAt:yyyy-MM-dd}", AuditActors.System);
+            audit.Changed(AuditActions.MemberRenewalRequested, "member", member.Id, $"Consent expires {member.ConsentExpiresAt:yyyy-MM-dd}", AuditActors.System);
         }
 
         foreach (var member in expired)

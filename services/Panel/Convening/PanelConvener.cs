@@ -42,7 +42,7 @@ public sealed class PanelConvener(
         var row = new PanelDrawRecord { Id = Guid.CreateVersion7(now).ToString(), CaseId = @case.Id, Record = stored.ToJson(), DrawnBy = drawnBy, DrawnAt = now };
         db.Draws.Add(row);
         // The draw reads every active member's features (personal data, if pseudonymous here).
-        audit.Changed("case.draw", "case", @case.Id, $"Panel of {command.PanelSize} drawn from {snapshot.Count} active members (draw {row.Id})");
+        audit.Changed(AuditActions.CaseDraw, "case", @case.Id, $"Panel of {command.PanelSize} drawn from {snapshot.Count} active members (draw {row.Id})");
         await db.SaveChangesAsync(cancellationToken);
         return (row, stored);
     }

@@ -1,5 +1,6 @@
 using Civic.Hosting.Errors;
 using Civic.Hosting.Storage;
+using Civic.Panel.Audit;
 using Civic.Panel.Cases;
 using Microsoft.EntityFrameworkCore;
 
@@ -9,7 +10,7 @@ namespace Civic.Panel.Evaluation;
 public sealed record EvaluationInput(GoalFulfilment? GoalFulfilment, string GoalAssessment, string Involvement, string Process, string Learning);
 
 /// <summary>Records and reads the evaluation of a case's Erkendelse phase.</summary>
-public sealed class EvaluationDesk(PanelDbContext db, CaseRegistry cases, TimeProvider timeProvider)
+public sealed class EvaluationDesk(PanelDbContext db, CaseRegistry cases, AuditLog audit, TimeProvider timeProvider)
 {
     public async Task<CaseEvaluation> RecordAsync(string caseId, EvaluationInput input, string recordedBy, CaseScope scope, CancellationToken cancellationToken)
     {
@@ -38,6 +39,7 @@ public sealed class EvaluationDesk(PanelDbContext db, CaseRegistry cases, TimePr
         }
 
         var evaluation = await db.Evaluations.SingleOrDefaultAsync(e => e.CaseId == @case.Id, cancellationToken);
+        var first = evaluation is null;
         if (evaluation is null)
         {
             evaluation = new CaseEvaluation { CaseId = @case.Id, GoalAssessment = "", Involvement = "", Process = "", Learning = "", RecordedBy = recordedBy };
@@ -51,6 +53,7 @@ public sealed class EvaluationDesk(PanelDbContext db, CaseRegistry cases, TimePr
         evaluation.Learning = input.Learning.Trim();
         evaluation.RecordedBy = recordedBy;
         evaluation.RecordedAt = timeProvider.GetStoredUtcNow();
+        audit.Changed(AuditActions.CaseEvaluation, "case", @case.Id, $"The evaluation was {(first ? "recorded" : "revised")}: goals {evaluation.GoalFulfilment}");
         await db.SaveChangesAsync(cancellationToken);
         return evaluation;
     }

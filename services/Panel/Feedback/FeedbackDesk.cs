@@ -1,5 +1,6 @@
 using Civic.Hosting.Errors;
 using Civic.Hosting.Storage;
+using Civic.Panel.Audit;
 using Civic.Panel.Cases;
 using Civic.Panel.Invitations;
 using Civic.Panel.Synthesis;
@@ -12,7 +13,7 @@ namespace Civic.Panel.Feedback;
 public sealed record FeedbackLine(string MemberId, MemberFeedback? Feedback, DateTimeOffset? DueAt);
 
 /// <summary>Feedback to every member of a case's panel on what became of their input, and its escalation when overdue.</summary>
-public sealed class FeedbackDesk(PanelDbContext db, CaseRegistry cases, CasePanel panel, EscalationMessages messages, IOptions<FeedbackOptions> options, TimeProvider timeProvider)
+public sealed class FeedbackDesk(PanelDbContext db, CaseRegistry cases, CasePanel panel, EscalationMessages messages, AuditLog audit, IOptions<FeedbackOptions> options, TimeProvider timeProvider)
 {
     public async Task<FeedbackLine> GiveAsync(string caseId, string memberId, string text, string givenBy, CaseScope scope, CancellationToken cancellationToken)
     {
@@ -38,6 +39,7 @@ public sealed class FeedbackDesk(PanelDbContext db, CaseRegistry cases, CasePane
 
         var feedback = new MemberFeedback { CaseId = @case.Id, MemberId = memberId.Trim(), Text = text.Trim(), GivenAt = timeProvider.GetStoredUtcNow(), GivenBy = givenBy };
         db.Feedback.Add(feedback);
+        audit.Changed(AuditActions.CaseFeedback, "case", @case.Id, $"Feedback given to member {feedback.MemberId}");
         await db.SaveChangesAsync(cancellationToken);
         return new FeedbackLine(feedback.MemberId, feedback, synthesis.FinalisedAt + options.Value.DueAfter);
     }
@@ -98,6 +100,8 @@ public sealed class FeedbackDesk(PanelDbContext db, CaseRegistry cases, CasePane
             foreach (var escalation in due)
             {
                 messages.Queue(escalation, @case, coordinator, synthesis.FinalisedAt!.Value);
+                audit.Changed(AuditActions.CaseFeedbackEscalate, "case", @case.Id,
+                    $"Feedback missing for {missing} panel members escalated to {escalation.Recipient} (level {escalation.Level})", AuditActors.System);
             }
 
             made.AddRange(due);

@@ -1,5 +1,6 @@
 using Civic.Hosting.Errors;
 using Civic.Hosting.Storage;
+using Civic.Panel.Audit;
 using Civic.Panel.Cases;
 using Civic.Panel.Convening;
 using Civic.Panel.Pool;
@@ -8,9 +9,13 @@ using Microsoft.Extensions.Options;
 
 namespace Civic.Panel.Invitations;
 
-/// <summary>Sends a panel's invitations, takes the members' answers through their links, and refills seats from the reserves.</summary>
+/// <summary>
+/// Sends a panel's invitations, takes the members' answers through their links, and refills seats from the reserves.
+/// Each change is audited; a member's own answer names the member as the actor.
+/// </summary>
 public sealed class InvitationDesk(
-    PanelDbContext db, PanelConvener convener, CaseRegistry cases, InvitationLinks links, InvitationMessages messages, IOptions<InvitationOptions> options, TimeProvider timeProvider)
+    PanelDbContext db, PanelConvener convener, CaseRegistry cases, InvitationLinks links, InvitationMessages messages, AuditLog audit,
+    IOptions<InvitationOptions> options, TimeProvider timeProvider)
 {
     /// <summary>Invites every drawn member who is still active; a withdrawn one's seat goes straight to a reserve.</summary>
     public async Task<IReadOnlyList<PanelInvitation>> SendAsync(string drawId, DateTimeOffset? deadline, CaseScope scope, CancellationToken cancellationToken)
@@ -46,6 +51,9 @@ public sealed class InvitationDesk(
         }
 
         db.Invitations.AddRange(invitations);
+        var left = invitations.Count(i => i.Status == InvitationStatus.Withdrawn);
+        audit.Changed(AuditActions.CaseInvite, "case", @case.Id,
+            $"The panel of draw {row.Id} was invited: {invitations.Count - left} invitations sent" + (left == 0 ? "" : $", {left} drawn members no longer in the pool"));
         await messages.QueueAsync(invitations, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return invitations;
@@ -84,6 +92,9 @@ public sealed class InvitationDesk(
             await RefillAsync([invitation], now, cancellationToken);
         }
 
+        audit.Changed(AuditActions.CaseInvitationAnswer, "case", invitation.CaseId,
+            accept ? $"Member {invitation.MemberId} accepted invitation {invitation.Id}" : $"Member {invitation.MemberId} declined invitation {invitation.Id}; {SeatOutcome(invitation)}",
+            invitation.MemberId);
         await db.SaveChangesAsync(cancellationToken);
         return invitation;
     }
@@ -109,6 +120,8 @@ public sealed class InvitationDesk(
         {
             invitation.ConfidentialityAcceptedAt = timeProvider.GetStoredUtcNow();
             invitation.ConfidentialityVersion = ConfidentialityTermsText.Version;
+            audit.Changed(AuditActions.CaseConfidentiality, "case", invitation.CaseId,
+                $"Member {invitation.MemberId} accepted the confidentiality terms {ConfidentialityTermsText.Version} (invitation {invitation.Id})", invitation.MemberId);
             await db.SaveChangesAsync(cancellationToken);
         }
 
@@ -141,9 +154,20 @@ public sealed class InvitationDesk(
         }
 
         await RefillAsync(leaving, now, cancellationToken);
+        foreach (var invitation in leaving)
+        {
+            var closed = invitation.Status == InvitationStatus.Expired ? "expired unanswered" : "was closed: the member left the pool";
+            audit.Changed(AuditActions.CaseInvitationClose, "case", invitation.CaseId,
+                $"Invitation {invitation.Id} of member {invitation.MemberId} {closed}; {SeatOutcome(invitation)}", AuditActors.System);
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         return leaving.Count;
     }
+
+    /// <summary>What became of a given-up seat, without naming the reserve (the entry may be shown to the member who left).</summary>
+    private static string SeatOutcome(PanelInvitation leaving) =>
+        leaving.SeatUnfilled ? "no reserve fits the quotas, so the seat is left unfilled" : "the seat went to the next fitting reserve";
 
     private async Task RefillAsync(List<PanelInvitation> leaving, DateTimeOffset now, CancellationToken cancellationToken)
     {

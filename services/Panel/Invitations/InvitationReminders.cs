@@ -1,4 +1,5 @@
 using Civic.Hosting.Storage;
+using Civic.Panel.Audit;
 using Civic.Panel.Pool;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -10,8 +11,9 @@ namespace Civic.Panel.Invitations;
 /// deadline. Each reminder is claimed by a conditional update of reminded_at in the same transaction as its
 /// outbox message, so it goes out once however often (or however many instances of) the job runs. An
 /// invitation that gave less time than that from the start gets none: the invitation itself was the reminder.
+/// Each reminder is audited in the same transaction.
 /// </summary>
-public sealed class InvitationReminders(PanelDbContext db, InvitationMessages messages, IOptions<InvitationOptions> options, TimeProvider timeProvider)
+public sealed class InvitationReminders(PanelDbContext db, InvitationMessages messages, AuditLog audit, IOptions<InvitationOptions> options, TimeProvider timeProvider)
 {
     /// <summary>Queues the reminders due now; returns how many.</summary>
     public async Task<int> SendDueAsync(CancellationToken cancellationToken)
@@ -36,6 +38,8 @@ public sealed class InvitationReminders(PanelDbContext db, InvitationMessages me
             }
 
             await messages.QueueReminderAsync(invitation, now, cancellationToken);
+            audit.Changed(AuditActions.CaseInvitationRemind, "case", invitation.CaseId,
+                $"Member {invitation.MemberId} reminded to answer invitation {invitation.Id} by {invitation.Deadline.UtcDateTime:yyyy-MM-dd HH:mm} UTC", AuditActors.System);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             sent++;

@@ -14,8 +14,6 @@ namespace Civic.Panel.Invitations;
 /// </summary>
 public sealed class MemberCaseView(PanelDbContext db, SessionDesk sessions, SynthesisDesk syntheses, FeedbackDesk feedback, AuditLog audit)
 {
-    public const string MaterialReadAction = "case.material.read";
-
     public async Task<GetMemberViewResponse> GetAsync(PanelInvitation invitation, CancellationToken cancellationToken)
     {
         var @case = await db.Cases.AsNoTracking().SingleAsync(c => c.Id == invitation.CaseId, cancellationToken);
@@ -46,7 +44,7 @@ public sealed class MemberCaseView(PanelDbContext db, SessionDesk sessions, Synt
 
         // Written last, so a view that failed on the way leaves no entry; the actor is the member's id, since the
         // case, not the member, is the subject here (a member's read of their own data names them as the subject).
-        await audit.ReadAsync(MaterialReadAction, "case", @case.Id, "A panel member read the case material", cancellationToken, invitation.MemberId);
+        await audit.ReadAsync(AuditActions.CaseMaterialRead, "case", @case.Id, "A panel member read the case material", cancellationToken, invitation.MemberId);
         return response;
     }
 }

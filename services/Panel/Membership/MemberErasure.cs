@@ -29,7 +29,7 @@ public sealed class MemberErasure(PanelDbContext db, MemberMessages messages, Au
         member.DepartureReason = reason;
         db.MemberLinks.RemoveRange(await db.MemberLinks.Where(l => l.MemberId == member.Id).ToListAsync(cancellationToken));
         await messages.ForgetAsync(member.Id, cancellationToken);
-        audit.Changed("member.erase", "member", member.Id, reason switch
+        audit.Changed(AuditActions.MemberErase, "member", member.Id, reason switch
         {
             DepartureReason.Withdrew => "The member withdrew",
             DepartureReason.ConsentExpired => "Consent expired and was not renewed",

@@ -27,7 +27,7 @@ public sealed class MemberSelfService(
     {
         var (member, _) = await links.OpenAsync(memberId, token, MemberLinkPurpose.Member, cancellationToken);
         var participations = await history.OfMemberAsync(member.Id, cancellationToken);
-        await audit.ReadAsync("member.read", "member", member.Id, "The member looked at their own data", cancellationToken, AuditActors.Member);
+        await audit.ReadAsync(AuditActions.MemberRead, "member", member.Id, "The member looked at their own data", cancellationToken, AuditActors.Member);
         return new MemberOverview(member, participations);
     }
 
@@ -36,7 +36,8 @@ public sealed class MemberSelfService(
     {
         var (member, _) = await links.OpenAsync(memberId, token, MemberLinkPurpose.Member, cancellationToken);
         var participations = await history.OfMemberAsync(member.Id, cancellationToken);
-        var auditEntries = await db.AuditEntries.AsNoTracking().Where(e => e.SubjectId == member.Id).ToListAsync(cancellationToken);
+        // About the member (their own data) and by the member (e.g. their reads of a case's material, their answers).
+        var auditEntries = await db.AuditEntries.AsNoTracking().Where(e => e.SubjectId == member.Id || e.Actor == member.Id).ToListAsync(cancellationToken);
         var exportedAt = timeProvider.GetStoredUtcNow();
         var export = new
         {
@@ -53,9 +54,9 @@ public sealed class MemberSelfService(
             },
             Participations = participations.Select(p => new { p.CaseId, p.CaseTitle, p.DrawId, p.DrawnAt }),
             AuditEntries = auditEntries.OrderBy(e => e.OccurredAt).ThenBy(e => e.Id, StringComparer.Ordinal)
-                .Select(e => new { e.OccurredAt, e.Actor, e.Action, e.Reason }),
+                .Select(e => new { e.OccurredAt, e.Actor, e.Action, e.SubjectType, e.SubjectId, e.Reason }),
         };
-        await audit.ReadAsync("member.export", "member", member.Id, "The member exported their data", cancellationToken, AuditActors.Member);
+        await audit.ReadAsync(AuditActions.MemberExport, "member", member.Id, "The member exported their data", cancellationToken, AuditActors.Member);
         return (JsonSerializer.Serialize(export, ExportJson), exportedAt);
     }
 
@@ -98,7 +99,7 @@ public sealed class MemberSelfService(
         member.RenewalRequestedAt = null;
         member.InactivityRemindedAt = null;
         var (fresh, _) = await links.IssueAsync(member, MemberLinkPurpose.Member, cancellationToken);
-        audit.Changed("member.renew-consent", "member", member.Id, "The member renewed consent " + ConsentText.CurrentVersion, AuditActors.Member);
+        audit.Changed(AuditActions.MemberRenewConsent, "member", member.Id, "The member renewed consent " + ConsentText.CurrentVersion, AuditActors.Member);
         await db.SaveChangesAsync(cancellationToken);
         return (member, fresh);
     }

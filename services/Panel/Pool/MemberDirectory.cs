@@ -14,8 +14,6 @@ namespace Civic.Panel.Pool;
 /// </summary>
 public sealed class MemberDirectory(PanelDbContext db, FeatureSchemaEditor schema, AuditLog audit)
 {
-    public const string AuditAction = "member.list";
-
     private const char LikeEscape = '\\';
 
     public async Task<Page<PoolMember>> ListAsync(MemberListQuery query, CancellationToken cancellationToken)
@@ -28,7 +26,7 @@ public sealed class MemberDirectory(PanelDbContext db, FeatureSchemaEditor schem
         var result = page.ToPage(fetched, await members.CountAsync(cancellationToken));
         foreach (var member in result.Items)
         {
-            await audit.ReadAsync(AuditAction, "member", member.Id, query.Reason.Trim(), cancellationToken);
+            await audit.ReadAsync(AuditActions.MemberList, "member", member.Id, query.Reason.Trim(), cancellationToken);
         }
 
         return result;

@@ -43,7 +43,7 @@ public sealed class SignUpDesk(PanelDbContext db, FeatureSchemaEditor schema, Me
         db.PoolMembers.Add(member);
         var (_, expiresAt) = await links.IssueAsync(member, MemberLinkPurpose.Confirm, cancellationToken);
         messages.ConfirmSignUp(member, expiresAt);
-        audit.Changed("member.sign-up", "member", member.Id, "Online sign-up with consent " + member.ConsentTextVersion);
+        audit.Changed(AuditActions.MemberSignUp, "member", member.Id, "Online sign-up with consent " + member.ConsentTextVersion);
         await db.SaveChangesAsync(cancellationToken);
         return new SignUpReceipt(member.Id, expiresAt);
     }
@@ -61,7 +61,7 @@ public sealed class SignUpDesk(PanelDbContext db, FeatureSchemaEditor schema, Me
             messages.AlreadyMember(member);
         }
 
-        audit.Changed("member.sign-up-again", "member", member.Id, "A sign-up with the address of a member already in the pool");
+        audit.Changed(AuditActions.MemberSignUpAgain, "member", member.Id, "A sign-up with the address of a member already in the pool");
         await db.SaveChangesAsync(cancellationToken);
         return new SignUpReceipt(member.Id, confirmBy);
     }
@@ -75,7 +75,7 @@ public sealed class SignUpDesk(PanelDbContext db, FeatureSchemaEditor schema, Me
         db.MemberLinks.Remove(link);
         var (memberToken, _) = await links.IssueAsync(member, MemberLinkPurpose.Member, cancellationToken);
         messages.Welcome(member);
-        audit.Changed("member.confirm", "member", member.Id, "The member opened the confirmation link", AuditActors.Member);
+        audit.Changed(AuditActions.MemberConfirm, "member", member.Id, "The member opened the confirmation link", AuditActors.Member);
         await db.SaveChangesAsync(cancellationToken);
         return new MemberWithLink(member, memberToken);
     }
@@ -89,7 +89,7 @@ public sealed class SignUpDesk(PanelDbContext db, FeatureSchemaEditor schema, Me
         db.PoolMembers.Add(member);
         var (memberToken, _) = await links.IssueAsync(member, MemberLinkPurpose.Member, cancellationToken);
         messages.Welcome(member);
-        audit.Changed("member.sign-up-assisted", "member", member.Id, "Assisted sign-up; consent given to " + employee);
+        audit.Changed(AuditActions.MemberSignUpAssisted, "member", member.Id, "Assisted sign-up; consent given to " + employee);
         await db.SaveChangesAsync(cancellationToken);
         return new MemberWithLink(member, memberToken);
     }
@@ -104,7 +104,7 @@ public sealed class SignUpDesk(PanelDbContext db, FeatureSchemaEditor schema, Me
             .ThrowIfAny();
         var member = await db.PoolMembers.AsNoTracking().SingleOrDefaultAsync(m => m.Id == id.Trim() && m.Status != PoolMemberStatus.Withdrawn, cancellationToken)
             ?? throw new NotFoundException($"No member of the pool has id '{id.Trim()}'.", $"Intet medlem af puljen har id '{id.Trim()}'.");
-        await audit.ReadAsync("member.read", "member", member.Id, reason.Trim(), cancellationToken);
+        await audit.ReadAsync(AuditActions.MemberRead, "member", member.Id, reason.Trim(), cancellationToken);
         return member;
     }
 

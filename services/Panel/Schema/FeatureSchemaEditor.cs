@@ -41,27 +41,27 @@ public sealed class FeatureSchemaEditor(PanelDbContext db, AuditLog audit, TimeP
 
     public Task<FeatureSchemaOutcome> AddCategoryAsync(
         FeatureSchemaChangeRequest change, string key, string label, string labelEn, bool livedExperience, IReadOnlyList<NewFeatureValueSpec> values, CancellationToken cancellationToken) =>
-        ApplyAsync(change, "feature-schema.add-category", key.Trim(), s => s.AddCategory(key, label, labelEn, livedExperience, values), cancellationToken);
+        ApplyAsync(change, AuditActions.FeatureSchemaAddCategory, key.Trim(), s => s.AddCategory(key, label, labelEn, livedExperience, values), cancellationToken);
 
     public Task<FeatureSchemaOutcome> AddValueAsync(FeatureSchemaChangeRequest change, string category, NewFeatureValueSpec value, CancellationToken cancellationToken) =>
-        ApplyAsync(change, "feature-schema.add-value", category.Trim(), s => s.AddValue(category, value), cancellationToken);
+        ApplyAsync(change, AuditActions.FeatureSchemaAddValue, category.Trim(), s => s.AddValue(category, value), cancellationToken);
 
     public Task<FeatureSchemaOutcome> UpdateCategoryAsync(
         FeatureSchemaChangeRequest change, string category, string label, string labelEn, bool livedExperience, CancellationToken cancellationToken) =>
-        ApplyAsync(change, "feature-schema.update-category", category.Trim(), s => s.UpdateCategory(category, label, labelEn, livedExperience), cancellationToken);
+        ApplyAsync(change, AuditActions.FeatureSchemaUpdateCategory, category.Trim(), s => s.UpdateCategory(category, label, labelEn, livedExperience), cancellationToken);
 
     public Task<FeatureSchemaOutcome> UpdateValueAsync(
         FeatureSchemaChangeRequest change, string category, string value, string label, string labelEn, CancellationToken cancellationToken) =>
-        ApplyAsync(change, "feature-schema.update-value", category.Trim(), s => s.UpdateValue(category, value, label, labelEn), cancellationToken);
+        ApplyAsync(change, AuditActions.FeatureSchemaUpdateValue, category.Trim(), s => s.UpdateValue(category, value, label, labelEn), cancellationToken);
 
     public Task<FeatureSchemaOutcome> ReorderAsync(FeatureSchemaChangeRequest change, string category, IReadOnlyList<string> keys, CancellationToken cancellationToken) =>
-        ApplyAsync(change, "feature-schema.reorder", category.Trim(), s => s.Reorder(category, keys), cancellationToken);
+        ApplyAsync(change, AuditActions.FeatureSchemaReorder, category.Trim(), s => s.Reorder(category, keys), cancellationToken);
 
     /// <summary>Retires a value or category, and counts who relies on it (the preview's "N members hold it").</summary>
     public async Task<(FeatureSchemaOutcome Outcome, FeatureUsageCount Usage)> RetireAsync(
         FeatureSchemaChangeRequest change, string category, string value, CancellationToken cancellationToken)
     {
-        var outcome = await ApplyAsync(change, "feature-schema.retire", category.Trim(), s => s.Retire(category, value, timeProvider.GetStoredUtcNow()), cancellationToken);
+        var outcome = await ApplyAsync(change, AuditActions.FeatureSchemaRetire, category.Trim(), s => s.Retire(category, value, timeProvider.GetStoredUtcNow()), cancellationToken);
         return (outcome, await UsageAsync(outcome.State.Holders, category.Trim(), value.Trim(), cancellationToken));
     }
 

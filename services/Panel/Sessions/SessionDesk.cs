@@ -1,5 +1,6 @@
 using Civic.Hosting.Errors;
 using Civic.Hosting.Storage;
+using Civic.Panel.Audit;
 using Civic.Panel.Cases;
 using Civic.Panel.Invitations;
 using Microsoft.EntityFrameworkCore;
@@ -9,8 +10,8 @@ namespace Civic.Panel.Sessions;
 /// <summary>What a coordinator asks for when planning a session.</summary>
 public sealed record NewSession(string CaseId, DateTimeOffset? StartsAt, PlaceType? PlaceType, string Place, string Agenda);
 
-/// <summary>Plans a panel's sessions and records contributions, all with the same weight.</summary>
-public sealed class SessionDesk(PanelDbContext db, CaseRegistry cases, CasePanel panel, TimeProvider timeProvider)
+/// <summary>Plans a panel's sessions and records contributions, all with the same weight; each change is audited (never the contribution's text).</summary>
+public sealed class SessionDesk(PanelDbContext db, CaseRegistry cases, CasePanel panel, AuditLog audit, TimeProvider timeProvider)
 {
     public const int MaxTextLength = 4000;
 
@@ -45,6 +46,7 @@ public sealed class SessionDesk(PanelDbContext db, CaseRegistry cases, CasePanel
             Agenda = request.Agenda.Trim(),
         };
         db.Sessions.Add(session);
+        audit.Changed(AuditActions.CaseSession, "case", @case.Id, $"Session {session.Id} scheduled for {session.StartsAt.UtcDateTime:yyyy-MM-dd HH:mm} UTC ({session.PlaceType})");
         await db.SaveChangesAsync(cancellationToken);
         return session;
     }
@@ -107,6 +109,8 @@ public sealed class SessionDesk(PanelDbContext db, CaseRegistry cases, CasePanel
             RecordedBy = recordedBy,
         };
         db.Contributions.Add(contribution);
+        audit.Changed(AuditActions.CaseContribution, "case", session.CaseId,
+            $"Contribution {contribution.Id} {(byMember ? "written by" : "recorded for")} member {memberId} in session {session.Id}", byMember ? memberId : null);
         await db.SaveChangesAsync(cancellationToken);
         return contribution;
     }

@@ -1,13 +1,14 @@
 using Civic.Hosting.Errors;
 using Civic.Hosting.Storage;
+using Civic.Panel.Audit;
 using Civic.Panel.Cases;
 using Civic.Panel.Invitations;
 using Microsoft.EntityFrameworkCore;
 
 namespace Civic.Panel.Synthesis;
 
-/// <summary>The synthesis of a case: drafted by the coordinator, reviewed by the members, then final.</summary>
-public sealed class SynthesisDesk(PanelDbContext db, CaseRegistry cases, TimeProvider timeProvider)
+/// <summary>The synthesis of a case: drafted by the coordinator, reviewed by the members, then final. Each step is audited (never the texts).</summary>
+public sealed class SynthesisDesk(PanelDbContext db, CaseRegistry cases, AuditLog audit, TimeProvider timeProvider)
 {
     public const int MaxTextLength = 20000;
 
@@ -19,6 +20,7 @@ public sealed class SynthesisDesk(PanelDbContext db, CaseRegistry cases, TimePro
             .ThrowIfAny();
         var @case = await cases.GetAsync(caseId, scope, cancellationToken);
         var synthesis = await db.Syntheses.SingleOrDefaultAsync(s => s.CaseId == @case.Id, cancellationToken);
+        var first = synthesis is null;
         if (synthesis is null)
         {
             synthesis = new CaseSynthesis { CaseId = @case.Id, Text = text.Trim(), Stage = SynthesisStage.Draft };
@@ -33,6 +35,7 @@ public sealed class SynthesisDesk(PanelDbContext db, CaseRegistry cases, TimePro
 
         synthesis.Text = text.Trim();
         synthesis.UpdatedAt = timeProvider.GetStoredUtcNow();
+        audit.Changed(AuditActions.CaseSynthesisDraft, "case", @case.Id, first ? "The synthesis was drafted" : "The synthesis draft was revised");
         await db.SaveChangesAsync(cancellationToken);
         return (synthesis, []);
     }
@@ -50,6 +53,7 @@ public sealed class SynthesisDesk(PanelDbContext db, CaseRegistry cases, TimePro
         synthesis.Stage = SynthesisStage.InReview;
         synthesis.NoteToMembers = note.Trim();
         synthesis.UpdatedAt = timeProvider.GetStoredUtcNow();
+        audit.Changed(AuditActions.CaseSynthesisReview, "case", synthesis.CaseId, "The synthesis was opened for the members' review");
         await db.SaveChangesAsync(cancellationToken);
         return (synthesis, await CommentsAsync(synthesis.CaseId, null, cancellationToken));
     }
@@ -70,6 +74,7 @@ public sealed class SynthesisDesk(PanelDbContext db, CaseRegistry cases, TimePro
         synthesis.FinalisedAt = now;
         synthesis.FinalisedBy = finalisedBy;
         synthesis.UpdatedAt = now;
+        audit.Changed(AuditActions.CaseSynthesisFinal, "case", synthesis.CaseId, "The synthesis was made final, with the response to the members' comments");
         await db.SaveChangesAsync(cancellationToken);
         return (synthesis, await CommentsAsync(synthesis.CaseId, null, cancellationToken));
     }
@@ -107,6 +112,7 @@ public sealed class SynthesisDesk(PanelDbContext db, CaseRegistry cases, TimePro
         var now = timeProvider.GetStoredUtcNow();
         var comment = new SynthesisComment { Id = Guid.CreateVersion7(now).ToString(), CaseId = member.CaseId, MemberId = member.MemberId, Text = text.Trim(), CommentedAt = now };
         db.SynthesisComments.Add(comment);
+        audit.Changed(AuditActions.CaseSynthesisComment, "case", member.CaseId, $"Comment {comment.Id} on the synthesis by member {member.MemberId}", member.MemberId);
         await db.SaveChangesAsync(cancellationToken);
         return comment;
     }

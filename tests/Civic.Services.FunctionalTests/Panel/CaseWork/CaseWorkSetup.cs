@@ -3,6 +3,7 @@ using Civic.Defaults.Auth;
 using Civic.Hosting.DemoData;
 using Civic.Panel;
 using Civic.Panel.Convening;
+using Civic.Panel.Feedback;
 using Civic.Panel.Invitations;
 using Civic.Panel.Lottery;
 using Civic.Panel.Pool;
@@ -10,17 +11,25 @@ using Civic.Services.FunctionalTests.Infrastructure;
 using Google.Protobuf.WellKnownTypes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using CaseGrpcService = Civic.Panel.Cases.CaseGrpcService;
 
 namespace Civic.Services.FunctionalTests.Panel.CaseWork;
 
-/// <summary>A convened, invited panel for one test: its own case on the demo pool, and the links the members received.</summary>
+/// <summary>
+/// A convened, invited panel for one test: its own case on the demo pool, and the links the members received; and the
+/// calls of the case work that follows (sessions, synthesis, feedback, evaluation) as the case work tests make them.
+/// </summary>
 public sealed class CaseWorkSetup(ServiceHost<CaseGrpcService> host)
 {
     public static readonly Google.Protobuf.Reflection.ServiceDescriptor Cases = CasesReflection.Descriptor.Services[0];
     public static readonly Google.Protobuf.Reflection.ServiceDescriptor Convening = ConveningReflection.Descriptor.Services[0];
     public static readonly Google.Protobuf.Reflection.ServiceDescriptor Invitations = InvitationsReflection.Descriptor.Services[0];
     public static readonly Google.Protobuf.Reflection.ServiceDescriptor Member = InvitationsReflection.Descriptor.Services[1];
+    public static readonly Google.Protobuf.Reflection.ServiceDescriptor Sessions = CaseworkReflection.Descriptor.Services[0];
+    public static readonly Google.Protobuf.Reflection.ServiceDescriptor Syntheses = CaseworkReflection.Descriptor.Services[1];
+    public static readonly Google.Protobuf.Reflection.ServiceDescriptor Feedback = CaseworkReflection.Descriptor.Services[2];
+    public static readonly Google.Protobuf.Reflection.ServiceDescriptor Evaluations = CaseworkReflection.Descriptor.Services[3];
 
     public const int PanelSize = 8;
 
@@ -116,5 +125,86 @@ public sealed class CaseWorkSetup(ServiceHost<CaseGrpcService> host)
     {
         using var scope = host.Services.CreateScope();
         return await scope.ServiceProvider.GetRequiredService<PanelDbContext>().Invitations.AsNoTracking().Where(i => i.CaseId == caseId).ToListAsync(TestContext.Current.CancellationToken);
+    }
+
+    public static SchedulePanelSessionRequest SessionRequest(string caseId, PlaceType place, int days) => new()
+    {
+        CaseId = caseId,
+        StartsAt = Timestamp.FromDateTimeOffset(TimeProvider.System.GetUtcNow().AddDays(days)),
+        PlaceType = place,
+        Place = "Kulturhuset Øst",
+        Agenda = "1. Velkomst\n2. Fællesskaber",
+    };
+
+    public async Task<PanelSession> ScheduleAsync(string caseId, PlaceType place, int days) =>
+        (await host.CallAsync<SchedulePanelSessionRequest, SchedulePanelSessionResponse>(Sessions, "SchedulePanelSession", SessionRequest(caseId, place, days), CivicRoles.Coordinator)).Session;
+
+    public async Task<IReadOnlyList<PanelSession>> ListPanelSessionsAsync(string caseId) =>
+        (await host.CallAsync<ListPanelSessionsRequest, ListPanelSessionsResponse>(Sessions, "ListPanelSessions", new() { CaseId = caseId }, CivicRoles.Coordinator)).Sessions;
+
+    public Task<AddContributionResponse> ContributeAsync(string invitationId, string sessionId, string text) =>
+        host.CallAsync<AddContributionRequest, AddContributionResponse>(Member, "AddContribution",
+            new() { InvitationId = invitationId, Token = TokenFor(invitationId), SessionId = sessionId, Text = text }, null);
+
+    public Task<CommentOnSynthesisResponse> CommentAsync(string invitationId, string text) =>
+        host.CallAsync<CommentOnSynthesisRequest, CommentOnSynthesisResponse>(Member, "CommentOnSynthesis",
+            new() { InvitationId = invitationId, Token = TokenFor(invitationId), Text = text }, null);
+
+    public Task<SaveSynthesisDraftResponse> SaveDraftAsync(string caseId, string text) =>
+        host.CallAsync<SaveSynthesisDraftRequest, SaveSynthesisDraftResponse>(Syntheses, "SaveSynthesisDraft", new() { CaseId = caseId, Text = text }, CivicRoles.Coordinator);
+
+    public Task<OpenSynthesisReviewResponse> OpenReviewAsync(string caseId) =>
+        host.CallAsync<OpenSynthesisReviewRequest, OpenSynthesisReviewResponse>(Syntheses, "OpenSynthesisReview",
+            new() { CaseId = caseId, NoteToMembers = "Læs og kommentér." }, CivicRoles.Coordinator);
+
+    public Task<FinaliseSynthesisResponse> FinaliseAsync(string caseId) =>
+        host.CallAsync<FinaliseSynthesisRequest, FinaliseSynthesisResponse>(Syntheses, "FinaliseSynthesis",
+            new() { CaseId = caseId, ReviewResponse = "Kommentarerne er skrevet ind." }, CivicRoles.Coordinator);
+
+    public async Task<Synthesis> GetSynthesisAsync(string caseId) =>
+        (await host.CallAsync<GetSynthesisRequest, GetSynthesisResponse>(Syntheses, "GetSynthesis", new() { CaseId = caseId }, CivicRoles.Coordinator)).Synthesis;
+
+    public Task<GiveFeedbackResponse> GiveFeedbackAsync(string caseId, string memberId, string text = "Jeres forslag om et værested er sat i gang.") =>
+        host.CallAsync<GiveFeedbackRequest, GiveFeedbackResponse>(Feedback, "GiveFeedback", new() { CaseId = caseId, MemberId = memberId, Text = text }, CivicRoles.Coordinator);
+
+    public Task<ListFeedbackResponse> ListFeedbackAsync(string caseId) =>
+        host.CallAsync<ListFeedbackRequest, ListFeedbackResponse>(Feedback, "ListFeedback", new() { CaseId = caseId }, CivicRoles.Coordinator);
+
+    public Task<RecordEvaluationResponse> RecordEvaluationAsync(string caseId, GoalFulfilment fulfilment) =>
+        host.CallAsync<RecordEvaluationRequest, RecordEvaluationResponse>(Evaluations, "RecordEvaluation", new()
+        {
+            CaseId = caseId,
+            GoalFulfilment = fulfilment,
+            GoalAssessment = "Succeskriteriet om et værested er nået; prøvegangene er ikke startet.",
+            Involvement = "Panelet var med fra start.",
+            Process = "Tre møder, et hjemme hos et medlem.",
+            Learning = "Møder uden for rådhuset gav flere stemmer.",
+        }, CivicRoles.Coordinator);
+
+    public async Task<Evaluation> GetEvaluationAsync(string caseId) =>
+        (await host.CallAsync<GetEvaluationRequest, GetEvaluationResponse>(Evaluations, "GetEvaluation", new() { CaseId = caseId }, CivicRoles.Coordinator)).Evaluation;
+
+    /// <summary>Runs the feedback escalation job as at <paramref name="at"/>.</summary>
+    public async Task RunEscalationAsync(DateTimeOffset at)
+    {
+        using var scope = host.Services.CreateScope();
+        var desk = ActivatorUtilities.CreateInstance<FeedbackDesk>(scope.ServiceProvider, (TimeProvider)new FakeTimeProvider(at));
+        await ActivatorUtilities.CreateInstance<FeedbackEscalationJob>(scope.ServiceProvider, desk).RunAsync(TestContext.Current.CancellationToken);
+    }
+
+    /// <summary>Runs the invitation expiry job as at <paramref name="time"/>.</summary>
+    public async Task RunExpiryAsync(TimeProvider time)
+    {
+        using var scope = host.Services.CreateScope();
+        var desk = ActivatorUtilities.CreateInstance<InvitationDesk>(scope.ServiceProvider, time);
+        await ActivatorUtilities.CreateInstance<InvitationExpiryJob>(scope.ServiceProvider, desk).RunAsync(TestContext.Current.CancellationToken);
+    }
+
+    /// <summary>Runs the invitation reminder job as at <paramref name="at"/>.</summary>
+    public async Task RunRemindersAsync(DateTimeOffset at)
+    {
+        using var scope = host.Services.CreateScope();
+        var reminders = ActivatorUtilities.CreateInstance<InvitationReminders>(scope.ServiceProvider, (TimeProvider)new FakeTimeProvider(at));
+        await ActivatorUtilities.CreateInstance<InvitationReminderJob>(scope.ServiceProvider, reminders).RunAsync(TestContext.Current.CancellationToken);
     }
 }

@@ -1,11 +1,8 @@
 using Civic.Contracts.Panel.V1;
 using Civic.Defaults.Auth;
-using Civic.Panel.Feedback;
 using Civic.Services.FunctionalTests.Infrastructure;
-using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 using CaseGrpcService = Civic.Panel.Cases.CaseGrpcService;
 
 namespace Civic.Services.FunctionalTests.Panel.CaseWork;
@@ -17,11 +14,6 @@ public sealed class CaseWorkTestsOnPostgres(PanelOnPostgres fixture) : CaseWorkT
 /// <summary>The panel's work after convening over gRPC: sessions, contributions with equal weight, the synthesis review, feedback and its escalation, the evaluation.</summary>
 public abstract class CaseWorkTests(ServiceFixture<CaseGrpcService> fixture) : ServiceTests<CaseGrpcService>(fixture), IAsyncLifetime
 {
-    private static readonly Google.Protobuf.Reflection.ServiceDescriptor Sessions = CaseworkReflection.Descriptor.Services[0];
-    private static readonly Google.Protobuf.Reflection.ServiceDescriptor Syntheses = CaseworkReflection.Descriptor.Services[1];
-    private static readonly Google.Protobuf.Reflection.ServiceDescriptor Feedback = CaseworkReflection.Descriptor.Services[2];
-    private static readonly Google.Protobuf.Reflection.ServiceDescriptor Evaluations = CaseworkReflection.Descriptor.Services[3];
-
     private CaseWorkSetup Setup => new(Host);
 
     public async ValueTask InitializeAsync() => await Setup.SeedPoolAsync();
@@ -30,10 +22,10 @@ public abstract class CaseWorkTests(ServiceFixture<CaseGrpcService> fixture) : S
     public async Task SchedulePanelSession_PlaceTypeTimeAgenda_ListedEarliestFirst()
     {
         var (caseId, _, _) = await Setup.InvitedPanelAsync();
-        var later = await ScheduleAsync(caseId, PlaceType.Online, days: 9);
-        var sooner = await ScheduleAsync(caseId, PlaceType.CultureHouse, days: 2);
+        var later = await Setup.ScheduleAsync(caseId, PlaceType.Online, days: 9);
+        var sooner = await Setup.ScheduleAsync(caseId, PlaceType.CultureHouse, days: 2);
 
-        var listed = await ListPanelSessionsAsync(caseId);
+        var listed = await Setup.ListPanelSessionsAsync(caseId);
 
         Assert.Equal([sooner.Id, later.Id], listed.Select(s => s.Id));
         Assert.Equal(PlaceType.CultureHouse, listed[0].PlaceType);
@@ -46,11 +38,11 @@ public abstract class CaseWorkTests(ServiceFixture<CaseGrpcService> fixture) : S
         var (caseId, _, _) = await Setup.InvitedPanelAsync();
 
         var exception = await RpcAssert.FailsAsync(StatusCode.InvalidArgument, () =>
-            Host.CallAsync<SchedulePanelSessionRequest, SchedulePanelSessionResponse>(Sessions, "SchedulePanelSession", new() { CaseId = caseId, Place = "Kulturhuset" }, CivicRoles.Coordinator));
+            Host.CallAsync<SchedulePanelSessionRequest, SchedulePanelSessionResponse>(CaseWorkSetup.Sessions, "SchedulePanelSession", new() { CaseId = caseId, Place = "Kulturhuset" }, CivicRoles.Coordinator));
 
         var fields = exception.GetRpcStatus()?.GetDetail<Google.Rpc.BadRequest>()?.FieldViolations.Select(v => v.Field).ToList();
         Assert.Equal(["agenda", "starts_at", "place_type"], fields);
-        Assert.Empty(await ListPanelSessionsAsync(caseId));
+        Assert.Empty(await Setup.ListPanelSessionsAsync(caseId));
     }
 
     [Fact]
@@ -59,12 +51,12 @@ public abstract class CaseWorkTests(ServiceFixture<CaseGrpcService> fixture) : S
         var (caseId, _, sent) = await Setup.InvitedPanelAsync();
         await Setup.JoinAsync(sent[0].Id);
         await Setup.JoinAsync(sent[1].Id);
-        var session = await ScheduleAsync(caseId, PlaceType.AtHome, days: 1);
+        var session = await Setup.ScheduleAsync(caseId, PlaceType.AtHome, days: 1);
 
-        var own = await ContributeAsync(sent[0].Id, session.Id, "Der mangler et sted at være om aftenen.");
-        var recorded = await Host.CallAsync<RecordContributionRequest, RecordContributionResponse>(Sessions, "RecordContribution",
+        var own = await Setup.ContributeAsync(sent[0].Id, session.Id, "Der mangler et sted at være om aftenen.");
+        var recorded = await Host.CallAsync<RecordContributionRequest, RecordContributionResponse>(CaseWorkSetup.Sessions, "RecordContribution",
             new() { SessionId = session.Id, MemberId = sent[1].MemberId, Text = "Foreningerne er for dyre." }, CivicRoles.Coordinator);
-        var all = (await ListPanelSessionsAsync(caseId)).Single().Contributions;
+        var all = (await Setup.ListPanelSessionsAsync(caseId)).Single().Contributions;
         var memberView = await Setup.ViewAsync(sent[0].Id);
 
         Assert.True(own.Contribution.ByMember);
@@ -80,14 +72,14 @@ public abstract class CaseWorkTests(ServiceFixture<CaseGrpcService> fixture) : S
         var (caseId, draw, sent) = await Setup.InvitedPanelAsync();
         await Setup.JoinAsync(sent[0].Id);
         await Setup.RespondAsync(sent[1].Id, accept: false);
-        var session = await ScheduleAsync(caseId, PlaceType.NeutralPlace, days: 1);
+        var session = await Setup.ScheduleAsync(caseId, PlaceType.NeutralPlace, days: 1);
 
         // A drawn member who has not answered, one who declined, and a reserve never invited.
-        await RpcAssert.FailsAsync(StatusCode.PermissionDenied, () => ContributeAsync(sent[2].Id, session.Id, "Jeg vil også sige noget."));
-        await RpcAssert.FailsAsync(StatusCode.PermissionDenied, () => ContributeAsync(sent[1].Id, session.Id, "Jeg sagde nej, men ..."));
+        await RpcAssert.FailsAsync(StatusCode.PermissionDenied, () => Setup.ContributeAsync(sent[2].Id, session.Id, "Jeg vil også sige noget."));
+        await RpcAssert.FailsAsync(StatusCode.PermissionDenied, () => Setup.ContributeAsync(sent[1].Id, session.Id, "Jeg sagde nej, men ..."));
         var outsider = draw.ReserveMemberIds.Last();
         var recorded = await RpcAssert.FailsAsync(StatusCode.PermissionDenied, () =>
-            Host.CallAsync<RecordContributionRequest, RecordContributionResponse>(Sessions, "RecordContribution",
+            Host.CallAsync<RecordContributionRequest, RecordContributionResponse>(CaseWorkSetup.Sessions, "RecordContribution",
                 new() { SessionId = session.Id, MemberId = outsider, Text = "Udefra." }, CivicRoles.Coordinator));
         // A forged link is no member at all.
         await RpcAssert.FailsAsync(StatusCode.NotFound, () =>
@@ -95,7 +87,7 @@ public abstract class CaseWorkTests(ServiceFixture<CaseGrpcService> fixture) : S
                 new() { InvitationId = sent[0].Id, Token = "forged", SessionId = session.Id, Text = "Falsk." }, null));
 
         Assert.Contains("not a member of this case's panel", recorded.Status.Detail, StringComparison.Ordinal);
-        Assert.Empty((await ListPanelSessionsAsync(caseId)).Single().Contributions);
+        Assert.Empty((await Setup.ListPanelSessionsAsync(caseId)).Single().Contributions);
     }
 
     [Fact]
@@ -103,14 +95,14 @@ public abstract class CaseWorkTests(ServiceFixture<CaseGrpcService> fixture) : S
     {
         var (caseId, _, sent) = await Setup.InvitedPanelAsync();
         await Setup.RespondAsync(sent[0].Id, accept: true);
-        var session = await ScheduleAsync(caseId, PlaceType.Online, days: 1);
+        var session = await Setup.ScheduleAsync(caseId, PlaceType.Online, days: 1);
 
-        await RpcAssert.FailsAsync(StatusCode.FailedPrecondition, () => ContributeAsync(sent[0].Id, session.Id, "Et bidrag."));
+        await RpcAssert.FailsAsync(StatusCode.FailedPrecondition, () => Setup.ContributeAsync(sent[0].Id, session.Id, "Et bidrag."));
         var view = await Setup.ViewAsync(sent[0].Id);
 
         Assert.Null(view.CaseMaterial);
         Assert.Empty(view.Sessions);
-        Assert.Empty((await ListPanelSessionsAsync(caseId)).Single().Contributions);
+        Assert.Empty((await Setup.ListPanelSessionsAsync(caseId)).Single().Contributions);
     }
 
     [Fact]
@@ -119,11 +111,11 @@ public abstract class CaseWorkTests(ServiceFixture<CaseGrpcService> fixture) : S
         var (_, _, sent) = await Setup.InvitedPanelAsync();
         await Setup.JoinAsync(sent[0].Id);
         var (otherCase, _, _) = await Setup.InvitedPanelAsync();
-        var otherSession = await ScheduleAsync(otherCase, PlaceType.Online, days: 1);
+        var otherSession = await Setup.ScheduleAsync(otherCase, PlaceType.Online, days: 1);
 
-        await RpcAssert.FailsAsync(StatusCode.NotFound, () => ContributeAsync(sent[0].Id, otherSession.Id, "Forkert sag."));
+        await RpcAssert.FailsAsync(StatusCode.NotFound, () => Setup.ContributeAsync(sent[0].Id, otherSession.Id, "Forkert sag."));
 
-        Assert.Empty((await ListPanelSessionsAsync(otherCase)).Single().Contributions);
+        Assert.Empty((await Setup.ListPanelSessionsAsync(otherCase)).Single().Contributions);
     }
 
     [Fact]
@@ -132,20 +124,20 @@ public abstract class CaseWorkTests(ServiceFixture<CaseGrpcService> fixture) : S
         var (caseId, _, sent) = await Setup.InvitedPanelAsync();
         await Setup.JoinAsync(sent[0].Id);
         await Setup.JoinAsync(sent[1].Id);
-        Assert.Equal(SynthesisStage.Unspecified, (await GetSynthesisAsync(caseId)).Stage);
+        Assert.Equal(SynthesisStage.Unspecified, (await Setup.GetSynthesisAsync(caseId)).Stage);
 
-        await SaveDraftAsync(caseId, "Første udkast.");
-        var draft = await SaveDraftAsync(caseId, "Panelet ønsker et værested.");
-        await RpcAssert.FailsAsync(StatusCode.FailedPrecondition, () => CommentAsync(sent[0].Id, "For tidligt."));
+        await Setup.SaveDraftAsync(caseId, "Første udkast.");
+        var draft = await Setup.SaveDraftAsync(caseId, "Panelet ønsker et værested.");
+        await RpcAssert.FailsAsync(StatusCode.FailedPrecondition, () => Setup.CommentAsync(sent[0].Id, "For tidligt."));
         Assert.Null((await Setup.ViewAsync(sent[0].Id)).Synthesis);
-        await RpcAssert.FailsAsync(StatusCode.FailedPrecondition, () => FinaliseAsync(caseId));
-        await OpenReviewAsync(caseId);
-        await RpcAssert.FailsAsync(StatusCode.FailedPrecondition, () => SaveDraftAsync(caseId, "Ændret under kommentering."));
-        await CommentAsync(sent[0].Id, "Husk også de unge uden cykel.");
-        await CommentAsync(sent[1].Id, "Enig.");
+        await RpcAssert.FailsAsync(StatusCode.FailedPrecondition, () => Setup.FinaliseAsync(caseId));
+        await Setup.OpenReviewAsync(caseId);
+        await RpcAssert.FailsAsync(StatusCode.FailedPrecondition, () => Setup.SaveDraftAsync(caseId, "Ændret under kommentering."));
+        await Setup.CommentAsync(sent[0].Id, "Husk også de unge uden cykel.");
+        await Setup.CommentAsync(sent[1].Id, "Enig.");
         var memberView = await Setup.ViewAsync(sent[0].Id);
-        var final = await FinaliseAsync(caseId);
-        await RpcAssert.FailsAsync(StatusCode.FailedPrecondition, () => CommentAsync(sent[0].Id, "For sent."));
+        var final = await Setup.FinaliseAsync(caseId);
+        await RpcAssert.FailsAsync(StatusCode.FailedPrecondition, () => Setup.CommentAsync(sent[0].Id, "For sent."));
 
         Assert.Equal(SynthesisStage.Draft, draft.Synthesis.Stage);
         Assert.Equal(SynthesisStage.InReview, memberView.Synthesis.Stage);
@@ -154,19 +146,19 @@ public abstract class CaseWorkTests(ServiceFixture<CaseGrpcService> fixture) : S
         Assert.Equal(SynthesisStage.Final, final.Synthesis.Stage);
         Assert.NotNull(final.Synthesis.FinalisedAt);
         Assert.Equal(2, final.Synthesis.Comments.Count);
-        Assert.Equal(2, (await GetSynthesisAsync(caseId)).Comments.Count);
+        Assert.Equal(2, (await Setup.GetSynthesisAsync(caseId)).Comments.Count);
     }
 
     [Fact]
     public async Task Synthesis_ReviewWithoutNoteOrFinalWithoutResponse_InvalidArgument()
     {
         var (caseId, _, _) = await Setup.InvitedPanelAsync();
-        await SaveDraftAsync(caseId, "Udkast.");
+        await Setup.SaveDraftAsync(caseId, "Udkast.");
 
         await RpcAssert.FailsAsync(StatusCode.InvalidArgument, () =>
-            Host.CallAsync<OpenSynthesisReviewRequest, OpenSynthesisReviewResponse>(Syntheses, "OpenSynthesisReview", new() { CaseId = caseId }, CivicRoles.Coordinator));
+            Host.CallAsync<OpenSynthesisReviewRequest, OpenSynthesisReviewResponse>(CaseWorkSetup.Syntheses, "OpenSynthesisReview", new() { CaseId = caseId }, CivicRoles.Coordinator));
 
-        Assert.Equal(SynthesisStage.Draft, (await GetSynthesisAsync(caseId)).Stage);
+        Assert.Equal(SynthesisStage.Draft, (await Setup.GetSynthesisAsync(caseId)).Stage);
     }
 
     [Fact]
@@ -175,15 +167,15 @@ public abstract class CaseWorkTests(ServiceFixture<CaseGrpcService> fixture) : S
         var (caseId, _, sent) = await Setup.InvitedPanelAsync();
         await Setup.JoinAsync(sent[0].Id);
         await Setup.JoinAsync(sent[1].Id);
-        await SaveDraftAsync(caseId, "Syntese.");
-        await RpcAssert.FailsAsync(StatusCode.FailedPrecondition, () => GiveFeedbackAsync(caseId, sent[0].MemberId));
-        await OpenReviewAsync(caseId);
-        await FinaliseAsync(caseId);
+        await Setup.SaveDraftAsync(caseId, "Syntese.");
+        await RpcAssert.FailsAsync(StatusCode.FailedPrecondition, () => Setup.GiveFeedbackAsync(caseId, sent[0].MemberId));
+        await Setup.OpenReviewAsync(caseId);
+        await Setup.FinaliseAsync(caseId);
 
-        var given = await GiveFeedbackAsync(caseId, sent[0].MemberId);
-        await RpcAssert.FailsAsync(StatusCode.AlreadyExists, () => GiveFeedbackAsync(caseId, sent[0].MemberId));
-        await RpcAssert.FailsAsync(StatusCode.FailedPrecondition, () => GiveFeedbackAsync(caseId, sent[2].MemberId));
-        var list = await ListFeedbackAsync(caseId);
+        var given = await Setup.GiveFeedbackAsync(caseId, sent[0].MemberId);
+        await RpcAssert.FailsAsync(StatusCode.AlreadyExists, () => Setup.GiveFeedbackAsync(caseId, sent[0].MemberId));
+        await RpcAssert.FailsAsync(StatusCode.FailedPrecondition, () => Setup.GiveFeedbackAsync(caseId, sent[2].MemberId));
+        var list = await Setup.ListFeedbackAsync(caseId);
         var memberView = await Setup.ViewAsync(sent[0].Id);
 
         Assert.NotNull(given.Feedback.DueAt);
@@ -200,19 +192,19 @@ public abstract class CaseWorkTests(ServiceFixture<CaseGrpcService> fixture) : S
         var (caseId, _, sent) = await Setup.InvitedPanelAsync();
         await Setup.JoinAsync(sent[0].Id);
         await Setup.JoinAsync(sent[1].Id);
-        await SaveDraftAsync(caseId, "Syntese.");
-        await OpenReviewAsync(caseId);
-        await FinaliseAsync(caseId);
-        await GiveFeedbackAsync(caseId, sent[0].MemberId);
+        await Setup.SaveDraftAsync(caseId, "Syntese.");
+        await Setup.OpenReviewAsync(caseId);
+        await Setup.FinaliseAsync(caseId);
+        await Setup.GiveFeedbackAsync(caseId, sent[0].MemberId);
         var now = TimeProvider.System.GetUtcNow();
 
-        await RunEscalationAsync(now.AddDays(29));
-        Assert.Empty((await ListFeedbackAsync(caseId)).Escalations);
-        await RunEscalationAsync(now.AddDays(31));
-        await RunEscalationAsync(now.AddDays(32));
-        var first = (await ListFeedbackAsync(caseId)).Escalations;
-        await RunEscalationAsync(now.AddDays(45));
-        var second = (await ListFeedbackAsync(caseId)).Escalations;
+        await Setup.RunEscalationAsync(now.AddDays(29));
+        Assert.Empty((await Setup.ListFeedbackAsync(caseId)).Escalations);
+        await Setup.RunEscalationAsync(now.AddDays(31));
+        await Setup.RunEscalationAsync(now.AddDays(32));
+        var first = (await Setup.ListFeedbackAsync(caseId)).Escalations;
+        await Setup.RunEscalationAsync(now.AddDays(45));
+        var second = (await Setup.ListFeedbackAsync(caseId)).Escalations;
 
         var coordinator = Assert.Single(first);
         Assert.Equal((1, "coordinator:test-coordinator", 1), (coordinator.Level, coordinator.Recipient, coordinator.MissingCount));
@@ -225,17 +217,17 @@ public abstract class CaseWorkTests(ServiceFixture<CaseGrpcService> fixture) : S
     {
         var (caseId, _, _) = await Setup.InvitedPanelAsync();
 
-        await RpcAssert.FailsAsync(StatusCode.FailedPrecondition, () => RecordEvaluationAsync(caseId, GoalFulfilment.Met));
-        Assert.Equal(GoalFulfilment.Unspecified, (await GetEvaluationAsync(caseId)).GoalFulfilment);
+        await RpcAssert.FailsAsync(StatusCode.FailedPrecondition, () => Setup.RecordEvaluationAsync(caseId, GoalFulfilment.Met));
+        Assert.Equal(GoalFulfilment.Unspecified, (await Setup.GetEvaluationAsync(caseId)).GoalFulfilment);
         foreach (var phase in new[] { CasePhase.Planning, CasePhase.Execution, CasePhase.Realisation })
         {
             await Host.CallAsync<ChangePhaseRequest, ChangePhaseResponse>(CaseWorkSetup.Cases, "ChangePhase", new() { Id = caseId, Phase = phase, Reason = "Videre." }, CivicRoles.Coordinator);
         }
 
-        await RpcAssert.FailsAsync(StatusCode.InvalidArgument, () => RecordEvaluationAsync(caseId, GoalFulfilment.Unspecified));
-        await RecordEvaluationAsync(caseId, GoalFulfilment.PartlyMet);
-        var revised = await RecordEvaluationAsync(caseId, GoalFulfilment.Met);
-        var fetched = await GetEvaluationAsync(caseId);
+        await RpcAssert.FailsAsync(StatusCode.InvalidArgument, () => Setup.RecordEvaluationAsync(caseId, GoalFulfilment.Unspecified));
+        await Setup.RecordEvaluationAsync(caseId, GoalFulfilment.PartlyMet);
+        var revised = await Setup.RecordEvaluationAsync(caseId, GoalFulfilment.Met);
+        var fetched = await Setup.GetEvaluationAsync(caseId);
 
         Assert.Equal(GoalFulfilment.Met, revised.Evaluation.GoalFulfilment);
         Assert.Equal(revised.Evaluation, fetched);
@@ -248,76 +240,11 @@ public abstract class CaseWorkTests(ServiceFixture<CaseGrpcService> fixture) : S
     {
         var (caseId, _, _) = await Setup.InvitedPanelAsync();
 
-        await RpcAssert.FailsAsync(StatusCode.PermissionDenied, () => Host.CallAsync<SchedulePanelSessionRequest, SchedulePanelSessionResponse>(Sessions, "SchedulePanelSession",
-            SessionRequest(caseId, PlaceType.Online, 1), CivicRoles.Staff));
-        await RpcAssert.FailsAsync(StatusCode.PermissionDenied, () => Host.CallAsync<SaveSynthesisDraftRequest, SaveSynthesisDraftResponse>(Syntheses, "SaveSynthesisDraft",
+        await RpcAssert.FailsAsync(StatusCode.PermissionDenied, () => Host.CallAsync<SchedulePanelSessionRequest, SchedulePanelSessionResponse>(CaseWorkSetup.Sessions, "SchedulePanelSession",
+            CaseWorkSetup.SessionRequest(caseId, PlaceType.Online, 1), CivicRoles.Staff));
+        await RpcAssert.FailsAsync(StatusCode.PermissionDenied, () => Host.CallAsync<SaveSynthesisDraftRequest, SaveSynthesisDraftResponse>(CaseWorkSetup.Syntheses, "SaveSynthesisDraft",
             new() { CaseId = caseId, Text = "Nej." }, CivicRoles.Staff));
 
-        Assert.Empty(await ListPanelSessionsAsync(caseId));
-    }
-
-    private static SchedulePanelSessionRequest SessionRequest(string caseId, PlaceType place, int days) => new()
-    {
-        CaseId = caseId,
-        StartsAt = Timestamp.FromDateTimeOffset(TimeProvider.System.GetUtcNow().AddDays(days)),
-        PlaceType = place,
-        Place = "Kulturhuset Øst",
-        Agenda = "1. Velkomst\n2. Fællesskaber",
-    };
-
-    private async Task<PanelSession> ScheduleAsync(string caseId, PlaceType place, int days) =>
-        (await Host.CallAsync<SchedulePanelSessionRequest, SchedulePanelSessionResponse>(Sessions, "SchedulePanelSession", SessionRequest(caseId, place, days), CivicRoles.Coordinator)).Session;
-
-    private async Task<IReadOnlyList<PanelSession>> ListPanelSessionsAsync(string caseId) =>
-        (await Host.CallAsync<ListPanelSessionsRequest, ListPanelSessionsResponse>(Sessions, "ListPanelSessions", new() { CaseId = caseId }, CivicRoles.Coordinator)).Sessions;
-
-    private Task<AddContributionResponse> ContributeAsync(string invitationId, string sessionId, string text) =>
-        Host.CallAsync<AddContributionRequest, AddContributionResponse>(CaseWorkSetup.Member, "AddContribution",
-            new() { InvitationId = invitationId, Token = Setup.TokenFor(invitationId), SessionId = sessionId, Text = text }, null);
-
-    private Task<CommentOnSynthesisResponse> CommentAsync(string invitationId, string text) =>
-        Host.CallAsync<CommentOnSynthesisRequest, CommentOnSynthesisResponse>(CaseWorkSetup.Member, "CommentOnSynthesis",
-            new() { InvitationId = invitationId, Token = Setup.TokenFor(invitationId), Text = text }, null);
-
-    private Task<SaveSynthesisDraftResponse> SaveDraftAsync(string caseId, string text) =>
-        Host.CallAsync<SaveSynthesisDraftRequest, SaveSynthesisDraftResponse>(Syntheses, "SaveSynthesisDraft", new() { CaseId = caseId, Text = text }, CivicRoles.Coordinator);
-
-    private Task<OpenSynthesisReviewResponse> OpenReviewAsync(string caseId) =>
-        Host.CallAsync<OpenSynthesisReviewRequest, OpenSynthesisReviewResponse>(Syntheses, "OpenSynthesisReview",
-            new() { CaseId = caseId, NoteToMembers = "Læs og kommentér." }, CivicRoles.Coordinator);
-
-    private Task<FinaliseSynthesisResponse> FinaliseAsync(string caseId) =>
-        Host.CallAsync<FinaliseSynthesisRequest, FinaliseSynthesisResponse>(Syntheses, "FinaliseSynthesis",
-            new() { CaseId = caseId, ReviewResponse = "Kommentarerne er skrevet ind." }, CivicRoles.Coordinator);
-
-    private async Task<Synthesis> GetSynthesisAsync(string caseId) =>
-        (await Host.CallAsync<GetSynthesisRequest, GetSynthesisResponse>(Syntheses, "GetSynthesis", new() { CaseId = caseId }, CivicRoles.Coordinator)).Synthesis;
-
-    private Task<GiveFeedbackResponse> GiveFeedbackAsync(string caseId, string memberId) =>
-        Host.CallAsync<GiveFeedbackRequest, GiveFeedbackResponse>(Feedback, "GiveFeedback",
-            new() { CaseId = caseId, MemberId = memberId, Text = "Jeres forslag om et værested er sat i gang." }, CivicRoles.Coordinator);
-
-    private Task<ListFeedbackResponse> ListFeedbackAsync(string caseId) =>
-        Host.CallAsync<ListFeedbackRequest, ListFeedbackResponse>(Feedback, "ListFeedback", new() { CaseId = caseId }, CivicRoles.Coordinator);
-
-    private Task<RecordEvaluationResponse> RecordEvaluationAsync(string caseId, GoalFulfilment fulfilment) =>
-        Host.CallAsync<RecordEvaluationRequest, RecordEvaluationResponse>(Evaluations, "RecordEvaluation", new()
-        {
-            CaseId = caseId,
-            GoalFulfilment = fulfilment,
-            GoalAssessment = "Succeskriteriet om et værested er nået; prøvegangene er ikke startet.",
-            Involvement = "Panelet var med fra start.",
-            Process = "Tre møder, et hjemme hos et medlem.",
-            Learning = "Møder uden for rådhuset gav flere stemmer.",
-        }, CivicRoles.Coordinator);
-
-    private async Task<Evaluation> GetEvaluationAsync(string caseId) =>
-        (await Host.CallAsync<GetEvaluationRequest, GetEvaluationResponse>(Evaluations, "GetEvaluation", new() { CaseId = caseId }, CivicRoles.Coordinator)).Evaluation;
-
-    private async Task RunEscalationAsync(DateTimeOffset at)
-    {
-        using var scope = Host.Services.CreateScope();
-        var desk = ActivatorUtilities.CreateInstance<FeedbackDesk>(scope.ServiceProvider, (TimeProvider)new FakeTimeProvider(at));
-        await ActivatorUtilities.CreateInstance<FeedbackEscalationJob>(scope.ServiceProvider, desk).RunAsync(TestContext.Current.CancellationToken);
+        Assert.Empty(await Setup.ListPanelSessionsAsync(caseId));
     }
 }

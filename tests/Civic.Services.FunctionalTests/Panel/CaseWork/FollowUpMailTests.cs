@@ -117,11 +117,11 @@ public abstract class FollowUpMailTests(ServiceFixture<CaseGrpcService> fixture)
         // The unanswered: the drawn members who did not answer and the reserve who took the declined seat (with a deadline of its own, as late).
         var unanswered = (await Setup.ListAsync(caseId)).Where(i => i.Status == Contracts.Panel.V1.InvitationStatus.Pending).Select(i => i.Id).ToList();
 
-        await RunRemindersAsync(deadline.AddHours(-49));
+        await Setup.RunRemindersAsync(deadline.AddHours(-49));
         Assert.Empty(await RemindersAsync(caseId));
-        await RunRemindersAsync(deadline.AddHours(-47));
-        await RunRemindersAsync(deadline.AddHours(-47));
-        await RunRemindersAsync(deadline.AddHours(-1));
+        await Setup.RunRemindersAsync(deadline.AddHours(-47));
+        await Setup.RunRemindersAsync(deadline.AddHours(-47));
+        await Setup.RunRemindersAsync(deadline.AddHours(-1));
         var reminders = await RemindersAsync(caseId);
 
         Assert.True(deadline - sentAt > TimeSpan.FromHours(48));
@@ -143,7 +143,7 @@ public abstract class FollowUpMailTests(ServiceFixture<CaseGrpcService> fixture)
         var deadline = TimeProvider.System.GetUtcNow().AddHours(30);
         await Setup.SendAsync(draw.Id, deadline);
 
-        await RunRemindersAsync(deadline.AddHours(-20));
+        await Setup.RunRemindersAsync(deadline.AddHours(-20));
 
         Assert.Empty(await RemindersAsync(caseId));
     }
@@ -169,7 +169,7 @@ public abstract class FollowUpMailTests(ServiceFixture<CaseGrpcService> fixture)
     public async Task Erasure_OfAnInvitedAndRemindedMember_LeavesTheirAddressInNoTable()
     {
         var (caseId, _, sent) = await Setup.InvitedPanelAsync();
-        await RunRemindersAsync(sent[0].Deadline.ToDateTimeOffset().AddHours(-47));
+        await Setup.RunRemindersAsync(sent[0].Deadline.ToDateTimeOffset().AddHours(-47));
         var reminded = (await RemindersAsync(caseId)).First(r => r.AboutId == sent[0].Id);
         Assert.NotEmpty(await Pool.PoolTestData.ScanEveryTableAsync(Host, reminded.Recipient));
 
@@ -214,13 +214,6 @@ public abstract class FollowUpMailTests(ServiceFixture<CaseGrpcService> fixture)
             : ActivatorUtilities.CreateInstance<EscalationMessages>(scope.ServiceProvider, new FollowUpContacts(Options.Create(contacts)));
         var desk = ActivatorUtilities.CreateInstance<FeedbackDesk>(scope.ServiceProvider, messages, (TimeProvider)new FakeTimeProvider(at));
         await ActivatorUtilities.CreateInstance<FeedbackEscalationJob>(scope.ServiceProvider, desk).RunAsync(Cancellation);
-    }
-
-    private async Task RunRemindersAsync(DateTimeOffset at)
-    {
-        using var scope = Host.Services.CreateScope();
-        var reminders = ActivatorUtilities.CreateInstance<InvitationReminders>(scope.ServiceProvider, (TimeProvider)new FakeTimeProvider(at));
-        await ActivatorUtilities.CreateInstance<InvitationReminderJob>(scope.ServiceProvider, reminders).RunAsync(Cancellation);
     }
 
     private Task<List<OutboxMessage>> EscalationMailsAsync(string caseId) => WithDbAsync(async db =>

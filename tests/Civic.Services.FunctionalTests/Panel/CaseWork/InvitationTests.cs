@@ -1,5 +1,6 @@
 using Civic.Contracts.Panel.V1;
 using Civic.Defaults.Auth;
+using Civic.Panel.Audit;
 using Civic.Panel.Invitations;
 using Civic.Panel.Pool;
 using Civic.Services.FunctionalTests.Infrastructure;
@@ -176,7 +177,7 @@ public abstract class InvitationTests(ServiceFixture<CaseGrpcService> fixture) :
         var entry = Assert.Single(await MaterialReadsAsync(caseId));
         Assert.Equal((sent[0].MemberId, "case", caseId, "A panel member read the case material"), (entry.Actor, entry.SubjectType, entry.SubjectId, entry.Reason));
         var adminLog = await Host.CallAsync<ListAuditEntriesRequest, ListAuditEntriesResponse>(PoolTestData.AuditRpc, "ListAuditEntries", new() { SubjectId = caseId });
-        Assert.Single(adminLog.Entries, e => e.Action == MemberCaseView.MaterialReadAction && e.Actor == sent[0].MemberId);
+        Assert.Single(adminLog.Entries, e => e.Action == AuditActions.CaseMaterialRead && e.Actor == sent[0].MemberId);
     }
 
     [Fact]
@@ -191,7 +192,7 @@ public abstract class InvitationTests(ServiceFixture<CaseGrpcService> fixture) :
 
     private Task<List<Civic.Panel.Audit.AuditEntry>> MaterialReadsAsync(string caseId) =>
         PoolTestData.WithDbAsync(Host, db => db.AuditEntries.AsNoTracking()
-            .Where(e => e.SubjectId == caseId && e.Action == MemberCaseView.MaterialReadAction).ToListAsync(TestContext.Current.CancellationToken));
+            .Where(e => e.SubjectId == caseId && e.Action == AuditActions.CaseMaterialRead).ToListAsync(TestContext.Current.CancellationToken));
 
     public static TheoryData<string> ForgedTokens => new() { "not-the-token", "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA" };
 
@@ -252,9 +253,9 @@ public abstract class InvitationTests(ServiceFixture<CaseGrpcService> fixture) :
         await Setup.RespondAsync(sent[0].Id, accept: true);
         var later = new FakeTimeProvider(TimeProvider.System.GetUtcNow().AddDays(8));
 
-        await RunExpiryAsync(later);
+        await Setup.RunExpiryAsync(later);
         var afterFirst = await Setup.ListAsync(caseId);
-        await RunExpiryAsync(later);
+        await Setup.RunExpiryAsync(later);
         var afterSecond = await Setup.ListAsync(caseId);
 
         Assert.Equal(InvitationStatus.Accepted, afterFirst.Single(i => i.Id == sent[0].Id).Status);
@@ -309,7 +310,7 @@ public abstract class InvitationTests(ServiceFixture<CaseGrpcService> fixture) :
             await RpcAssert.FailsAsync(StatusCode.FailedPrecondition, () => Setup.RespondAsync(leaving.Id, accept: true));
             Assert.Equal(InvitationStatus.Pending, (await Setup.ListAsync(caseId)).Single(i => i.Id == leaving.Id).Status);
 
-            await RunExpiryAsync(TimeProvider.System);
+            await Setup.RunExpiryAsync(TimeProvider.System);
 
             var invitations = await Setup.ListAsync(caseId);
             Assert.Equal(InvitationStatus.Withdrawn, invitations.Single(i => i.Id == leaving.Id).Status);
@@ -320,12 +321,5 @@ public abstract class InvitationTests(ServiceFixture<CaseGrpcService> fixture) :
         {
             await Setup.SetMemberStatusAsync(leaving.MemberId, PoolMemberStatus.Active);
         }
-    }
-
-    private async Task RunExpiryAsync(TimeProvider time)
-    {
-        using var scope = Host.Services.CreateScope();
-        var desk = ActivatorUtilities.CreateInstance<InvitationDesk>(scope.ServiceProvider, time);
-        await ActivatorUtilities.CreateInstance<InvitationExpiryJob>(scope.ServiceProvider, desk).RunAsync(TestContext.Current.CancellationToken);
     }
 }

@@ -1,7 +1,7 @@
 using Civic.Contracts.Common.V1;
 using Civic.Contracts.Panel.V1;
 using Civic.Defaults.Auth;
-using Civic.Panel.Pool;
+using Civic.Panel.Audit;
 using Civic.Services.FunctionalTests.Infrastructure;
 using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
@@ -49,11 +49,11 @@ public abstract class MemberListTests(ServiceFixture<CaseGrpcService> fixture) :
         Assert.Contains(dorte.MemberId, byName.Members.Select(m => m.Id));
         Assert.All(byName.Members, m => Assert.Equal("oest", m.Features["district"]));
         // Every member shown is in the audit log, once per list: Anna on the first page and "active", Bo on the first page and "west".
-        Assert.Equal(2, await AuditCountAsync(Host, anna.MemberId, MemberDirectory.AuditAction));
-        Assert.Equal(2, await AuditCountAsync(Host, bo.MemberId, MemberDirectory.AuditAction));
+        Assert.Equal(2, await AuditCountAsync(Host, anna.MemberId, AuditActions.MemberList));
+        Assert.Equal(2, await AuditCountAsync(Host, bo.MemberId, AuditActions.MemberList));
         var dorteLog = await Host.CallAsync<ListAuditEntriesRequest, ListAuditEntriesResponse>(AuditRpc, "ListAuditEntries", new() { SubjectId = dorte.MemberId });
         Assert.Equal(("koordinator-7", Reason), (dorteLog.Entries[0].Actor, dorteLog.Entries[0].Reason));
-        Assert.Equal(3, dorteLog.Entries.Count(e => e.Action == MemberDirectory.AuditAction));
+        Assert.Equal(3, dorteLog.Entries.Count(e => e.Action == AuditActions.MemberList));
     }
 
     [Fact]
@@ -125,5 +125,5 @@ public abstract class MemberListTests(ServiceFixture<CaseGrpcService> fixture) :
         Host.CallWithTokenAsync<ListMembersRequest, ListMembersResponse>(PoolRpc, "ListMembers", request, token ?? TestTokens.For(CivicRoles.Coordinator));
 
     private Task<int> ListLogCountAsync() =>
-        WithDbAsync(Host, db => db.AuditEntries.CountAsync(e => e.Action == MemberDirectory.AuditAction, TestContext.Current.CancellationToken));
+        WithDbAsync(Host, db => db.AuditEntries.CountAsync(e => e.Action == AuditActions.MemberList, TestContext.Current.CancellationToken));
 }
