@@ -13,7 +13,7 @@ public enum SearchAudience
 /// <summary>
 /// The text of one profile as the index holds it for one audience, in columns that rank differently:
 /// competences (with the taxonomy's names and synonyms) weigh most, then challenge areas, then name,
-/// role and services, and the self-description least. <see cref="Person"/> is the profile as the audience
+/// role and services (the service areas' names and the services under them), and the self-description least. <see cref="Person"/> is the profile as the audience
 /// sees it, whose other fields (on PostgreSQL) the search filters, ranks and counts facets by.
 /// </summary>
 public sealed record SearchDocument(string PersonId, SearchAudience Audience, string Name, string Competences, string Areas, string Services, string Description)
@@ -41,13 +41,15 @@ public sealed record SearchDocument(string PersonId, SearchAudience Audience, st
     {
         var taxonomy = person.CompetenceIds.Select(CompetenceTaxonomy.Find).OfType<Competence>()
             .SelectMany(c => c.Synonyms.Prepend(c.Name));
+        var services = person.ServiceCodes.Select(ServiceTaxonomy.Find).OfType<MunicipalService>()
+            .SelectMany(s => s.Synonyms.Prepend(s.Name));
         return new SearchDocument(
             person.Id,
             audience,
             Join([person.DisplayName, person.Organisation, person.Role]),
             Join(taxonomy.Concat(person.Competences)),
             Join(person.ChallengeAreas),
-            Join(person.ServicesKnown),
+            Join(services.Concat(person.ServicesKnown)),
             person.Description)
         {
             Person = person,
