@@ -20,6 +20,13 @@ public sealed record SearchDocument(string PersonId, SearchAudience Audience, st
 {
     public required ResourcePerson Person { get; init; }
 
+    /// <summary>
+    /// The words administrators folded into the profile's competences (<see cref="FoldedTaxonomy.FoldedTermsOf"/>), one text per
+    /// competence: ranking counts a match of one as a matching competence, as it counts an "other" competence, since the fixed
+    /// taxonomy the ranking matches ids by does not have them.
+    /// </summary>
+    public IReadOnlyList<string> FoldedCompetences { get; init; } = [];
+
     /// <summary>The documents of a profile: none unless opted in; a public one only for a public profile, from its shared fields.</summary>
     public static IReadOnlyList<SearchDocument> For(ResourcePerson person)
     {
