@@ -26,7 +26,6 @@ public sealed class ProfileEditTests(CivicStack stack)
         await Assertions.Expect(session.Page.GetByLabel("Konfliktmægling (generelt)")).ToBeCheckedAsync();
         // Its municipal services: the area of the service taxonomy (KLE main group) ticked, the service that fits none as text.
         await Assertions.Expect(session.Page.GetByLabel("Børn og unge (28)", new() { Exact = true })).ToBeCheckedAsync();
-        await Assertions.Expect(session.Page.GetByLabel("Sundhed (29)", new() { Exact = true })).Not.ToBeCheckedAsync();
         Assert.Equal("Familiehuset", await session.Page.GetByLabel("Andre tilbud").InputValueAsync());
         if (javaScript)
         {
