@@ -14,10 +14,9 @@ public sealed record SearchCandidate(ResourcePerson Person, int AvailableHours, 
 public sealed record SearchHit(ResourcePerson Person, int AvailableHours, long ScoreKey);
 
 /// <summary>
-/// How search ranks. Evidence over self-description: a matching taxonomy or "other" competence (or one whose folded words
-/// match, which an "other" competence became) is
-/// worth far more than words in the description (whose text weight is smallest), and available
-/// hours and completed, well-rated assignments lift a person above an equal match without them; a
+/// How search ranks. Evidence over self-description: a matching taxonomy or "other" competence (a taxonomy one also
+/// by the words administrators folded into it) is worth far more than words in the description (whose text weight is
+/// smallest), and available hours and completed, well-rated assignments lift a person above an equal match without them; a
 /// stale profile (not confirmed when asked) sinks below an equal confirmed one, never below a better match.
 /// Plain C#, so the order is the same on both databases and testable without one.
 /// </summary>
