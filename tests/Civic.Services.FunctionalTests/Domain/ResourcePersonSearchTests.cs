@@ -108,6 +108,22 @@ public sealed class ResourcePersonSearchTests
         Assert.Equal(["15", "17", "18", "27", "28", "29"], staff.SelectMany(p => p.ServiceCodes).Distinct().Order(StringComparer.Ordinal));
     }
 
+    [Fact]
+    public void Validate_TooManyOrUnknownServiceCodes_ViolationsOnTheField_KnownOnesTrimmedOnce()
+    {
+        var person = new NewResourcePerson("Navn", "boern-og-unge", [], [], [], 4, Visibility.Internal);
+
+        var tooMany = Assert.Throws<Civic.Hosting.Errors.ValidationException>(() =>
+            ResourcePersonRules.Validate(person with { ServiceCodes = Enumerable.Repeat("27", ResourcePersonRules.MaxTerms + 1).ToList() }));
+        var unknown = Assert.Throws<Civic.Hosting.Errors.ValidationException>(() =>
+            ResourcePersonRules.Validate(person with { ServiceCodes = ["27", "hjemmepleje"] }));
+        var valid = ResourcePersonRules.Validate(person with { ServiceCodes = [" 28", "28 ", "17"] });
+
+        Assert.Equal(["service_codes"], tooMany.Violations.Select(v => v.Field));
+        Assert.Equal(["service_codes[1]"], unknown.Violations.Select(v => v.Field));
+        Assert.Equal(["28", "17"], valid.ServiceCodes);
+    }
+
     private static ResourcePerson Person(string id, List<string> competences, string description, int completed) => new()
     {
         Id = id,
