@@ -36,7 +36,7 @@ var now = DateTimeOffset.UtcNow;
 var people = DemoProfileGenerator.Generate(count - partners, partners).Select(p => DemoResourcePersons.ToResourcePerson(p, now)).ToList();
 
 await using (var copy = await connection.BeginBinaryImportAsync(
-    "COPY resource_persons (id, display_name, organisation, kind, role, competence_ids, competences, challenge_areas, services_known, languages, " +
+    "COPY resource_persons (id, display_name, organisation, kind, role, competence_ids, competences, challenge_areas, service_codes, services_known, languages, " +
     "capacity_hours_per_month, description, manager_id, owner_id, opted_in, visibility, public_fields, completed_assignments, feedback_points, created_at, updated_at, confirmed_at, confirmation_requested_at) FROM STDIN (FORMAT BINARY)"))
 {
     foreach (var p in people)
@@ -50,6 +50,7 @@ await using (var copy = await connection.BeginBinaryImportAsync(
         await copy.WriteAsync(p.CompetenceIds.ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text);
         await copy.WriteAsync(p.Competences.ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text);
         await copy.WriteAsync(p.ChallengeAreas.ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text);
+        await copy.WriteAsync(p.ServiceCodes.ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text);
         await copy.WriteAsync(p.ServicesKnown.ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text);
         await copy.WriteAsync(string.Join(',', p.Languages), NpgsqlDbType.Text);
         await copy.WriteAsync(p.CapacityHoursPerMonth, NpgsqlDbType.Integer);

@@ -44,6 +44,9 @@ public sealed class ProfileEditModel(
 
     public IReadOnlyList<string> ChallengeAreas { get; private set; } = [];
 
+    /// <summary>The municipal service areas (KL Emnesystematik main groups), by code.</summary>
+    public IReadOnlyList<MunicipalService> ServiceAreas { get; private set; } = [];
+
     public TextField DisplayNameField => Field(ProfileForm.DisplayNameId, "Input.DisplayName", ProfileEditText.DisplayNameLabel, null, Input.DisplayName);
 
     public TextField OrganisationField => Field(ProfileForm.OrganisationId, "Input.Organisation", ProfileEditText.OrganisationLabel, ProfileEditText.OrganisationHint, Input.Organisation);
@@ -134,7 +137,7 @@ public sealed class ProfileEditModel(
         var vocabulary = await calls.CallAsync(HttpContext, nameof(taxonomy.GetTaxonomy), options => taxonomy.GetTaxonomyAsync(new(), options));
         if (vocabulary is null)
         {
-            // Without the vocabularies the form cannot show the profile's competences, and saving would drop them.
+            // Without the vocabularies the form cannot show the profile's competences and services, and saving would drop them.
             LoadError = ProfileText.Unavailable.Current;
             return true;
         }
@@ -145,6 +148,7 @@ public sealed class ProfileEditModel(
             .Select(broad => (IReadOnlyList<Competence>)[broad, .. competences.Where(c => c.ParentId == broad.Id)])
             .ToList();
         ChallengeAreas = vocabulary.ChallengeAreas;
+        ServiceAreas = vocabulary.Services;
         return true;
     }
 

@@ -28,7 +28,13 @@ public static class ProfileEditText
         "Competences that are not on the list. One per line. An administrator can add them to the list later.");
     public static readonly LocalText ChallengeAreasLabel = new("Udfordringsområder", "Challenge areas");
     public static readonly LocalText ServicesLabel = new("Kommunale tilbud, du kender godt", "Municipal services you know well");
-    public static readonly LocalText ServicesHint = new("Én pr. linje, fx Hjemmepleje.", "One per line, for example Hjemmepleje (home care).");
+    public static readonly LocalText ServicesHint = new(
+        "Vælg de områder, hvor du kender kommunens tilbud. Områderne er hovedgrupper i KL's emnesystematik.",
+        "Choose the areas where you know the municipality's services. The areas are main groups of KL's subject classification (KLE).");
+    public static readonly LocalText OtherServicesLabel = new("Andre tilbud", "Other services");
+    public static readonly LocalText OtherServicesHint = new(
+        "Tilbud, som ikke hører under et af områderne. Én pr. linje, fx Pas og kørekort.",
+        "Services that belong to none of the areas. One per line, for example Pas og kørekort (passports and driving licences).");
     public static readonly LocalText LanguagesLabel = new("Sprog, du kan arbejde på", "Languages you can work in");
     public static readonly LocalText Danish = new("Dansk", "Danish");
     public static readonly LocalText English = new("Engelsk", "English");

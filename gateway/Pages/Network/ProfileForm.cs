@@ -7,7 +7,7 @@ namespace Civic.Gateway.Pages.Network;
 
 /// <summary>
 /// What the profile edit form posts, and how it becomes an UpdateResourcePerson request and back.
-/// Lists of free text (other competences, services) are one entry per line. An empty field binds as an
+/// Lists of free text (other competences, other services) are one entry per line. An empty field binds as an
 /// empty text, not null: the request's fields take no null.
 /// </summary>
 public sealed class ProfileForm
@@ -18,6 +18,7 @@ public sealed class ProfileForm
     public const string CompetenceIdsId = "competence-ids";
     public const string OtherCompetencesId = "other-competences";
     public const string ChallengeAreasId = "challenge-areas";
+    public const string ServiceCodesId = "service-codes";
     public const string ServicesKnownId = "services-known";
     public const string LanguagesId = "languages";
     public const string CapacityId = "capacity";
@@ -51,6 +52,8 @@ public sealed class ProfileForm
     public string OtherCompetences { get; set; } = string.Empty;
 
     public List<string> ChallengeAreas { get; set; } = [];
+
+    public List<string> ServiceCodes { get; set; } = [];
 
     [DisplayFormat(ConvertEmptyStringToNull = false)]
     public string ServicesKnown { get; set; } = string.Empty;
@@ -86,6 +89,7 @@ public sealed class ProfileForm
         CompetenceIds = [.. person.TaxonomyCompetences.Select(c => c.Id)],
         OtherCompetences = string.Join('\n', person.Competences),
         ChallengeAreas = [.. person.ChallengeAreas],
+        ServiceCodes = [.. person.TaxonomyServices.Select(s => s.Code)],
         ServicesKnown = string.Join('\n', person.ServicesKnown),
         Languages = [.. LanguageChoices.Where(c => person.Languages.Contains(c.Language)).Select(c => c.Value)],
         Capacity = person.CapacityHoursPerMonth.ToString(CultureInfo.InvariantCulture),
@@ -108,6 +112,7 @@ public sealed class ProfileForm
         CompetenceIds = { CompetenceIds },
         Competences = { Lines(OtherCompetences) },
         ChallengeAreas = { ChallengeAreas },
+        ServiceCodes = { ServiceCodes },
         ServicesKnown = { Lines(ServicesKnown) },
         Languages = { LanguageChoices.Where(c => Languages.Contains(c.Value)).Select(c => c.Language) },
         CapacityHoursPerMonth = hours,
@@ -138,6 +143,7 @@ public sealed class ProfileForm
             "competence_ids" => CompetenceIdsId,
             "competences" => OtherCompetencesId,
             "challenge_areas" => ChallengeAreasId,
+            "service_codes" => ServiceCodesId,
             "services_known" => ServicesKnownId,
             "languages" => LanguagesId,
             "capacity_hours_per_month" => CapacityId,

@@ -139,9 +139,19 @@ public static class DemoProfileGenerator
                 PublicFields = publicFields,
             };
             // Every tenth profile is stale (not from the random stream, so the people stay the same).
-            yield return new DemoProfile(IdOf(i), person, completed, completed * random.Next(3, 6), Stale: i % 10 == 7);
+            yield return new DemoProfile(IdOf(i), WithServicesMapped(person), completed, completed * random.Next(3, 6), Stale: i % 10 == 7);
         }
     }
+
+    /// <summary>
+    /// The services mapped to the service taxonomy where one plainly names an area; the rest stay "other" text. Done after
+    /// drawing the person, so the random stream (and with it every generated person) is the same as before the mapping.
+    /// </summary>
+    private static NewResourcePerson WithServicesMapped(NewResourcePerson person) => person with
+    {
+        ServiceCodes = [.. person.ServicesKnown.Select(ServiceTaxonomy.Matching).OfType<MunicipalService>().Select(s => s.Code).Distinct()],
+        ServicesKnown = [.. person.ServicesKnown.Where(s => ServiceTaxonomy.Matching(s) is null)],
+    };
 
     /// <summary>The fixed id of the <paramref name="index"/>th generated profile.</summary>
     public static string IdOf(int index) => $"0192f0a0-0000-7000-8001-{index + 1:D12}".ToString(CultureInfo.InvariantCulture);

@@ -23,7 +23,7 @@ public sealed class DemoResourcePersons(NetworkDbContext db, ISearchIndex index,
             ["dialogmøder med forældre", "familiesamråd"], ["Udsatte familier", "Ensomhed"],
             [WorkingLanguage.Danish, WorkingLanguage.English], 8, Visibility.Public)
         {
-            Role = "Familiekonsulent", CompetenceIds = ["facilitering", "borgerinddragelse.boern-og-unge"], ServicesKnown = ["Familierådgivning", "PPR"],
+            Role = "Familiekonsulent", CompetenceIds = ["facilitering", "borgerinddragelse.boern-og-unge"], ServiceCodes = ["28", "17"],
             Description = "Jeg faciliterer møder mellem familier og kommunen.", ManagerId = "leder-boern-og-unge-1", OptedIn = true,
             ContactEmail = "lise.andersen@kommune.example", ManagerEmail = "leder-boern-og-unge-1@kommune.example",
             PublicFields = [ProfileField.Organisation, ProfileField.Role, ProfileField.Competences, ProfileField.ChallengeAreas, ProfileField.Languages, ProfileField.Capacity],
@@ -32,7 +32,7 @@ public sealed class DemoResourcePersons(NetworkDbContext db, ISearchIndex index,
             ["mentorforløb for unge", "familiesamråd"], ["Integration", "Unge uden job eller uddannelse"],
             [WorkingLanguage.Danish, WorkingLanguage.Other], 6, Visibility.Internal)
         {
-            Role = "Jobkonsulent", CompetenceIds = ["navigation", "tolkning"], ServicesKnown = ["Jobcenter", "Integrationsprogram"],
+            Role = "Jobkonsulent", CompetenceIds = ["navigation", "tolkning"], ServiceCodes = ["15"],
             ManagerId = "leder-beskaeftigelse-1", OptedIn = true,
             ContactEmail = "ahmed.hassan@kommune.example", ManagerEmail = "leder-beskaeftigelse-1@kommune.example",
         }),
@@ -49,7 +49,7 @@ public sealed class DemoResourcePersons(NetworkDbContext db, ISearchIndex index,
             [], ["Sundhed og trivsel for ældre"],
             [WorkingLanguage.Danish, WorkingLanguage.English], 4, Visibility.Internal)
         {
-            Role = "Udviklingskonsulent", CompetenceIds = ["samskabelse", "designtaenkning", "procesledelse"], ServicesKnown = ["Hjemmepleje", "Velfærdsteknologi"],
+            Role = "Udviklingskonsulent", CompetenceIds = ["samskabelse", "designtaenkning", "procesledelse"], ServiceCodes = ["27"], ServicesKnown = ["Demensvenlig by"],
             ManagerId = "leder-aeldre-og-handicap-1", OptedIn = true,
             ContactEmail = "mikkel.soerensen@kommune.example", ManagerEmail = "leder-aeldre-og-handicap-1@kommune.example",
         }),
@@ -58,7 +58,7 @@ public sealed class DemoResourcePersons(NetworkDbContext db, ISearchIndex index,
             [WorkingLanguage.Danish, WorkingLanguage.English], 12, Visibility.Internal)
         {
             Role = "Socialrådgiver", CompetenceIds = ["facilitering.boern-og-unge", "paaroerendesamarbejde", "konfliktmaegling"],
-            ServicesKnown = ["Familierådgivning", "Forebyggende foranstaltninger"], Description = "Jeg faciliterer netværksmøder for udsatte familier.",
+            ServiceCodes = ["28"], ServicesKnown = ["Familiehuset"], Description = "Jeg faciliterer netværksmøder for udsatte familier.",
             ManagerId = DemoManagerUserId, OwnerId = DemoStaffUserId, OptedIn = true,
             ContactEmail = "sofie.nielsen@kommune.example", ManagerEmail = "direktoer@kommune.example",
         }),
@@ -107,6 +107,7 @@ public sealed class DemoResourcePersons(NetworkDbContext db, ISearchIndex index,
             CompetenceIds = [.. valid.CompetenceIds],
             Competences = [.. valid.Competences],
             ChallengeAreas = [.. valid.ChallengeAreas],
+            ServiceCodes = [.. valid.ServiceCodes],
             ServicesKnown = [.. valid.ServicesKnown],
             Languages = [.. valid.Languages],
             CapacityHoursPerMonth = valid.CapacityHoursPerMonth,

@@ -31,6 +31,7 @@ public static class ProfileVisibility
             CompetenceIds = Shared(ProfileField.Competences) ? [.. person.CompetenceIds] : [],
             Competences = Shared(ProfileField.Competences) ? [.. person.Competences] : [],
             ChallengeAreas = Shared(ProfileField.ChallengeAreas) ? [.. person.ChallengeAreas] : [],
+            ServiceCodes = Shared(ProfileField.ServicesKnown) ? [.. person.ServiceCodes] : [],
             ServicesKnown = Shared(ProfileField.ServicesKnown) ? [.. person.ServicesKnown] : [],
             Languages = Shared(ProfileField.Languages) ? [.. person.Languages] : [],
             CapacityHoursPerMonth = Shared(ProfileField.Capacity) ? person.CapacityHoursPerMonth : 0,

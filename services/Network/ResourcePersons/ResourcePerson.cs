@@ -61,6 +61,10 @@ public sealed class ResourcePerson
 
     public List<string> ChallengeAreas { get; set; } = [];
 
+    /// <summary>Codes from <see cref="Taxonomy.ServiceTaxonomy"/> (KLE main groups) of the municipal services the person knows their way around.</summary>
+    public List<string> ServiceCodes { get; set; } = [];
+
+    /// <summary>Other municipal services, in the person's own words: the service taxonomy's "other" field.</summary>
     public List<string> ServicesKnown { get; set; } = [];
 
     public List<WorkingLanguage> Languages { get; set; } = [];
@@ -125,6 +129,8 @@ public sealed record NewResourcePerson(
     public string Role { get; init; } = string.Empty;
 
     public IReadOnlyList<string> CompetenceIds { get; init; } = [];
+
+    public IReadOnlyList<string> ServiceCodes { get; init; } = [];
 
     public IReadOnlyList<string> ServicesKnown { get; init; } = [];
 

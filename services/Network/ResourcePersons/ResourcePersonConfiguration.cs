@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Civic.Network.ResourcePersons;
 
-/// <summary>Maps <see cref="ResourcePerson"/> to the resource_persons table (Migrations/0001, 0002).</summary>
+/// <summary>Maps <see cref="ResourcePerson"/> to the resource_persons table (Migrations/0001, 0002, 0015).</summary>
 public sealed class ResourcePersonConfiguration : IEntityTypeConfiguration<ResourcePerson>
 {
     public void Configure(EntityTypeBuilder<ResourcePerson> builder)

@@ -206,6 +206,7 @@ public sealed class ResourcePersonDirectory(NetworkDbContext db, ISearchIndex in
         person.CompetenceIds = [.. valid.CompetenceIds];
         person.Competences = [.. valid.Competences];
         person.ChallengeAreas = [.. valid.ChallengeAreas];
+        person.ServiceCodes = [.. valid.ServiceCodes];
         person.ServicesKnown = [.. valid.ServicesKnown];
         person.Languages = [.. valid.Languages];
         person.CapacityHoursPerMonth = valid.CapacityHoursPerMonth;

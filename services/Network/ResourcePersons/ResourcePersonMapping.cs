@@ -3,6 +3,7 @@ using Civic.Hosting.Errors;
 using Civic.Network.Search;
 using Civic.Network.Taxonomy;
 using Google.Protobuf.WellKnownTypes;
+using MunicipalService = Civic.Network.Taxonomy.MunicipalService;
 using LanguageMessage = Civic.Contracts.Common.V1.Language;
 using PersonKindMessage = Civic.Contracts.Network.V1.PersonKind;
 using ProfileFieldMessage = Civic.Contracts.Network.V1.ProfileField;
@@ -25,6 +26,7 @@ public static class ResourcePersonMapping
         TaxonomyCompetences = { person.CompetenceIds.Select(id => new CompetenceRef { Id = id, Name = CompetenceTaxonomy.Find(id)?.Name ?? id }) },
         Competences = { person.Competences },
         ChallengeAreas = { person.ChallengeAreas },
+        TaxonomyServices = { person.ServiceCodes.Select(ServiceTaxonomy.Find).OfType<MunicipalService>().Select(s => new MunicipalServiceRef { Code = s.Code, Name = s.Name, EnglishName = s.EnglishName }) },
         ServicesKnown = { person.ServicesKnown },
         Languages = { person.Languages.Select(ToMessage) },
         CapacityHoursPerMonth = person.CapacityHoursPerMonth,
@@ -89,6 +91,7 @@ public static class ResourcePersonMapping
             Kind = request.Kind == PersonKindMessage.Partner ? PersonKind.Partner : PersonKind.Staff,
             Role = request.Role,
             CompetenceIds = request.CompetenceIds,
+            ServiceCodes = request.ServiceCodes,
             ServicesKnown = request.ServicesKnown,
             Description = request.Description,
             ManagerId = request.ManagerId,

@@ -88,6 +88,7 @@ public static class ResourcePersonRules
             }
         }
 
+        CheckServiceCodes(violations, person.ServiceCodes);
         if (person.CapacityHoursPerMonth is < 0 or > MaxCapacityHoursPerMonth)
         {
             violations.Add("capacity_hours_per_month",
@@ -102,6 +103,7 @@ public static class ResourcePersonRules
             Organisation = person.Organisation.Trim(),
             Competences = Clean(person.Competences),
             ChallengeAreas = Clean(person.ChallengeAreas),
+            ServiceCodes = person.ServiceCodes.Select(c => c.Trim()).Distinct(StringComparer.Ordinal).ToList(),
             ServicesKnown = Clean(person.ServicesKnown),
             Languages = person.Languages.Distinct().ToList(),
             Role = person.Role.Trim(),
@@ -136,6 +138,24 @@ public static class ResourcePersonRules
         for (var i = 0; i < terms.Count; i++)
         {
             violations.MaxLength($"{field}[{i}]", terms[i].Trim(), MaxTermLength, "each entry", "hvert punkt");
+        }
+    }
+
+    private static void CheckServiceCodes(FieldViolations violations, IReadOnlyList<string> codes)
+    {
+        if (codes.Count > MaxTerms)
+        {
+            violations.Add("service_codes", $"At most {MaxTerms} services (there are {codes.Count}).", $"Højst {MaxTerms} tilbud (der er {codes.Count}).");
+        }
+
+        for (var i = 0; i < codes.Count && i < MaxTerms; i++)
+        {
+            if (ServiceTaxonomy.Find(codes[i].Trim()) is null)
+            {
+                violations.Add($"service_codes[{i}]",
+                    $"'{Shorten(codes[i])}' is not a service area of the taxonomy (KL Emnesystematik). Take codes from GetTaxonomy, or write the service under services_known (other).",
+                    $"'{Shorten(codes[i])}' er ikke et område i tilbudslisten (KL Emnesystematik). Brug koder fra GetTaxonomy, eller skriv tilbuddet under andre tilbud.");
+            }
         }
     }
 

@@ -10,7 +10,8 @@ namespace Civic.Network.Search;
 /// per audience. The row also holds what search filters, ranks and counts by, redacted for its audience
 /// (Migrations/0011), so one statement matches, filters, ranks, cuts the page after the cursor and counts
 /// the facets, and the service reads only the page and the counts: a common word matches thousands of
-/// the 100,000 profiles of bench/network-search.
+/// the 100,000 profiles of bench/network-search. The row's other_competences hold the folded words of its
+/// competences too (<see cref="SearchDocument.FoldedCompetences"/>): each counts as a matching competence, as an "other" one does.
 /// </summary>
 public sealed class PostgresSearchIndex(NetworkDbContext db) : ISearchIndex
 {
@@ -35,7 +36,7 @@ public sealed class PostgresSearchIndex(NetworkDbContext db) : ISearchIndex
                 ("id", personId), ("audience", document.Audience.ToString()), ("name", document.Name), ("competences", document.Competences),
                 ("areas", document.Areas), ("services", document.Services), ("description", document.Description),
                 ("organisation", person.Organisation), ("competence_ids", person.CompetenceIds.ToArray()),
-                ("broad_competence_ids", SearchFacets.BroadIds(person.CompetenceIds).ToArray()), ("other_competences", person.Competences.ToArray()),
+                ("broad_competence_ids", SearchFacets.BroadIds(person.CompetenceIds).ToArray()), ("other_competences", person.Competences.Concat(document.FoldedCompetences).ToArray()),
                 ("challenge_areas", person.ChallengeAreas.ToArray()), ("languages", person.Languages.Select(l => l.ToString()).ToArray()),
                 ("capacity_hours", person.CapacityHoursPerMonth), ("completed_assignments", person.CompletedAssignments),
                 ("feedback_points", person.FeedbackPoints), ("stale", person.IsStale));

@@ -4,15 +4,19 @@ using Civic.Network.Taxonomy;
 namespace Civic.Network.Search;
 
 /// <summary>A profile as search sees it: (for outsiders) redacted, with this month's free hours.</summary>
-public sealed record SearchCandidate(ResourcePerson Person, int AvailableHours, double TextRank);
+public sealed record SearchCandidate(ResourcePerson Person, int AvailableHours, double TextRank)
+{
+    /// <summary>The words folded into the profile's competences (<see cref="SearchDocument.FoldedCompetences"/>): each text counts as an "other" competence.</summary>
+    public IReadOnlyList<string> FoldedCompetences { get; init; } = [];
+}
 
 /// <summary>A ranked profile; <see cref="ScoreKey"/> is the score as an integer, so that page cursors compare exactly.</summary>
 public sealed record SearchHit(ResourcePerson Person, int AvailableHours, long ScoreKey);
 
 /// <summary>
-/// How search ranks. Evidence over self-description: a matching taxonomy or "other" competence is
-/// worth far more than words in the description (whose text weight is smallest), and available
-/// hours and completed, well-rated assignments lift a person above an equal match without them; a
+/// How search ranks. Evidence over self-description: a matching taxonomy or "other" competence (a taxonomy one also
+/// by the words administrators folded into it) is worth far more than words in the description (whose text weight is
+/// smallest), and available hours and completed, well-rated assignments lift a person above an equal match without them; a
 /// stale profile (not confirmed when asked) sinks below an equal confirmed one, never below a better match.
 /// Plain C#, so the order is the same on both databases and testable without one.
 /// </summary>
@@ -63,7 +67,7 @@ public static class SearchRanking
     {
         var person = candidate.Person;
         var competences = person.CompetenceIds.Count(matchedCompetences.Contains)
-            + person.Competences.Count(other => DanishText.Stems(other).Any(stem => Matches(stem, queryStems)));
+            + person.Competences.Concat(candidate.FoldedCompetences).Count(other => DanishText.Stems(other).Any(stem => Matches(stem, queryStems)));
         var text = maxTextRank > 0 ? candidate.TextRank / maxTextRank : 0;
         return Score(competences, text, candidate.AvailableHours, person.CompletedAssignments, person.FeedbackPoints, person.IsStale);
     }

@@ -1,4 +1,5 @@
 using Civic.Network.ResourcePersons;
+using Civic.Network.Taxonomy;
 using Microsoft.EntityFrameworkCore;
 
 namespace Civic.Network.Search;
@@ -7,7 +8,8 @@ namespace Civic.Network.Search;
 /// SQLite: an FTS5 table of Snowball-Danish stems (SQLite has no Danish stemmer), ranked by bm25
 /// with the same column weights as PostgreSQL's (competences most, description least). The one-machine
 /// default holds a few thousand profiles, so the matches are ranked, filtered and counted here in the
-/// service by <see cref="SearchRanking"/> and <see cref="SearchFacets"/>, the rules PostgreSQL's SQL follows.
+/// service by <see cref="SearchRanking"/> and <see cref="SearchFacets"/>, the rules PostgreSQL's SQL follows (the folded
+/// words of competences read from the taxonomy per search, where PostgreSQL keeps them in the search row).
 /// </summary>
 public sealed class SqliteSearchIndex(NetworkDbContext db) : ISearchIndex
 {
@@ -64,14 +66,16 @@ public sealed class SqliteSearchIndex(NetworkDbContext db) : ISearchIndex
         }
 
         var people = await matching.ToListAsync(cancellationToken);
+        var taxonomy = await FoldedTaxonomy.LoadAsync(db, cancellationToken);
         var booked = await db.CapacityMonths.AsNoTracking().Where(m => m.Month == query.Month)
             .ToDictionaryAsync(m => m.PersonId, m => m.BookedHours, StringComparer.Ordinal, cancellationToken);
         return people.Select(person =>
             {
                 var available = Math.Max(0, person.CapacityHoursPerMonth - booked.GetValueOrDefault(person.Id));
-                return query.Audience == SearchAudience.Internal
+                var candidate = query.Audience == SearchAudience.Internal
                     ? new SearchCandidate(person, available, textRanks.GetValueOrDefault(person.Id))
                     : new SearchCandidate(ProfileVisibility.ForOutsiders(person), person.PublicFields.Contains(ProfileField.Capacity) ? available : 0, textRanks.GetValueOrDefault(person.Id));
+                return candidate with { FoldedCompetences = taxonomy.FoldedTermsOf(candidate.Person) };
             })
             .ToList();
     }

@@ -38,27 +38,26 @@ public sealed class FoldedTaxonomy
     public string NameOf(string id) => Find(id)?.Name ?? id;
 
     /// <summary>
-    /// The profile's search documents (<see cref="SearchDocument.For"/>) with the names and synonyms the folds
-    /// added to its competences, so search finds it by them; not in a public document that does not share competences.
+    /// The profile's search documents (<see cref="SearchDocument.For"/>) with the names and synonyms the folds added to its
+    /// competences, so search finds it by them and ranks it as a competence match for them
+    /// (<see cref="SearchDocument.FoldedCompetences"/>); not in a public document that does not share competences.
     /// </summary>
-    public IReadOnlyList<SearchDocument> DocumentsFor(ResourcePerson person)
-    {
-        var documents = SearchDocument.For(person);
-        var terms = person.CompetenceIds
-            .SelectMany(id => _synonyms[id].Concat(_added.TryGetValue(id, out var added) ? [added.Name] : []))
+    public IReadOnlyList<SearchDocument> DocumentsFor(ResourcePerson person) =>
+        SearchDocument.For(person)
+            .Select(d => FoldedTermsOf(d.Person) is { Count: > 0 } folded
+                ? d with { Competences = string.Join(" · ", new[] { d.Competences }.Concat(folded).Where(t => t.Length > 0)), FoldedCompetences = folded }
+                : d)
             .ToList();
-        if (terms.Count == 0)
-        {
-            return documents;
-        }
 
-        var sharesCompetences = person.PublicFields.Contains(ProfileField.Competences);
-        return documents
-            .Select(d => d.Audience == SearchAudience.Public && !sharesCompetences
-                ? d
-                : d with { Competences = string.Join(" · ", new[] { d.Competences }.Concat(terms).Where(t => t.Length > 0)) })
+    /// <summary>
+    /// For each of <paramref name="person"/>'s competences that folds added words to, those words (an added competence's
+    /// name and the folded texts) as one text; none for a redacted profile that does not share its competences.
+    /// </summary>
+    public IReadOnlyList<string> FoldedTermsOf(ResourcePerson person) =>
+        person.CompetenceIds
+            .Select(id => string.Join(" · ", (_added.TryGetValue(id, out var added) ? [added.Name] : Enumerable.Empty<string>()).Concat(_synonyms[id])))
+            .Where(terms => terms.Length > 0)
             .ToList();
-    }
 
     private Competence WithFoldedSynonyms(Competence competence) =>
         _synonyms[competence.Id].Any() ? competence with { Synonyms = [.. competence.Synonyms, .. _synonyms[competence.Id]] } : competence;

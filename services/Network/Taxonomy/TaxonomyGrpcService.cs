@@ -2,10 +2,11 @@ using Civic.Contracts.Network.V1;
 using Grpc.Core;
 using Microsoft.AspNetCore.Authorization;
 using CompetenceMessage = Civic.Contracts.Network.V1.Competence;
+using MunicipalServiceMessage = Civic.Contracts.Network.V1.MunicipalService;
 
 namespace Civic.Network.Taxonomy;
 
-/// <summary>civic.network.v1.TaxonomyService: the vocabularies are public, like the toolbox.</summary>
+/// <summary>civic.network.v1.TaxonomyService: the vocabularies (competences, challenge areas, municipal services) are public, like the toolbox.</summary>
 public sealed class TaxonomyGrpcService(NetworkDbContext db) : TaxonomyService.TaxonomyServiceBase
 {
     [AllowAnonymous]
@@ -16,6 +17,7 @@ public sealed class TaxonomyGrpcService(NetworkDbContext db) : TaxonomyService.T
         {
             ChallengeAreas = { CompetenceTaxonomy.ChallengeAreas },
             Competences = { taxonomy.All.Select(ToMessage) },
+            Services = { ServiceTaxonomy.All.Select(s => new MunicipalServiceMessage { Code = s.Code, Name = s.Name, EnglishName = s.EnglishName, Synonyms = { s.Synonyms } }) },
         };
     }
 

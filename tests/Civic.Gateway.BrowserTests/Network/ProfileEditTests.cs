@@ -5,7 +5,7 @@ namespace Civic.Gateway.BrowserTests.Network;
 
 /// <summary>
 /// The owner of a profile (the demo staff member owns Sofie Nielsen's) edits it with a plain form, with and without
-/// JavaScript: an absurd capacity is refused by the service and shown on its field, then the change is
+/// JavaScript, municipal services chosen from the service taxonomy: an absurd capacity is refused by the service and shown on its field, then the change is
 /// saved and shown on the profile page.
 /// </summary>
 public sealed class ProfileEditTests(CivicStack stack)
@@ -24,6 +24,9 @@ public sealed class ProfileEditTests(CivicStack stack)
         await Assertions.Expect(session.Page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Ret profilen");
         // The stored profile fills the form: its taxonomy competence is ticked, under its broad competence's group.
         await Assertions.Expect(session.Page.GetByLabel("Konfliktmægling (generelt)")).ToBeCheckedAsync();
+        // Its municipal services: the area of the service taxonomy (KLE main group) ticked, the service that fits none as text.
+        await Assertions.Expect(session.Page.GetByLabel("Børn og unge (28)", new() { Exact = true })).ToBeCheckedAsync();
+        Assert.Equal("Familiehuset", await session.Page.GetByLabel("Andre tilbud").InputValueAsync());
         if (javaScript)
         {
             // axe-core runs in the page: only with its JavaScript on.
@@ -34,6 +37,7 @@ public sealed class ProfileEditTests(CivicStack stack)
         await session.Page.Locator("#role").FillAsync(role);
         await session.Page.GetByLabel("Evaluering og effektmåling for ældre").CheckAsync();
         await session.Page.GetByLabel("Andre kompetencer").FillAsync("Tegnsprog\nFortælleværksteder");
+        await session.Page.GetByLabel("Sundhed (29)", new() { Exact = true }).CheckAsync();
         await session.Page.Locator("#capacity").FillAsync("500");
         await session.Page.Locator("#save-profile").ClickAsync();
 
@@ -42,6 +46,7 @@ public sealed class ProfileEditTests(CivicStack stack)
         await Assertions.Expect(session.Page.Locator("#capacity-error")).ToBeVisibleAsync();
         Assert.Equal(role, await session.Page.Locator("#role").InputValueAsync());
         await Assertions.Expect(session.Page.GetByLabel("Evaluering og effektmåling for ældre")).ToBeCheckedAsync();
+        await Assertions.Expect(session.Page.GetByLabel("Sundhed (29)", new() { Exact = true })).ToBeCheckedAsync();
         if (javaScript)
         {
             // axe-core runs in the page: only with its JavaScript on.
@@ -56,6 +61,7 @@ public sealed class ProfileEditTests(CivicStack stack)
         await Assertions.Expect(facts).ToContainTextAsync(role);
         await Assertions.Expect(facts).ToContainTextAsync("Evaluering og effektmåling for ældre");
         await Assertions.Expect(facts).ToContainTextAsync("Tegnsprog");
+        await Assertions.Expect(facts).ToContainTextAsync("Børn og unge, Sundhed, Familiehuset");
     }
 
     [Fact]

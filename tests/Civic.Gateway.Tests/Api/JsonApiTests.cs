@@ -240,6 +240,34 @@ public sealed class JsonApiTests(CivicCluster cluster)
     }
 
     [Fact]
+    public async Task CreateResourcePerson_ServiceCodes_AreasNamedInTheAnswer_UnknownCode400OnItsJsonFieldAndNothingStored()
+    {
+        var organisation = $"api-{Guid.NewGuid().ToString("N")[..8]}";
+        HttpRequestMessage Create(string codes) => CivicCluster.Request(HttpMethod.Post, "/api/v1/network/resource-persons", cluster.TokenFor(CivicRoles.Admin),
+            $$"""{"displayName":"Api Person","organisation":"{{organisation}}","serviceCodes":[{{codes}}],"servicesKnown":["Pas og kørekort"],"optedIn":true}""");
+        async Task<int> CountAsync()
+        {
+            using var found = await Api.SendAsync(CivicCluster.Request(HttpMethod.Get, $"/api/v1/network/resource-persons?organisations={organisation}", cluster.TokenFor(CivicRoles.Admin)), Cancel);
+            var json = JsonDocument.Parse(await found.Content.ReadAsStringAsync(Cancel)).RootElement;
+            return json.TryGetProperty("resourcePersons", out var people) ? people.GetArrayLength() : 0;
+        }
+
+        using var refused = await Api.SendAsync(Create("\"27\", \"99\""), Cancel);
+        var problem = await ProblemAssert.IsProblemAsync(refused, HttpStatusCode.BadRequest, "invalid-argument");
+        Assert.Equal(["serviceCodes[1]"], problem.GetProperty("errors").EnumerateArray().Select(e => e.GetProperty("field").GetString()));
+        Assert.Equal(0, await CountAsync());
+
+        using var created = await Api.SendAsync(Create("\"27\""), Cancel);
+        var person = JsonDocument.Parse(await created.Content.ReadAsStringAsync(Cancel)).RootElement;
+        Assert.Equal(HttpStatusCode.OK, created.StatusCode);
+        var area = Assert.Single(person.GetProperty("taxonomyServices").EnumerateArray().ToList());
+        Assert.Equal(("27", "Social service", "Social services"),
+            (area.GetProperty("code").GetString(), area.GetProperty("name").GetString(), area.GetProperty("englishName").GetString()));
+        Assert.Equal("Pas og kørekort", Assert.Single(person.GetProperty("servicesKnown").EnumerateArray().ToList()).GetString());
+        Assert.Equal(1, await CountAsync());
+    }
+
+    [Fact]
     public async Task GetResourcePerson_InternalProfileWithTokenCookie_VisibleToStaffOnly()
     {
         var path = $"/api/v1/network/resource-persons/{CivicCluster.DemoInternalPersonId}";

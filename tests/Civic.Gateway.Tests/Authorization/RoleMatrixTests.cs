@@ -274,7 +274,7 @@ public sealed class RoleMatrixTests(CivicCluster cluster)
             {
                 DisplayName = person.DisplayName, Organisation = person.Organisation, Kind = person.Kind, Role = person.Role,
                 CompetenceIds = { person.TaxonomyCompetences.Select(t => t.Id) }, Competences = { otherCompetence is null ? person.Competences : person.Competences.Append(otherCompetence) }, ChallengeAreas = { person.ChallengeAreas },
-                ServicesKnown = { person.ServicesKnown }, Languages = { person.Languages }, CapacityHoursPerMonth = person.CapacityHoursPerMonth,
+                ServiceCodes = { person.TaxonomyServices.Select(t => t.Code) }, ServicesKnown = { person.ServicesKnown }, Languages = { person.Languages }, CapacityHoursPerMonth = person.CapacityHoursPerMonth,
                 Description = person.Description, ManagerId = person.ManagerId, OptedIn = person.OptedIn, Visibility = person.Visibility, PublicFields = { person.PublicFields },
             },
         }, o);

@@ -1,5 +1,6 @@
 using Civic.Network.ResourcePersons;
 using Civic.Network.Search;
+using Civic.Network.Taxonomy;
 
 namespace Civic.Services.FunctionalTests.Domain;
 
@@ -89,8 +90,38 @@ public sealed class ResourcePersonSearchTests
         Assert.Equal(first.Select(p => (p.Id, p.Person.DisplayName, string.Join(',', p.Person.CompetenceIds))), second.Select(p => (p.Id, p.Person.DisplayName, string.Join(',', p.Person.CompetenceIds))));
         Assert.All(first, p => ResourcePersonRules.Validate(p.Person));
         Assert.Equal(7, first.Where(p => p.Person.Kind == PersonKind.Staff).Select(p => p.Person.Organisation).Distinct().Count());
-        Assert.Equal(150, Civic.Network.Taxonomy.CompetenceTaxonomy.All.Count);
-        Assert.Equal(8, Civic.Network.Taxonomy.CompetenceTaxonomy.ChallengeAreas.Count);
+        Assert.Equal(150, CompetenceTaxonomy.All.Count);
+        Assert.Equal(8, CompetenceTaxonomy.ChallengeAreas.Count);
+    }
+
+    [Fact]
+    public void Generate_ServicesMappedToTheServiceTaxonomyWhereOneFits_TheRestStayOtherText()
+    {
+        var staff = DemoProfileGenerator.Generate().Where(p => p.Person.Kind == PersonKind.Staff).Select(p => p.Person).ToList();
+
+        Assert.All(staff, p => Assert.All(p.ServiceCodes, code => Assert.NotNull(ServiceTaxonomy.Find(code))));
+        Assert.All(staff, p => Assert.All(p.ServicesKnown, text => Assert.Null(ServiceTaxonomy.Matching(text))));
+        Assert.Contains(staff, p => p.Organisation == "aeldre-og-handicap" && p.ServiceCodes.Contains("27"));
+        Assert.Contains(staff, p => p.Organisation == "borgerservice" && p.ServicesKnown.Contains("Pas og kørekort"));
+        // Each code is on the list once, and the demo uses every area.
+        Assert.Equal(ServiceTaxonomy.All.Count, ServiceTaxonomy.All.Select(s => s.Code).Distinct().Count());
+        Assert.Equal(["15", "17", "18", "27", "28", "29"], staff.SelectMany(p => p.ServiceCodes).Distinct().Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Validate_TooManyOrUnknownServiceCodes_ViolationsOnTheField_KnownOnesTrimmedOnce()
+    {
+        var person = new NewResourcePerson("Navn", "boern-og-unge", [], [], [], 4, Visibility.Internal);
+
+        var tooMany = Assert.Throws<Civic.Hosting.Errors.ValidationException>(() =>
+            ResourcePersonRules.Validate(person with { ServiceCodes = Enumerable.Repeat("27", ResourcePersonRules.MaxTerms + 1).ToList() }));
+        var unknown = Assert.Throws<Civic.Hosting.Errors.ValidationException>(() =>
+            ResourcePersonRules.Validate(person with { ServiceCodes = ["27", "hjemmepleje"] }));
+        var valid = ResourcePersonRules.Validate(person with { ServiceCodes = [" 28", "28 ", "17"] });
+
+        Assert.Equal(["service_codes"], tooMany.Violations.Select(v => v.Field));
+        Assert.Equal(["service_codes[1]"], unknown.Violations.Select(v => v.Field));
+        Assert.Equal(["28", "17"], valid.ServiceCodes);
     }
 
     private static ResourcePerson Person(string id, List<string> competences, string description, int completed) => new()

@@ -94,6 +94,34 @@ public abstract class CompetenceFoldingTests(ServiceFixture<ResourcePersonGrpcSe
         Assert.Contains($"{word}tolkning", taxonomy.Competences.Single(c => c.Id == "tolkning").Synonyms);
     }
 
+    /// <summary>
+    /// After the fold the profile ranks as a competence match for the folded text (as it did while it was an "other"
+    /// competence), its inflections and the synonyms of the competence it went to: above someone who only writes the
+    /// word in their self-description, even when that person has more free hours and a completed, well-rated
+    /// assignment (which outweigh a text match in the competences alone, but not a competence match).
+    /// </summary>
+    [Theory]
+    [InlineData(false, "{0}fortælling")]
+    [InlineData(false, "{0}fortællingerne")]
+    [InlineData(false, "tolk")]
+    [InlineData(true, "{0}fortælling")]
+    public async Task Fold_SearchForTheFoldedText_RanksTheProfileAsACompetenceMatch_AboveSelfDescription(bool asNewCompetence, string queryFormat)
+    {
+        var word = Word();
+        var organisation = Word();
+        var query = string.Format(System.Globalization.CultureInfo.InvariantCulture, queryFormat, word);
+        var folded = await CreateAsync(organisation, [$"{word}fortælling"], "jura-forvaltning", capacity: 0);
+        var describer = await CreateAsync(organisation, [], "jura-forvaltning", capacity: 24, description: $"Jeg vil gerne lære mere om {query}.");
+        await CompleteAssignmentAsync(describer.Id, rating: 5);
+        await FoldAsync(asNewCompetence
+            ? new() { Text = $"{word}fortælling", NewCompetenceName = $"{word}fortælling og leg" }
+            : new() { Text = $"{word}fortælling", SynonymOf = "tolkning" });
+
+        var found = await SearchAsync(new() { Query = query, Organisations = { organisation } });
+
+        Assert.Equal([folded.Id, describer.Id], found.ResourcePersons.Select(p => p.Id));
+    }
+
     [Fact]
     public async Task Fold_UnknownCompetence_InvalidArgument_NothingChanged()
     {
@@ -154,7 +182,7 @@ public abstract class CompetenceFoldingTests(ServiceFixture<ResourcePersonGrpcSe
     /// <summary>A made-up word of letters only, so search and the counts see no one else's profiles.</summary>
     private static string Word() => "q" + new string(Guid.NewGuid().ToString("N")[..10].Select(c => (char)('a' + (c % 26))).ToArray());
 
-    private async Task<ResourcePerson> CreateAsync(string organisation, string[] other, string competenceId = "facilitering") =>
+    private async Task<ResourcePerson> CreateAsync(string organisation, string[] other, string competenceId = "facilitering", int capacity = 4, string description = "") =>
         (await Host.CallAsync<CreateResourcePersonRequest, CreateResourcePersonResponse>(Persons, "CreateResourcePerson", new()
         {
             DisplayName = "Folde Person",
@@ -162,9 +190,36 @@ public abstract class CompetenceFoldingTests(ServiceFixture<ResourcePersonGrpcSe
             CompetenceIds = { competenceId },
             Competences = { other },
             Languages = { Language.Danish },
-            CapacityHoursPerMonth = 4,
+            CapacityHoursPerMonth = capacity,
+            Description = description,
+            OwnerId = "folde-ejer",
+            ManagerId = "folde-leder",
             OptedIn = true,
         })).ResourcePerson;
+
+    /// <summary>One request of 4 hours asked of the person, accepted, approved and completed with <paramref name="rating"/>: the evidence search ranks by.</summary>
+    private async Task CompleteAssignmentAsync(string personId, int rating)
+    {
+        var requests = RequestsReflection.Descriptor.Services[0];
+        Task<TResponse> Call<TRequest, TResponse>(string method, TRequest request, string userId)
+            where TRequest : class, Google.Protobuf.IMessage<TRequest>, new()
+            where TResponse : class, Google.Protobuf.IMessage<TResponse>, new() =>
+            Host.CallWithTokenAsync<TRequest, TResponse>(requests, method, request, TestTokens.ForUser(userId, CivicRoles.Staff));
+
+        var start = DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime).AddDays(2);
+        var id = (await Call<CreateHelpRequestRequest, CreateHelpRequestResponse>("CreateHelpRequest", new()
+        {
+            Need = "Hjælp til et dialogmøde.",
+            StartDate = new LocalDate { Year = start.Year, Month = start.Month, Day = start.Day },
+            EndDate = new LocalDate { Year = start.Year, Month = start.Month, Day = start.Day },
+            Hours = 4,
+            Language = Language.Danish,
+            PersonId = personId,
+        }, "folde-afdeling")).HelpRequest.Id;
+        await Call<RespondToHelpRequestRequest, RespondToHelpRequestResponse>("RespondToHelpRequest", new() { Id = id, Response = HelpResponse.Accept }, "folde-ejer");
+        await Call<ApproveHelpRequestRequest, ApproveHelpRequestResponse>("ApproveHelpRequest", new() { Id = id, Hours = 4 }, "folde-leder");
+        await Call<CompleteHelpRequestRequest, CompleteHelpRequestResponse>("CompleteHelpRequest", new() { Id = id, Rating = rating }, "folde-afdeling");
+    }
 
     private async Task<GetResourcePersonResponse> GetAsync(string id) =>
         await Host.CallAsync<GetResourcePersonRequest, GetResourcePersonResponse>(Persons, "GetResourcePerson", new() { Id = id }, CivicRoles.Staff);

@@ -122,6 +122,97 @@ public abstract class ProfileTests(ServiceFixture<ResourcePersonGrpcService> fix
     }
 
     [Fact]
+    public async Task Search_ServiceAreaNotShared_CitizenCannotFindByItsNames_StaffCan()
+    {
+        var organisation = Unique("org");
+        var request = FullProfile(organisation);
+        request.ServiceCodes.Clear();
+        request.ServiceCodes.Add("15");
+        request.PublicFields.Remove(ProfileField.ServicesKnown);
+        var created = (await CreateAsync(request)).ResourcePerson;
+
+        foreach (var query in new[] { "beskæftigelse", "jobcenter" })
+        {
+            Assert.Empty((await SearchAsync(new() { Query = query, Organisations = { organisation } }, CivicRoles.Citizen)).ResourcePersons);
+            Assert.Equal([created.Id], (await SearchAsync(new() { Query = query, Organisations = { organisation } }, CivicRoles.Staff)).ResourcePersons.Select(p => p.Id));
+        }
+    }
+
+    [Fact]
+    public async Task Create_ServiceCodes_StoredWithNamesInBothLanguages_OtherServicesStayText()
+    {
+        var request = FullProfile(Unique("org"));
+        request.ServiceCodes.Clear();
+        request.ServiceCodes.Add(" 28 ");
+        request.ServiceCodes.Add("27");
+        request.ServiceCodes.Add("28");
+
+        var created = (await CreateAsync(request)).ResourcePerson;
+        var stored = (await GetAsync(created.Id, CivicRoles.Citizen)).ResourcePerson;
+
+        Assert.Equal(
+            [("28", "Børn og unge", "Children and young people"), ("27", "Social service", "Social services")],
+            stored.TaxonomyServices.Select(s => (s.Code, s.Name, s.EnglishName)));
+        Assert.Equal(["Pas og kørekort"], stored.ServicesKnown);
+    }
+
+    [Theory]
+    [InlineData("15", "beskæftigelse")]
+    [InlineData("27", "hjemmepleje")]
+    [InlineData("27", "plejebolig")]
+    [InlineData("28", "familierådgivningen")]
+    public async Task Search_NameOfAServiceAreaOrAServiceUnderIt_FindsTheProfilesMappedToIt(string code, string query)
+    {
+        var organisation = Unique("org");
+        var social = FullProfile(organisation);
+        social.ServiceCodes.Clear();
+        social.ServiceCodes.Add(code);
+        var health = FullProfile(organisation);
+        var expected = (await CreateAsync(social)).ResourcePerson;
+        await CreateAsync(health);
+
+        var asStaff = await SearchAsync(new() { Query = query, Organisations = { organisation } }, CivicRoles.Staff);
+        var asCitizen = await SearchAsync(new() { Query = query, Organisations = { organisation } }, CivicRoles.Citizen);
+
+        Assert.Equal([expected.Id], asStaff.ResourcePersons.Select(p => p.Id));
+        Assert.Equal([expected.Id], asCitizen.ResourcePersons.Select(p => p.Id));
+    }
+
+    [Fact]
+    public async Task Create_UnknownServiceCode_InvalidArgumentOnTheFieldAndNothingStored()
+    {
+        var organisation = Unique("org");
+        var request = FullProfile(organisation);
+        request.ServiceCodes.Add("Hjemmepleje");
+
+        var exception = await RpcAssert.FailsAsync(StatusCode.InvalidArgument, () => CreateAsync(request));
+
+        Assert.Equal(["service_codes[1]"], RpcAssert.ViolatedFields(exception));
+        Assert.Contains("Hjemmepleje", exception.Status.Detail, StringComparison.Ordinal);
+        Assert.Empty((await SearchAsync(new() { Organisations = { organisation } }, CivicRoles.Admin)).ResourcePersons);
+    }
+
+    [Fact]
+    public async Task Update_UnknownServiceCode_InvalidArgumentOnTheFieldAndNothingChanged()
+    {
+        var request = FullProfile(Unique("org"));
+        request.OwnerId = "ejer-4";
+        var created = (await CreateAsync(request)).ResourcePerson;
+        var changed = request.Clone();
+        changed.Role = "Ændret rolle";
+        changed.ServiceCodes.Clear();
+        changed.ServiceCodes.Add("27");
+        changed.ServiceCodes.Add("99");
+
+        var error = await RpcAssert.FailsAsync(StatusCode.InvalidArgument, () => UpdateAsync(created.Id, changed, "ejer-4"));
+
+        Assert.Equal(["service_codes[1]"], RpcAssert.ViolatedFields(error));
+        var stored = (await GetAsync(created.Id, CivicRoles.Staff)).ResourcePerson;
+        Assert.Equal("Socialrådgiver", stored.Role);
+        Assert.Equal(["29"], stored.TaxonomyServices.Select(s => s.Code));
+    }
+
+    [Fact]
     public async Task Search_CitizenFacets_CountOnlySharedFields()
     {
         var organisation = Unique("org");
@@ -414,6 +505,10 @@ public abstract class ProfileTests(ServiceFixture<ResourcePersonGrpcService> fix
         Assert.Equal(8, taxonomy.ChallengeAreas.Count);
         Assert.Contains("facilitator", taxonomy.Competences.Single(c => c.Id == "facilitering").Synonyms);
         Assert.Equal("facilitering", taxonomy.Competences.Single(c => c.Id == "facilitering.aeldre").ParentId);
+        var social = taxonomy.Services.Single(s => s.Code == "27");
+        Assert.Equal(("Social service", "Social services"), (social.Name, social.EnglishName));
+        Assert.Contains("hjemmepleje", social.Synonyms);
+        Assert.Equal(taxonomy.Services.Count, taxonomy.Services.Select(s => s.Code).Distinct().Count());
     }
 
     private static string Unique(string prefix) => $"{prefix}{Guid.NewGuid().ToString("N")[..10]}";
@@ -424,7 +519,7 @@ public abstract class ProfileTests(ServiceFixture<ResourcePersonGrpcService> fix
         ProfileField.Role => person.Role.Length == 0,
         ProfileField.Competences => person.TaxonomyCompetences.Count == 0 && person.Competences.Count == 0,
         ProfileField.ChallengeAreas => person.ChallengeAreas.Count == 0,
-        ProfileField.ServicesKnown => person.ServicesKnown.Count == 0,
+        ProfileField.ServicesKnown => person.TaxonomyServices.Count == 0 && person.ServicesKnown.Count == 0,
         ProfileField.Languages => person.Languages.Count == 0,
         ProfileField.Capacity => person.CapacityHoursPerMonth == 0 && person.AvailableHoursThisMonth == 0,
         ProfileField.Description => person.Description.Length == 0,
@@ -453,7 +548,8 @@ public abstract class ProfileTests(ServiceFixture<ResourcePersonGrpcService> fix
         CompetenceIds = { "facilitering", "borgerinddragelse.aeldre" },
         Competences = { "fortælleværksteder" },
         ChallengeAreas = { "Ensomhed" },
-        ServicesKnown = { "Hjemmepleje" },
+        ServiceCodes = { "29" },
+        ServicesKnown = { "Pas og kørekort" },
         Languages = { Language.Danish, Language.English },
         CapacityHoursPerMonth = 8,
         Description = "Jeg hjælper gerne.",

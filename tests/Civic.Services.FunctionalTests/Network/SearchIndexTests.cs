@@ -94,6 +94,34 @@ public sealed class SearchIndexTests(NetworkOnPostgres fixture) : IClassFixture<
         Assert.Equal(answered + 4, Index.Answered);
     }
 
+    [Fact]
+    public async Task Search_AfterAFold_IndexRanksTheFoldedTextAsACompetenceMatch_AboveSelfDescriptionWithEvidence()
+    {
+        var word = $"foldet{Guid.NewGuid().ToString("N")[..6]}";
+        var folded = await CreateAsync(Person("Foldet", word, capacity: 0));
+        var describer = Person("Beskriver", word, capacity: 20);
+        describer.Competences.Clear();
+        describer.Description = $"Jeg vil gerne lære om {word}.";
+        var describerId = (await CreateAsync(describer)).Id;
+        await using (var scope = Host.Services.CreateAsyncScope())
+        {
+            // Full evidence (ten completed assignments rated 5), as the request flow would have put it in the search row.
+            var db = scope.ServiceProvider.GetRequiredService<NetworkDbContext>();
+            Assert.Equal(1, await db.Database.ExecuteSqlInterpolatedAsync(
+                $"UPDATE resource_person_search SET completed_assignments = 10, feedback_points = 50 WHERE person_id = {describerId}", TestContext.Current.CancellationToken));
+        }
+
+        await Index.BuildAsync(Month);
+        var answered = Index.Answered;
+        await Host.CallAsync<FoldOtherCompetenceRequest, FoldOtherCompetenceResponse>(
+            CompetenceFoldingReflection.Descriptor.Services[0], "FoldOtherCompetence", new() { Text = word, SynonymOf = "tolkning" });
+
+        var found = await SearchAsync(word);
+
+        Assert.Equal([folded.Id, describerId], found.ResourcePersons.Select(p => p.Id));
+        Assert.True(Index.Answered > answered, "The in-memory index did not answer.");
+    }
+
     private static string Month => CapacityMonth.MonthOf(DateOnly.FromDateTime(DateTime.UtcNow));
 
     private async Task<ResourcePerson> CreateAsync(CreateResourcePersonRequest request) =>

@@ -23,7 +23,8 @@ public abstract class SearchRelevanceTests(NetworkDemoFixture fixture)
 
     private static Func<ResourcePerson, bool> Area(string area) => p => p.ChallengeAreas.Contains(area);
 
-    private static Func<ResourcePerson, bool> ServiceKnown(string service) => p => p.ServicesKnown.Contains(service);
+    // A service is mapped to its area of the service taxonomy (KLE main group): who knows the area is relevant.
+    private static Func<ResourcePerson, bool> ServiceArea(string code) => p => p.TaxonomyServices.Any(s => s.Code == code);
 
     /// <summary>The labelled set: query → what makes a result relevant.</summary>
     internal static readonly (string Query, Func<ResourcePerson, bool> Relevant)[] Labelled =
@@ -77,7 +78,7 @@ public abstract class SearchRelevanceTests(NetworkDemoFixture fixture)
         ("dialogmøder", Competence("dialogmoeder")),
         ("facilitering for ældre", Competence("facilitering")),
         ("ensomhed", Area("Ensomhed")),
-        ("hjemmepleje", ServiceKnown("Hjemmepleje")),
+        ("hjemmepleje", ServiceArea("27")),
     ];
 
     [Fact]
