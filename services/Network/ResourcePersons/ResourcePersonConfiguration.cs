@@ -1,5 +1,5 @@
+using Civic.Hosting.Storage;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Civic.Network.ResourcePersons;
@@ -13,20 +13,10 @@ public sealed class ResourcePersonConfiguration : IEntityTypeConfiguration<Resou
         builder.HasKey(p => p.Id);
 
         // Stored as comma-separated lists of names ("Danish,English"): readable, and the same on both providers.
-        NameList(builder.Property(p => p.Languages));
-        NameList(builder.Property(p => p.PublicFields));
+        builder.Property(p => p.Languages).HasNameListConversion();
+        builder.Property(p => p.PublicFields).HasNameListConversion();
         builder.Property(p => p.Visibility).HasConversion<string>();
         builder.Property(p => p.Kind).HasConversion<string>();
         builder.Ignore(p => p.IsStale);
     }
-
-    private static void NameList<TEnum>(PropertyBuilder<List<TEnum>> property)
-        where TEnum : struct, Enum =>
-        property.HasConversion(
-            values => string.Join(',', values),
-            text => text.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(Enum.Parse<TEnum>).ToList(),
-            new ValueComparer<List<TEnum>>(
-                (left, right) => left!.SequenceEqual(right!),
-                values => values.Aggregate(0, (hash, value) => HashCode.Combine(hash, value)),
-                values => values.ToList()));
 }

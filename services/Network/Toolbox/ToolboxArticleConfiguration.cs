@@ -1,5 +1,5 @@
+using Civic.Hosting.Storage;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Civic.Network.Toolbox;
@@ -13,9 +13,6 @@ public sealed class ToolboxArticleConfiguration : IEntityTypeConfiguration<Toolb
         builder.HasKey(a => a.Id);
         builder.Ignore(a => a.IsPublic);
         // A comma-separated list of names, as the profiles' languages.
-        builder.Property(a => a.Audiences).HasConversion(
-            values => string.Join(',', values),
-            text => text.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(Enum.Parse<Audience>).ToList(),
-            new ValueComparer<List<Audience>>((l, r) => l!.SequenceEqual(r!), v => v.Aggregate(0, (h, a) => HashCode.Combine(h, a)), v => v.ToList()));
+        builder.Property(a => a.Audiences).HasNameListConversion();
     }
 }
