@@ -84,6 +84,38 @@ public abstract class CaseWorkAuditTests(ServiceFixture<CaseGrpcService> fixture
             about);
     }
 
+    [Fact]
+    public async Task ExportMyData_TwoMembersOnOneCase_HoldsExactlyTheMembersOwnContributionsCommentsAndFeedback()
+    {
+        var (caseId, _, sent) = await Setup.InvitedPanelAsync();
+        await Setup.JoinAsync(sent[0].Id);
+        await Setup.JoinAsync(sent[1].Id);
+        var session = await Setup.ScheduleAsync(caseId, PlaceType.Online, 1);
+        await Setup.ContributeAsync(sent[0].Id, session.Id, "Mit bidrag: et værested.");
+        await Setup.ContributeAsync(sent[1].Id, session.Id, "Andens bidrag: en bus.");
+        await Setup.SaveDraftAsync(caseId, "Udkast.");
+        await Setup.OpenReviewAsync(caseId);
+        await Setup.CommentAsync(sent[0].Id, "Min kommentar.");
+        await Setup.CommentAsync(sent[1].Id, "Andens kommentar.");
+        await Setup.FinaliseAsync(caseId);
+        await Setup.GiveFeedbackAsync(caseId, sent[0].MemberId, "Til mig: værestedet åbner.");
+        await Setup.GiveFeedbackAsync(caseId, sent[1].MemberId, "Til den anden: bussen kører.");
+
+        var export = await Host.CallAsync<ExportMyDataRequest, ExportMyDataResponse>(PoolTestData.MembershipRpc, "ExportMyData",
+            new() { Credentials = new() { MemberId = sent[0].MemberId, Token = await MemberTokenAsync(sent[0].MemberId) } }, role: null);
+
+        using var json = JsonDocument.Parse(export.Json);
+        // The demo member may have sat on other tests' cases too; this case is the one both worked on.
+        var work = Assert.Single(json.RootElement.GetProperty("case_work").EnumerateArray(), w => w.GetProperty("case_id").GetString() == caseId);
+        var contribution = Assert.Single(work.GetProperty("contributions").EnumerateArray());
+        Assert.Equal((session.Id, "Mit bidrag: et værested."), (contribution.GetProperty("session_id").GetString(), contribution.GetProperty("text").GetString()));
+        Assert.Equal(session.StartsAt.ToDateTimeOffset(), contribution.GetProperty("session_starts_at").GetDateTimeOffset(), TimeSpan.FromMilliseconds(1));
+        Assert.Equal(["Min kommentar."], work.GetProperty("synthesis_comments").EnumerateArray().Select(c => c.GetProperty("text").GetString()));
+        Assert.Equal("Til mig: værestedet åbner.", work.GetProperty("feedback").GetProperty("text").GetString());
+        Assert.DoesNotContain("Anden", export.Json, StringComparison.Ordinal);
+        Assert.DoesNotContain("den anden", export.Json, StringComparison.Ordinal);
+    }
+
     private async Task<Scenario> ArrangeAsync(string change)
     {
         switch (change)
