@@ -116,6 +116,26 @@ public abstract class CaseWorkAuditTests(ServiceFixture<CaseGrpcService> fixture
         Assert.DoesNotContain("den anden", export.Json, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task ListAuditEntries_MemberId_ShowsEntriesAboutTheMemberAndByThemButNotAnotherMembers()
+    {
+        var (caseId, _, sent) = await Setup.InvitedPanelAsync();
+        await Setup.JoinAsync(sent[0].Id);
+        await Setup.JoinAsync(sent[1].Id);
+        await Setup.ViewAsync(sent[0].Id);
+        await Setup.ViewAsync(sent[1].Id);
+        await Host.CallAsync<GetMemberRequest, GetMemberResponse>(PoolTestData.PoolRpc, "GetMember", new() { Id = sent[0].MemberId, Reason = "Opfølgning" }, CivicRoles.Coordinator);
+
+        var log = await Host.CallAsync<ListAuditEntriesRequest, ListAuditEntriesResponse>(PoolTestData.AuditRpc, "ListAuditEntries",
+            new() { SubjectId = sent[0].MemberId, Page = new() { PageSize = 100 } }, CivicRoles.Admin);
+
+        // About: the coordinator's read of the member. By: the member's own steps on the case, where the case is the subject.
+        Assert.Contains(log.Entries, e => e.Action == AuditActions.MemberRead && e.SubjectId == sent[0].MemberId && e.Actor != sent[0].MemberId);
+        var byMember = log.Entries.Where(e => e.SubjectId == caseId).Select(e => (e.Actor, e.Action)).Order().ToList();
+        Assert.Equal([(sent[0].MemberId, "case.confidentiality"), (sent[0].MemberId, "case.invitation.answer"), (sent[0].MemberId, AuditActions.CaseMaterialRead)], byMember);
+        Assert.All(log.Entries, e => Assert.True(e.SubjectId == sent[0].MemberId || e.Actor == sent[0].MemberId, $"{e.Action} by {e.Actor} about {e.SubjectId}"));
+    }
+
     private async Task<Scenario> ArrangeAsync(string change)
     {
         switch (change)
