@@ -65,11 +65,7 @@ public abstract class CaseWorkAuditTests(ServiceFixture<CaseGrpcService> fixture
     [Fact]
     public async Task ExportMyData_PanelMember_IncludesTheirOwnCaseActionsNotOtherMembers()
     {
-        var (caseId, _, sent) = await Setup.InvitedPanelAsync();
-        await Setup.JoinAsync(sent[0].Id);
-        await Setup.JoinAsync(sent[1].Id);
-        await Setup.ViewAsync(sent[0].Id);
-        await Setup.ViewAsync(sent[1].Id);
+        var (caseId, sent) = await TwoMembersReadTheMaterialAsync();
 
         var export = await Host.CallAsync<ExportMyDataRequest, ExportMyDataResponse>(PoolTestData.MembershipRpc, "ExportMyData",
             new() { Credentials = new() { MemberId = sent[0].MemberId, Token = await MemberTokenAsync(sent[0].MemberId) } }, role: null);
@@ -119,11 +115,7 @@ public abstract class CaseWorkAuditTests(ServiceFixture<CaseGrpcService> fixture
     [Fact]
     public async Task ListAuditEntries_MemberId_ShowsEntriesAboutTheMemberAndByThemButNotAnotherMembers()
     {
-        var (caseId, _, sent) = await Setup.InvitedPanelAsync();
-        await Setup.JoinAsync(sent[0].Id);
-        await Setup.JoinAsync(sent[1].Id);
-        await Setup.ViewAsync(sent[0].Id);
-        await Setup.ViewAsync(sent[1].Id);
+        var (caseId, sent) = await TwoMembersReadTheMaterialAsync();
         await Host.CallAsync<GetMemberRequest, GetMemberResponse>(PoolTestData.PoolRpc, "GetMember", new() { Id = sent[0].MemberId, Reason = "Opfølgning" }, CivicRoles.Coordinator);
 
         var log = await Host.CallAsync<ListAuditEntriesRequest, ListAuditEntriesResponse>(PoolTestData.AuditRpc, "ListAuditEntries",
@@ -305,6 +297,19 @@ public abstract class CaseWorkAuditTests(ServiceFixture<CaseGrpcService> fixture
             default:
                 throw new ArgumentOutOfRangeException(nameof(change), change, "No such scenario.");
         }
+    }
+
+    /// <summary>A case whose first two invited members joined the panel and each read the case material.</summary>
+    private async Task<(string CaseId, IReadOnlyList<Invitation> Sent)> TwoMembersReadTheMaterialAsync()
+    {
+        var (caseId, _, sent) = await Setup.InvitedPanelAsync();
+        foreach (var member in sent.Take(2))
+        {
+            await Setup.JoinAsync(member.Id);
+            await Setup.ViewAsync(member.Id);
+        }
+
+        return (caseId, sent);
     }
 
     private static async Task Refused(StatusCode code, Func<Task> call) => await RpcAssert.FailsAsync(code, call);
