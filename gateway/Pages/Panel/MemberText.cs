@@ -22,6 +22,7 @@ public static class MemberText
     public static readonly LocalText TermsVersion = new("Version {0}", "Version {0}");
     public static readonly LocalText CaseHeading = new("Sagen", "The case");
     public static readonly LocalText ScopeHeading = new("Det har panelet indflydelse på", "What the panel has influence on");
+    public static readonly LocalText ContactPerson = new("Din kontaktperson i kommunen (sagens koordinator)", "Your contact person at the municipality (the case's coordinator)");
     public static readonly LocalText PurposeHeading = new("Derfor er I samlet", "Why you are brought together");
     public static readonly LocalText QuestionsHeading = new("Det bliver panelet spurgt om", "What the panel is asked");
     public static readonly LocalText SessionsHeading = new("Møder", "Sessions");

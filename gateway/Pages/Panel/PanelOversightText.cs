@@ -27,7 +27,10 @@ public static class PanelOversightText
     public static readonly LocalText AuditLead = new(
         "Hver læsning og ændring af personoplysninger og sagsdata: hvem, hvornår, hvad og hvorfor. Medlemmer og sager står kun med deres id.",
         "Every read and change of personal data and case data: who, when, what and why. Members and cases appear by id only.");
-    public static readonly LocalText SubjectFilter = new("Kun om (medlems- eller sags-id)", "Only about (member or case id)");
+    public static readonly LocalText SubjectFilter = new("Kun om eller af (medlems- eller sags-id)", "Only about or by (member or case id)");
+    public static readonly LocalText SubjectFilterHint = new(
+        "Et medlems id viser både poster om medlemmet og det, medlemmet selv har gjort i et panel.",
+        "A member's id shows both entries about the member and what the member did on a panel.");
     public static readonly LocalText Filter = new("Vis", "Show");
     public static readonly LocalText When = new("Hvornår", "When");
     public static readonly LocalText Who = new("Hvem", "Who");

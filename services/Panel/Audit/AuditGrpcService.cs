@@ -18,7 +18,8 @@ public sealed class AuditGrpcService(PanelDbContext db) : AuditService.AuditServ
     {
         var subject = request.SubjectId.Trim();
         var page = PageRequests.Read(request.Page, ListScope + ":" + subject);
-        var entries = subject.Length == 0 ? db.AuditEntries.AsNoTracking() : db.AuditEntries.AsNoTracking().Where(e => e.SubjectId == subject);
+        // About or by: a member's id also finds what they did on a case as a panel member (the case is then the subject).
+        var entries = subject.Length == 0 ? db.AuditEntries.AsNoTracking() : db.AuditEntries.AsNoTracking().Where(e => e.SubjectId == subject || e.Actor == subject);
         var fetched = await entries.OrderByDescending(e => e.OccurredAt).ThenByDescending(e => e.Id)
             .Skip(page.Offset).Take(page.FetchCount).ToListAsync(context.CancellationToken);
         var result = page.ToPage(fetched, await entries.CountAsync(context.CancellationToken));

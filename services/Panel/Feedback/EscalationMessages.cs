@@ -28,8 +28,9 @@ public sealed partial class EscalationMessages(PanelDbContext db, FollowUpContac
         var finalised = TimeZoneInfo.ConvertTime(finalisedAt, Zone).ToString("d. MMMM yyyy", CultureInfo.GetCultureInfo("da-DK"));
         var who = escalation.Level == 1 ? "Du gjorde syntesen endelig" : $"Koordinatoren ({coordinator}) gjorde syntesen endelig";
         db.Notifications.Add(OutboxMessage.Create(Kind, MessageChannel.Email, address,
-            $"Borgerpanelet: {escalation.MissingCount} panelmedlemmer mangler tilbagemelding",
-            $"{escalation.MissingCount} medlemmer af borgerpanelet i sagen \"{@case.Title}\" har endnu ikke fået at vide, hvad deres input blev til.\n\n"
+            $"Borgerpanelet: {MemberCount.Of(escalation.MissingCount, "panelmedlem", "panelmedlemmer")} mangler tilbagemelding",
+            $"{MemberCount.Of(escalation.MissingCount, "medlem", "medlemmer")} af borgerpanelet i sagen \"{@case.Title}\" har endnu ikke fået at vide, "
+            + $"hvad {(escalation.MissingCount == 1 ? "vedkommendes" : "deres")} input blev til.\n\n"
             + $"{who} den {finalised}. Borgerpanelet lover medlemmerne en tilbagemelding; giv den her:\n"
             + notifications.Value.Link($"/borgerpanelet/sager/{Uri.EscapeDataString(@case.Id)}/arbejde") + "\n\n"
             + (escalation.Level == 1

@@ -101,7 +101,7 @@ public sealed class FeedbackDesk(PanelDbContext db, CaseRegistry cases, CasePane
             {
                 messages.Queue(escalation, @case, coordinator, synthesis.FinalisedAt!.Value);
                 audit.Changed(AuditActions.CaseFeedbackEscalate, "case", @case.Id,
-                    $"Feedback missing for {missing} panel members escalated to {escalation.Recipient} (level {escalation.Level})", AuditActors.System);
+                    $"Feedback missing for {MemberCount.Of(missing, "panel member", "panel members")} escalated to {escalation.Recipient} (level {escalation.Level})", AuditActors.System);
             }
 
             made.AddRange(due);

@@ -15,6 +15,6 @@ public sealed partial class FeedbackEscalationJob(FeedbackDesk desk, ILogger<Fee
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Feedback missing for {Missing} panel members of case {CaseId}: escalated to level {Level}.")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Panel members without feedback on case {CaseId}: {Missing}; escalated to level {Level}.")]
     private partial void LogEscalated(string caseId, int level, int missing);
 }

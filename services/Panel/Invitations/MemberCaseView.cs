@@ -28,7 +28,11 @@ public sealed class MemberCaseView(PanelDbContext db, SessionDesk sessions, Synt
             return response;
         }
 
-        response.CaseMaterial = new CaseMaterial { Title = @case.Title, Summary = @case.Summary, ScopeOfInfluence = @case.ScopeOfInfluence, Purpose = @case.Purpose };
+        response.CaseMaterial = new CaseMaterial
+        {
+            Title = @case.Title, Summary = @case.Summary, ScopeOfInfluence = @case.ScopeOfInfluence, Purpose = @case.Purpose,
+            CoordinatorName = @case.CoordinatorName,
+        };
         response.CaseMaterial.PanelQuestions.AddRange(@case.PanelQuestions);
         response.Sessions.AddRange((await sessions.ListForCaseAsync(@case.Id, invitation.MemberId, cancellationToken))
             .Select(s => SessionMapping.ToMessage(s.Session, s.Contributions)));

@@ -38,6 +38,7 @@ public sealed class MemberSelfService(
         var participations = await history.OfMemberAsync(member.Id, cancellationToken);
         // About the member (their own data) and by the member (e.g. their reads of a case's material, their answers).
         var auditEntries = await db.AuditEntries.AsNoTracking().Where(e => e.SubjectId == member.Id || e.Actor == member.Id).ToListAsync(cancellationToken);
+        var caseWork = await CaseWorkOfAsync(member.Id, participations, cancellationToken);
         var exportedAt = timeProvider.GetStoredUtcNow();
         var export = new
         {
@@ -53,11 +54,36 @@ public sealed class MemberSelfService(
                 ExpiresAt = member.ConsentExpiresAt,
             },
             Participations = participations.Select(p => new { p.CaseId, p.CaseTitle, p.DrawId, p.DrawnAt }),
+            CaseWork = caseWork,
             AuditEntries = auditEntries.OrderBy(e => e.OccurredAt).ThenBy(e => e.Id, StringComparer.Ordinal)
                 .Select(e => new { e.OccurredAt, e.Actor, e.Action, e.SubjectType, e.SubjectId, e.Reason }),
         };
         await audit.ReadAsync(AuditActions.MemberExport, "member", member.Id, "The member exported their data", cancellationToken, AuditActors.Member);
         return (JsonSerializer.Serialize(export, ExportJson), exportedAt);
+    }
+
+    /// <summary>
+    /// Per case, what the member brought in and was told: their contributions, their comments on the synthesis and the
+    /// feedback given to them. Only the member's own items: other members' words on the same case are theirs.
+    /// </summary>
+    private async Task<IReadOnlyList<object>> CaseWorkOfAsync(string memberId, IReadOnlyList<ParticipationRecord> participations, CancellationToken cancellationToken)
+    {
+        var contributions = await db.Contributions.AsNoTracking().Where(c => c.MemberId == memberId)
+            .Join(db.Sessions.AsNoTracking(), c => c.SessionId, s => s.Id, (c, s) => new { Contribution = c, SessionStartsAt = s.StartsAt })
+            .ToListAsync(cancellationToken);
+        var comments = await db.SynthesisComments.AsNoTracking().Where(c => c.MemberId == memberId).ToListAsync(cancellationToken);
+        var feedback = await db.Feedback.AsNoTracking().Where(f => f.MemberId == memberId).ToListAsync(cancellationToken);
+        var caseIds = participations.Select(p => p.CaseId)
+            .Concat(contributions.Select(c => c.Contribution.CaseId)).Concat(comments.Select(c => c.CaseId)).Concat(feedback.Select(f => f.CaseId))
+            .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
+        return caseIds.Select(caseId => (object)new
+        {
+            CaseId = caseId,
+            Contributions = contributions.Where(c => c.Contribution.CaseId == caseId).OrderBy(c => c.Contribution.RecordedAt)
+                .Select(c => new { c.Contribution.SessionId, c.SessionStartsAt, c.Contribution.RecordedAt, c.Contribution.Text, c.Contribution.ByMember }),
+            SynthesisComments = comments.Where(c => c.CaseId == caseId).OrderBy(c => c.CommentedAt).Select(c => new { c.CommentedAt, c.Text }),
+            Feedback = feedback.Where(f => f.CaseId == caseId).Select(f => new { f.GivenAt, f.Text }).SingleOrDefault(),
+        }).ToList();
     }
 
     public async Task<DateTimeOffset> WithdrawAsync(string memberId, string token, bool confirm, CancellationToken cancellationToken)

@@ -44,6 +44,7 @@ public sealed class CaseWorkBrowserTests(CivicStack stack)
         await member.AssertNoAccessibilityViolationsAsync("member confidentiality terms");
         await member.Page.GetByRole(AriaRole.Button, new() { Name = "Jeg accepterer tavshedspligten" }).ClickAsync();
         await Assertions.Expect(member.Page.Locator("#case-summary")).ToBeVisibleAsync();
+        await Assertions.Expect(member.Page.Locator("#case-contact")).ToContainTextAsync("Jonas Christensen");
 
         await member.Page.Locator("section.panel-session").First.GetByLabel("Dit bidrag til mødet").FillAsync("Et gratis fællesspisning hver torsdag.");
         await member.Page.Locator("section.panel-session").First.GetByRole(AriaRole.Button, new() { Name = "Send dit bidrag" }).ClickAsync();

@@ -36,7 +36,7 @@ public sealed class PoolOversightBrowserTests(CivicStack stack)
         await using var session = await stack.OpenAsync("en");
         await session.LogInAsAsync("admin");
         await session.GotoAsync("/administration/borgerpanelet/revisionslog");
-        await session.Page.GetByLabel("Only about (member or case id)").FillAsync(caseId);
+        await session.Page.GetByLabel("Only about or by (member or case id)").FillAsync(caseId);
         await session.Page.GetByRole(AriaRole.Button, new() { Name = "Show" }).ClickAsync();
 
         var row = session.Page.Locator("#audit-entries tbody tr", new() { HasText = "case.read" }).First;

@@ -10,7 +10,7 @@ public sealed class MigrateCommandTests : IDisposable
 
     [Theory]
     [InlineData("Civic.Hotline", "hotline", 13)]
-    [InlineData("Civic.Panel", "panel", 11)]
+    [InlineData("Civic.Panel", "panel", 12)]
     [InlineData("Civic.Network", "network", 13)]
     public async Task Migrate_CommandLine_AppliesMigrationsAndExits(string assembly, string service, int migrations)
     {

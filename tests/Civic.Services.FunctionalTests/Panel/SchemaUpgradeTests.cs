@@ -58,7 +58,7 @@ public sealed class SchemaUpgradeTests
 
         await using var upgraded = new ServiceHost<CaseGrpcService>(database.Settings(CivicServices.Panel.Name));
 
-        Assert.Contains("panel/0012_phase_changer_name", (await upgraded.Services.GetRequiredService<SchemaMigrator>().GetStatusAsync(TestContext.Current.CancellationToken)).Applied);
+        Assert.Contains("panel/0013_audit_actor_index", (await upgraded.Services.GetRequiredService<SchemaMigrator>().GetStatusAsync(TestContext.Current.CancellationToken)).Applied);
         await TableRows.UnchangedAsync(connection, before, postgresSql);
         var @case = (await upgraded.CallAsync<GetCaseRequest, GetCaseResponse>(CasesReflection.Descriptor.Services[0], "GetCase", new() { Id = "case-1" }, CivicRoles.Coordinator)).Case;
         var member = (await upgraded.CallAsync<GetMemberRequest, GetMemberResponse>(PoolReflection.Descriptor.Services[0], "GetMember",

@@ -65,11 +65,7 @@ public abstract class CaseWorkAuditTests(ServiceFixture<CaseGrpcService> fixture
     [Fact]
     public async Task ExportMyData_PanelMember_IncludesTheirOwnCaseActionsNotOtherMembers()
     {
-        var (caseId, _, sent) = await Setup.InvitedPanelAsync();
-        await Setup.JoinAsync(sent[0].Id);
-        await Setup.JoinAsync(sent[1].Id);
-        await Setup.ViewAsync(sent[0].Id);
-        await Setup.ViewAsync(sent[1].Id);
+        var (caseId, sent) = await TwoMembersReadTheMaterialAsync();
 
         var export = await Host.CallAsync<ExportMyDataRequest, ExportMyDataResponse>(PoolTestData.MembershipRpc, "ExportMyData",
             new() { Credentials = new() { MemberId = sent[0].MemberId, Token = await MemberTokenAsync(sent[0].MemberId) } }, role: null);
@@ -82,6 +78,54 @@ public abstract class CaseWorkAuditTests(ServiceFixture<CaseGrpcService> fixture
         Assert.Equal(
             [(sent[0].MemberId, "case.confidentiality", "case"), (sent[0].MemberId, "case.invitation.answer", "case"), (sent[0].MemberId, AuditActions.CaseMaterialRead, "case")],
             about);
+    }
+
+    [Fact]
+    public async Task ExportMyData_TwoMembersOnOneCase_HoldsExactlyTheMembersOwnContributionsCommentsAndFeedback()
+    {
+        var (caseId, _, sent) = await Setup.InvitedPanelAsync();
+        await Setup.JoinAsync(sent[0].Id);
+        await Setup.JoinAsync(sent[1].Id);
+        var session = await Setup.ScheduleAsync(caseId, PlaceType.Online, 1);
+        await Setup.ContributeAsync(sent[0].Id, session.Id, "Mit bidrag: et værested.");
+        await Setup.ContributeAsync(sent[1].Id, session.Id, "Andens bidrag: en bus.");
+        await Setup.SaveDraftAsync(caseId, "Udkast.");
+        await Setup.OpenReviewAsync(caseId);
+        await Setup.CommentAsync(sent[0].Id, "Min kommentar.");
+        await Setup.CommentAsync(sent[1].Id, "Andens kommentar.");
+        await Setup.FinaliseAsync(caseId);
+        await Setup.GiveFeedbackAsync(caseId, sent[0].MemberId, "Til mig: værestedet åbner.");
+        await Setup.GiveFeedbackAsync(caseId, sent[1].MemberId, "Til den anden: bussen kører.");
+
+        var export = await Host.CallAsync<ExportMyDataRequest, ExportMyDataResponse>(PoolTestData.MembershipRpc, "ExportMyData",
+            new() { Credentials = new() { MemberId = sent[0].MemberId, Token = await MemberTokenAsync(sent[0].MemberId) } }, role: null);
+
+        using var json = JsonDocument.Parse(export.Json);
+        // The demo member may have sat on other tests' cases too; this case is the one both worked on.
+        var work = Assert.Single(json.RootElement.GetProperty("case_work").EnumerateArray(), w => w.GetProperty("case_id").GetString() == caseId);
+        var contribution = Assert.Single(work.GetProperty("contributions").EnumerateArray());
+        Assert.Equal((session.Id, "Mit bidrag: et værested."), (contribution.GetProperty("session_id").GetString(), contribution.GetProperty("text").GetString()));
+        Assert.Equal(session.StartsAt.ToDateTimeOffset(), contribution.GetProperty("session_starts_at").GetDateTimeOffset(), TimeSpan.FromMilliseconds(1));
+        Assert.Equal(["Min kommentar."], work.GetProperty("synthesis_comments").EnumerateArray().Select(c => c.GetProperty("text").GetString()));
+        Assert.Equal("Til mig: værestedet åbner.", work.GetProperty("feedback").GetProperty("text").GetString());
+        Assert.DoesNotContain("Anden", export.Json, StringComparison.Ordinal);
+        Assert.DoesNotContain("den anden", export.Json, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ListAuditEntries_MemberId_ShowsEntriesAboutTheMemberAndByThemButNotAnotherMembers()
+    {
+        var (caseId, sent) = await TwoMembersReadTheMaterialAsync();
+        await Host.CallAsync<GetMemberRequest, GetMemberResponse>(PoolTestData.PoolRpc, "GetMember", new() { Id = sent[0].MemberId, Reason = "Opfølgning" }, CivicRoles.Coordinator);
+
+        var log = await Host.CallAsync<ListAuditEntriesRequest, ListAuditEntriesResponse>(PoolTestData.AuditRpc, "ListAuditEntries",
+            new() { SubjectId = sent[0].MemberId, Page = new() { PageSize = 100 } }, CivicRoles.Admin);
+
+        // About: the coordinator's read of the member. By: the member's own steps on the case, where the case is the subject.
+        Assert.Contains(log.Entries, e => e.Action == AuditActions.MemberRead && e.SubjectId == sent[0].MemberId && e.Actor != sent[0].MemberId);
+        var byMember = log.Entries.Where(e => e.SubjectId == caseId).Select(e => (e.Actor, e.Action)).Order().ToList();
+        Assert.Equal([(sent[0].MemberId, "case.confidentiality"), (sent[0].MemberId, "case.invitation.answer"), (sent[0].MemberId, AuditActions.CaseMaterialRead)], byMember);
+        Assert.All(log.Entries, e => Assert.True(e.SubjectId == sent[0].MemberId || e.Actor == sent[0].MemberId, $"{e.Action} by {e.Actor} about {e.SubjectId}"));
     }
 
     private async Task<Scenario> ArrangeAsync(string change)
@@ -253,6 +297,19 @@ public abstract class CaseWorkAuditTests(ServiceFixture<CaseGrpcService> fixture
             default:
                 throw new ArgumentOutOfRangeException(nameof(change), change, "No such scenario.");
         }
+    }
+
+    /// <summary>A case whose first two invited members joined the panel and each read the case material.</summary>
+    private async Task<(string CaseId, IReadOnlyList<Invitation> Sent)> TwoMembersReadTheMaterialAsync()
+    {
+        var (caseId, _, sent) = await Setup.InvitedPanelAsync();
+        foreach (var member in sent.Take(2))
+        {
+            await Setup.JoinAsync(member.Id);
+            await Setup.ViewAsync(member.Id);
+        }
+
+        return (caseId, sent);
     }
 
     private static async Task Refused(StatusCode code, Func<Task> call) => await RpcAssert.FailsAsync(code, call);

@@ -4,6 +4,7 @@ using Civic.Defaults.Services;
 using Civic.Hosting.Jobs;
 using Civic.Hosting.Notifications;
 using Civic.Panel;
+using Civic.Panel.Audit;
 using Civic.Panel.Feedback;
 using Civic.Panel.Invitations;
 using Civic.Panel.Membership;
@@ -69,11 +70,29 @@ public abstract class FollowUpMailTests(ServiceFixture<CaseGrpcService> fixture)
 
         var coordinator = Assert.Single(first);
         Assert.Equal((MessageChannel.Email, PanelWithFollowUpContacts.CoordinatorEmail), (coordinator.Channel, coordinator.Recipient));
-        Assert.Equal("Borgerpanelet: 1 panelmedlemmer mangler tilbagemelding", coordinator.Subject);
+        Assert.Equal("Borgerpanelet: 1 panelmedlem mangler tilbagemelding", coordinator.Subject);
         Assert.Contains($"/borgerpanelet/sager/{caseId}/arbejde", coordinator.Body, StringComparison.Ordinal);
         Assert.Contains("Ensomhed blandt unge", coordinator.Body, StringComparison.Ordinal);
         Assert.Equal([PanelWithFollowUpContacts.CoordinatorEmail, PanelWithFollowUpContacts.DepartmentHeadEmail], second.Select(m => m.Recipient));
         Assert.Contains("leder af den forvaltning", second[1].Body, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(1, "1 panelmedlem mangler", "1 medlem af borgerpanelet", "hvad vedkommendes input", "Feedback missing for 1 panel member escalated")]
+    [InlineData(0, "2 panelmedlemmer mangler", "2 medlemmer af borgerpanelet", "hvad deres input", "Feedback missing for 2 panel members escalated")]
+    public async Task EscalationJob_OneOrTwoMissing_MailAndAuditReasonInTheNumbersForm(int feedbackGiven, string subject, string body, string whose, string reason)
+    {
+        var caseId = await FinalCaseWithMissingFeedbackAsync(feedbackGiven);
+
+        await RunEscalationAsync(TimeProvider.System.GetUtcNow().AddDays(31));
+
+        var mail = Assert.Single(await EscalationMailsAsync(caseId));
+        Assert.Contains(subject, mail.Subject, StringComparison.Ordinal);
+        Assert.StartsWith(body, mail.Body, StringComparison.Ordinal);
+        Assert.Contains(whose, mail.Body, StringComparison.Ordinal);
+        var entry = Assert.Single(await WithDbAsync(db => db.AuditEntries.AsNoTracking()
+            .Where(e => e.SubjectId == caseId && e.Action == AuditActions.CaseFeedbackEscalate).ToListAsync(Cancellation)));
+        Assert.StartsWith(reason, entry.Reason, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -194,7 +213,8 @@ public abstract class FollowUpMailTests(ServiceFixture<CaseGrpcService> fixture)
     }
 
     /// <summary>A case whose panel of two full members got a final synthesis and feedback for one of them only.</summary>
-    private async Task<string> FinalCaseWithMissingFeedbackAsync()
+    /// <summary>A final synthesis with two members on the panel, the first <paramref name="feedbackGiven"/> of them told what became of their input.</summary>
+    private async Task<string> FinalCaseWithMissingFeedbackAsync(int feedbackGiven = 1)
     {
         var (caseId, _, sent) = await Setup.InvitedPanelAsync();
         await Setup.JoinAsync(sent[0].Id);
@@ -202,7 +222,11 @@ public abstract class FollowUpMailTests(ServiceFixture<CaseGrpcService> fixture)
         await Host.CallAsync<SaveSynthesisDraftRequest, SaveSynthesisDraftResponse>(Syntheses, "SaveSynthesisDraft", new() { CaseId = caseId, Text = "Syntese." }, CivicRoles.Coordinator);
         await Host.CallAsync<OpenSynthesisReviewRequest, OpenSynthesisReviewResponse>(Syntheses, "OpenSynthesisReview", new() { CaseId = caseId, NoteToMembers = "Læs." }, CivicRoles.Coordinator);
         await Host.CallAsync<FinaliseSynthesisRequest, FinaliseSynthesisResponse>(Syntheses, "FinaliseSynthesis", new() { CaseId = caseId, ReviewResponse = "Skrevet ind." }, CivicRoles.Coordinator);
-        await Host.CallAsync<GiveFeedbackRequest, GiveFeedbackResponse>(Feedback, "GiveFeedback", new() { CaseId = caseId, MemberId = sent[0].MemberId, Text = "Det blev til et værested." }, CivicRoles.Coordinator);
+        foreach (var told in sent.Take(feedbackGiven))
+        {
+            await Host.CallAsync<GiveFeedbackRequest, GiveFeedbackResponse>(Feedback, "GiveFeedback", new() { CaseId = caseId, MemberId = told.MemberId, Text = "Det blev til et værested." }, CivicRoles.Coordinator);
+        }
+
         return caseId;
     }
 

@@ -149,9 +149,11 @@ public abstract class InvitationTests(ServiceFixture<CaseGrpcService> fixture) :
         Assert.Equal(InvitationStatus.Accepted, accepted.Invitation.Status);
         Assert.NotNull(accepted.Invitation.AnsweredAt);
         Assert.Null(afterAccept.CaseMaterial);
+        Assert.DoesNotContain("Test coordinator", afterAccept.ToString(), StringComparison.Ordinal);
         Assert.Contains("terms_version", wrongVersion.Status.Detail + string.Join(",", wrongVersion.Trailers.Select(t => t.Key)), StringComparison.Ordinal);
         Assert.NotNull(bound.Invitation.ConfidentialityAcceptedAt);
         Assert.Equal("Ensomhed blandt unge", afterTerms.CaseMaterial.Title);
+        Assert.Equal("Test coordinator", afterTerms.CaseMaterial.CoordinatorName);
         Assert.StartsWith("Panelet former", afterTerms.CaseMaterial.ScopeOfInfluence, StringComparison.Ordinal);
     }
 
