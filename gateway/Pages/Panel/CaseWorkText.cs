@@ -18,6 +18,10 @@ public static class CaseWorkText
     public static readonly LocalText NoContributions = new("Ingen bidrag endnu.", "No contributions yet.");
     public static readonly LocalText ByMember = new("skrevet af medlemmet", "written by the member");
     public static readonly LocalText ByCoordinator = new("noteret af koordinatoren", "noted by the coordinator");
+    public static readonly LocalText Erased = new("(slettet sammen med medlemmets persondata)", "(erased with the member's personal data)");
+
+    /// <summary>A member's words, or a note that they were erased with the member (the erasure empties them).</summary>
+    public static string OrErased(string text) => text.Length == 0 ? Erased.Current : text;
     public static readonly LocalText PlanHeading = new("Planlæg et møde", "Plan a session");
     public static readonly LocalText StartsAt = new("Tidspunkt", "Time");
     public static readonly LocalText StartsAtHint = new("Dansk tid.", "Danish time.");

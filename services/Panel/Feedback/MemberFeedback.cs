@@ -11,7 +11,8 @@ public sealed class MemberFeedback
 
     public required string MemberId { get; init; }
 
-    public required string Text { get; init; }
+    /// <summary>Emptied when the member is erased (<see cref="Membership.MemberErasure"/>).</summary>
+    public required string Text { get; set; }
 
     public DateTimeOffset GivenAt { get; init; }
 

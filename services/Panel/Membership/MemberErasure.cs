@@ -7,8 +7,10 @@ namespace Civic.Panel.Membership;
 
 /// <summary>
 /// Erases a member's personal data: name, contact, household, features, availability, languages and the
-/// employee named for assisted consent are cleared, every link is revoked and every message to them is
-/// removed from the outbox. The row stays as anonymous
+/// employee named for assisted consent are cleared, every link is revoked, every message to them is
+/// removed from the outbox, and the words of their contributions, synthesis comments and the feedback they
+/// were given are emptied (the rows stay, so a case still shows that input was given, each with the same
+/// weight, without what may tell who gave it). The member's row stays as anonymous
 /// statistics (an id no one can tie to a person, the dates and why they left), so draws recorded earlier
 /// still verify and the fairness report still counts them. The caller saves, in one transaction.
 /// </summary>
@@ -28,6 +30,21 @@ public sealed class MemberErasure(PanelDbContext db, MemberMessages messages, Au
         member.WithdrawnAt = timeProvider.GetStoredUtcNow();
         member.DepartureReason = reason;
         db.MemberLinks.RemoveRange(await db.MemberLinks.Where(l => l.MemberId == member.Id).ToListAsync(cancellationToken));
+        foreach (var contribution in await db.Contributions.Where(c => c.MemberId == member.Id).ToListAsync(cancellationToken))
+        {
+            contribution.Text = string.Empty;
+        }
+
+        foreach (var comment in await db.SynthesisComments.Where(c => c.MemberId == member.Id).ToListAsync(cancellationToken))
+        {
+            comment.Text = string.Empty;
+        }
+
+        foreach (var feedback in await db.Feedback.Where(f => f.MemberId == member.Id).ToListAsync(cancellationToken))
+        {
+            feedback.Text = string.Empty;
+        }
+
         await messages.ForgetAsync(member.Id, cancellationToken);
         audit.Changed(AuditActions.MemberErase, "member", member.Id, reason switch
         {

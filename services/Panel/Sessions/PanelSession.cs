@@ -39,7 +39,8 @@ public sealed class Contribution
 
     public required string MemberId { get; init; }
 
-    public required string Text { get; init; }
+    /// <summary>What they said; emptied when the member is erased (<see cref="Membership.MemberErasure"/>).</summary>
+    public required string Text { get; set; }
 
     public DateTimeOffset RecordedAt { get; init; }
 

@@ -41,7 +41,8 @@ public sealed class SynthesisComment
 
     public required string MemberId { get; init; }
 
-    public required string Text { get; init; }
+    /// <summary>Emptied when the member is erased (<see cref="Membership.MemberErasure"/>).</summary>
+    public required string Text { get; set; }
 
     public DateTimeOffset CommentedAt { get; init; }
 }

@@ -77,6 +77,21 @@ public abstract class MembershipTests(ServiceFixture<CaseGrpcService> fixture) :
         var member = await ActiveMemberAsync(Host, "Hanne Kvistgaard", "hanne.kvistgaard@example.dk", "+45 61 23 45 99");
         var caseId = await PanelCases.ReadyAsync(Host);
         await Host.CallAsync<GetMemberRequest, GetMemberResponse>(PoolRpc, "GetMember", new() { Id = member.MemberId, Reason = "Tjek før sletning" }, CivicRoles.Coordinator);
+        // What she said on a case, commented and was told: words that may name her, as citizens' own stories do.
+        var sessionId = Guid.NewGuid().ToString();
+        await WithDbAsync(Host, db =>
+        {
+            db.Sessions.Add(new() { Id = sessionId, CaseId = caseId, StartsAt = DateTimeOffset.UtcNow, PlaceType = Civic.Panel.Sessions.PlaceType.Online, Place = "Teams", Agenda = "Ruten" });
+            db.Syntheses.Add(new() { CaseId = caseId, Text = "Panelet anbefaler ruten", Stage = Civic.Panel.Synthesis.SynthesisStage.Final, UpdatedAt = DateTimeOffset.UtcNow });
+            return db.SaveChangesAsync(Cancellation);
+        });
+        await WithDbAsync(Host, db =>
+        {
+            db.Contributions.Add(new() { Id = Guid.NewGuid().ToString(), SessionId = sessionId, CaseId = caseId, MemberId = member.MemberId, Text = "Jeg, Hanne Kvistgaard, cykler selv ruten", ByMember = true });
+            db.SynthesisComments.Add(new() { Id = Guid.NewGuid().ToString(), CaseId = caseId, MemberId = member.MemberId, Text = "Hilsen Hanne Kvistgaard" });
+            db.Feedback.Add(new() { CaseId = caseId, MemberId = member.MemberId, Text = "Tak, Hanne Kvistgaard", GivenBy = "test-coordinator" });
+            return db.SaveChangesAsync(Cancellation);
+        });
         Assert.NotEmpty(await ScanEveryTableAsync(Host, "Kvistgaard", "hanne.kvistgaard@example.dk", "+4561234599"));
 
         var unconfirmed = await RpcAssert.FailsAsync(StatusCode.InvalidArgument, () =>
@@ -94,6 +109,11 @@ public abstract class MembershipTests(ServiceFixture<CaseGrpcService> fixture) :
         Assert.Equal(withdrawn.WithdrawnAt.ToDateTimeOffset(), row.WithdrawnAt);
         Assert.Empty(row.Features);
         Assert.Equal(0, await WithDbAsync(Host, db => db.MemberLinks.CountAsync(l => l.MemberId == member.MemberId, Cancellation)));
+        // The input stays counted on the case, without its words.
+        Assert.Equal((1, 1, 1), await WithDbAsync(Host, async db => (
+            await db.Contributions.CountAsync(c => c.MemberId == member.MemberId && c.Text == "", Cancellation),
+            await db.SynthesisComments.CountAsync(c => c.MemberId == member.MemberId && c.Text == "", Cancellation),
+            await db.Feedback.CountAsync(f => f.MemberId == member.MemberId && f.Text == "", Cancellation))));
         Assert.Equal(1, await AuditCountAsync(Host, member.MemberId, "member.erase"));
         await RpcAssert.FailsAsync(StatusCode.NotFound, () =>
             Host.CallAsync<GetMyMembershipRequest, GetMyMembershipResponse>(MembershipRpc, "GetMyMembership", new() { Credentials = member }, role: null));
