@@ -179,20 +179,6 @@ public abstract class ProfileTests(ServiceFixture<ResourcePersonGrpcService> fix
     }
 
     [Fact]
-    public async Task Create_UnknownServiceCode_InvalidArgumentOnTheFieldAndNothingStored()
-    {
-        var organisation = Unique("org");
-        var request = FullProfile(organisation);
-        request.ServiceCodes.Add("Hjemmepleje");
-
-        var exception = await RpcAssert.FailsAsync(StatusCode.InvalidArgument, () => CreateAsync(request));
-
-        Assert.Equal(["service_codes[1]"], RpcAssert.ViolatedFields(exception));
-        Assert.Contains("Hjemmepleje", exception.Status.Detail, StringComparison.Ordinal);
-        Assert.Empty((await SearchAsync(new() { Organisations = { organisation } }, CivicRoles.Admin)).ResourcePersons);
-    }
-
-    [Fact]
     public async Task Update_UnknownServiceCode_InvalidArgumentOnTheFieldAndNothingChanged()
     {
         var request = FullProfile(Unique("org"));
@@ -230,17 +216,19 @@ public abstract class ProfileTests(ServiceFixture<ResourcePersonGrpcService> fix
         Assert.Empty(filteredByHidden.ResourcePersons);
     }
 
-    [Fact]
-    public async Task Create_UnknownCompetenceId_InvalidArgumentAndNothingStored()
+    [Theory]
+    [InlineData("competence_ids", "tryllekunst", "competence_ids[2]")]
+    [InlineData("service_codes", "Hjemmepleje", "service_codes[1]")]
+    public async Task Create_UnknownTaxonomyEntry_InvalidArgumentOnTheFieldAndNothingStored(string list, string unknown, string violatedField)
     {
         var organisation = Unique("org");
         var request = FullProfile(organisation);
-        request.CompetenceIds.Add("tryllekunst");
+        (list == "competence_ids" ? request.CompetenceIds : request.ServiceCodes).Add(unknown);
 
         var exception = await RpcAssert.FailsAsync(StatusCode.InvalidArgument, () => CreateAsync(request));
 
-        Assert.Equal(["competence_ids[2]"], RpcAssert.ViolatedFields(exception));
-        Assert.Contains("tryllekunst", exception.Status.Detail, StringComparison.Ordinal);
+        Assert.Equal([violatedField], RpcAssert.ViolatedFields(exception));
+        Assert.Contains(unknown, exception.Status.Detail, StringComparison.Ordinal);
         Assert.Empty((await SearchAsync(new() { Organisations = { organisation } }, CivicRoles.Admin)).ResourcePersons);
     }
 
