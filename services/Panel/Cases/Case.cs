@@ -29,6 +29,13 @@ public enum CasePhase
     Closed,
 }
 
+/// <summary>Groups of phases that rules ask about.</summary>
+public static class CasePhases
+{
+    /// <summary>Erkendelse and closed: the panel's work is done, so no one is invited to it any more.</summary>
+    public static readonly CasePhase[] PastCoCreation = [CasePhase.Realisation, CasePhase.Closed];
+}
+
 /// <summary>A particularly difficult case (vanskelig sag) that a citizens' panel is involved in. Its texts are pseudonymised.</summary>
 public sealed class Case
 {

@@ -24,7 +24,7 @@ public sealed class InvitationDesk(
         InvitationRules.ValidateDeadline(deadline, now, options.Value);
         var (row, draw) = await convener.GetAsync(drawId, scope, cancellationToken);
         var @case = await cases.GetAsync(row.CaseId, scope, cancellationToken);
-        if (@case.Phase is CasePhase.Realisation or CasePhase.Closed)
+        if (CasePhases.PastCoCreation.Contains(@case.Phase))
         {
             throw new FailedPreconditionException("The case is past the co-creation phases; a panel is no longer invited.",
                 "Sagen er forbi samskabelsesfaserne; der inviteres ikke længere et panel.");
@@ -130,7 +130,8 @@ public sealed class InvitationDesk(
 
     /// <summary>
     /// Expires unanswered invitations past their deadline and closes those of members who withdrew from the
-    /// pool, refilling each seat from the reserves. Idempotent: a second run finds nothing left to do.
+    /// pool, refilling each seat from the reserves while the case is still in its co-creation phases.
+    /// Idempotent: a second run finds nothing left to do.
     /// </summary>
     public async Task<int> ExpireAndRefillAsync(CancellationToken cancellationToken)
     {
@@ -153,12 +154,17 @@ public sealed class InvitationDesk(
             }
         }
 
-        await RefillAsync(leaving, now, cancellationToken);
+        // Past the co-creation phases a panel is no longer invited (as in SendAsync), so a seat given up then stays given up.
+        var leavingCaseIds = leaving.Select(i => i.CaseId).Distinct().ToList();
+        var finished = (await db.Cases.AsNoTracking().Where(c => leavingCaseIds.Contains(c.Id) && CasePhases.PastCoCreation.Contains(c.Phase))
+            .Select(c => c.Id).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+        await RefillAsync(leaving.Where(i => !finished.Contains(i.CaseId)).ToList(), now, cancellationToken);
         foreach (var invitation in leaving)
         {
             var closed = invitation.Status == InvitationStatus.Expired ? "expired unanswered" : "was closed: the member left the pool";
+            var seat = finished.Contains(invitation.CaseId) ? "the case is past the co-creation phases, so no reserve is invited" : SeatOutcome(invitation);
             audit.Changed(AuditActions.CaseInvitationClose, "case", invitation.CaseId,
-                $"Invitation {invitation.Id} of member {invitation.MemberId} {closed}; {SeatOutcome(invitation)}", AuditActors.System);
+                $"Invitation {invitation.Id} of member {invitation.MemberId} {closed}; {seat}", AuditActors.System);
         }
 
         await db.SaveChangesAsync(cancellationToken);

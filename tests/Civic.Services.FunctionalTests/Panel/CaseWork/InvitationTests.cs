@@ -324,4 +324,60 @@ public abstract class InvitationTests(ServiceFixture<CaseGrpcService> fixture) :
             await Setup.SetMemberStatusAsync(leaving.MemberId, PoolMemberStatus.Active);
         }
     }
+
+    [Fact]
+    public async Task WithdrawnAfterAccepting_OffThePanelAtOnce_NoFeedbackDueToThemAndNoEscalationForIt()
+    {
+        var (caseId, _, sent) = await Setup.InvitedPanelAsync();
+        await Setup.JoinAsync(sent[0].Id);
+        await Setup.JoinAsync(sent[1].Id);
+        await Setup.SaveDraftAsync(caseId, "Syntese.");
+        await Setup.OpenReviewAsync(caseId);
+        await Setup.FinaliseAsync(caseId);
+        await Setup.SetMemberStatusAsync(sent[1].MemberId, PoolMemberStatus.Withdrawn);
+        try
+        {
+            // Before the expiry job has closed the invitation: the member is off the panel already.
+            await RpcAssert.FailsAsync(StatusCode.FailedPrecondition, () => Setup.GiveFeedbackAsync(caseId, sent[1].MemberId));
+            await Setup.GiveFeedbackAsync(caseId, sent[0].MemberId);
+            await Setup.RunEscalationAsync(TimeProvider.System.GetUtcNow().AddDays(31));
+            var list = await Setup.ListFeedbackAsync(caseId);
+
+            Assert.Equal(InvitationStatus.Accepted, (await Setup.ListAsync(caseId)).Single(i => i.Id == sent[1].Id).Status);
+            Assert.Equal([sent[0].MemberId], list.Feedback.Select(f => f.MemberId));
+            Assert.Empty(list.Escalations);
+        }
+        finally
+        {
+            await Setup.SetMemberStatusAsync(sent[1].MemberId, PoolMemberStatus.Active);
+        }
+    }
+
+    [Fact]
+    public async Task ExpiryJob_MemberLeftAfterTheCoCreationPhases_InvitationClosedAndNoReserveInvited()
+    {
+        var (caseId, _, sent) = await Setup.InvitedPanelAsync();
+        await Setup.JoinAsync(sent[0].Id);
+        foreach (var phase in new[] { CasePhase.Planning, CasePhase.Execution, CasePhase.Realisation })
+        {
+            await Host.CallAsync<ChangePhaseRequest, ChangePhaseResponse>(CaseWorkSetup.Cases, "ChangePhase", new() { Id = caseId, Phase = phase, Reason = "Videre." }, CivicRoles.Coordinator);
+        }
+
+        await Setup.SetMemberStatusAsync(sent[0].MemberId, PoolMemberStatus.Withdrawn);
+        try
+        {
+            await Setup.RunExpiryAsync(TimeProvider.System);
+
+            var invitations = await Setup.ListAsync(caseId);
+            var closing = await PoolTestData.WithDbAsync(Host, db => db.AuditEntries.AsNoTracking()
+                .Where(e => e.SubjectId == caseId && e.Action == AuditActions.CaseInvitationClose).ToListAsync(TestContext.Current.CancellationToken));
+            Assert.Equal(InvitationStatus.Withdrawn, invitations.Single(i => i.Id == sent[0].Id).Status);
+            Assert.Equal(sent.Count, invitations.Count);
+            Assert.Contains("past the co-creation phases", Assert.Single(closing).Reason, StringComparison.Ordinal);
+        }
+        finally
+        {
+            await Setup.SetMemberStatusAsync(sent[0].MemberId, PoolMemberStatus.Active);
+        }
+    }
 }
