@@ -32,9 +32,11 @@ builder.AddCivicUi();
 var app = builder.Build();
 app.UseGatewayForwardedHeaders();
 app.UseRouting();
-// For every request, gRPC included: the rate limits count a caller with a valid token by its "sub".
-// The services validate the forwarded token again and authorise each call. (In a UseWhen branch these
-// would not count as called, and WebApplication would put its own copies in front of everything.)
+// gRPC calls to the services leave here, past everything that only pages and the JSON API need; the
+// fast path authenticates a call that carries a token itself (the rate limits count it by its "sub").
+app.UseGrpcFastPath();
+// For every other request. The services validate a forwarded token again and authorise each call. (In a
+// UseWhen branch these would not count as called, and WebApplication would put its own copies in front.)
 app.UseAuthentication();
 app.UseAuthorization();
 app.MapCivicUi();

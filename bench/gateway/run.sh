@@ -88,6 +88,7 @@ gateway_args=(
   --Auth:Authority https://login.invalid
   "--ReverseProxy:Routes:bench:ClusterId=bench"
   "--ReverseProxy:Routes:bench:Match:Path=/civic.bench.v1.{service}/{method}"
+  --ReverseProxy:Routes:bench:Metadata:GrpcCalls=true
   --ReverseProxy:Clusters:bench:HttpRequest:Version=2
   --ReverseProxy:Clusters:bench:HttpRequest:VersionPolicy=RequestVersionExact
   "--ReverseProxy:Clusters:bench:Destinations:bench-1:Address=http://127.0.0.1:$PORT_SERVICE"

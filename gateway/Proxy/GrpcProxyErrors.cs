@@ -17,17 +17,24 @@ internal sealed partial class GrpcProxyErrors(RequestDelegate next, ILogger<Grpc
     public async Task InvokeAsync(HttpContext context)
     {
         await next(context);
-        var error = context.Features.Get<IForwarderErrorFeature>();
+        if (context.Features.Get<IForwarderErrorFeature>() is { } error)
+        {
+            await AnswerAsync(context, context.GetReverseProxyFeature().Cluster.Config.ClusterId, error.Error, logger);
+        }
+    }
+
+    /// <summary>Answers a call YARP could not forward to <paramref name="cluster"/>, unless it has answered already or is neither gRPC nor the JSON API.</summary>
+    public static async Task AnswerAsync(HttpContext context, string cluster, ForwarderError error, ILogger logger)
+    {
         var isJsonApi = context.Request.Path.StartsWithSegments(CivicServices.ApiPrefix, StringComparison.Ordinal);
-        if (error is null || context.Response.HasStarted || !(isJsonApi || GrpcRequests.IsGrpc(context.Request)))
+        if (context.Response.HasStarted || !(isJsonApi || GrpcRequests.IsGrpc(context.Request)))
         {
             return;
         }
 
-        var cluster = context.GetReverseProxyFeature().Cluster.Config.ClusterId;
-        Log.ForwardingFailed(logger, cluster, error.Error);
+        Log.ForwardingFailed(logger, cluster, error);
         // A route timeout (the JSON API's call timeout) shows up to YARP as the request being cancelled.
-        var timedOut = error.Error == ForwarderError.RequestTimedOut
+        var timedOut = error == ForwarderError.RequestTimedOut
             || context.Features.Get<IHttpRequestTimeoutFeature>()?.RequestTimeoutToken.IsCancellationRequested == true;
         var (code, message) = timedOut
             ? (4, $"The {cluster} service did not answer in time.")

@@ -32,6 +32,12 @@ public static class GrpcProxyServiceCollectionExtensions
     }
 
     /// <summary>
+    /// Forwards gRPC calls to proxy routes right after routing (<see cref="GrpcFastPath"/>), which
+    /// authenticates their tokens and counts them against the rate limits. Call right after UseRouting.
+    /// </summary>
+    public static IApplicationBuilder UseGrpcFastPath(this IApplicationBuilder app) => app.UseMiddleware<GrpcFastPath>();
+
+    /// <summary>
     /// Maps the proxy routes with a short pipeline: gRPC error statuses for unreachable services,
     /// load balancing over the healthy destinations, passive health. No session affinity: gRPC calls
     /// are independent of each other.

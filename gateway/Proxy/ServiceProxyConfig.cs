@@ -28,6 +28,7 @@ public static class ServiceProxyConfig
                 RouteId = $"{service.Name}-grpc",
                 ClusterId = service.Name,
                 Match = new RouteMatch { Path = $"/{service.ProtoPackage}.{{service}}/{{method}}" },
+                Metadata = new Dictionary<string, string> { [GrpcFastPath.RouteMetadataKey] = "true" },
             },
             new RouteConfig
             {

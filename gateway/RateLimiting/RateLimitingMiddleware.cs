@@ -20,13 +20,21 @@ public sealed class RateLimitingMiddleware(RequestDelegate next, GatewayRateLimi
             return;
         }
 
-        var decision = await limiter.AcquireAsync(RateLimitRequest.For(context));
-        if (decision.Allowed)
+        if (await AdmitAsync(context, limiter))
         {
             await next(context);
-            return;
+        }
+    }
+
+    /// <summary>Counts the request; when it is over its limit, answers it in its own protocol and returns false.</summary>
+    public static async ValueTask<bool> AdmitAsync(HttpContext context, GatewayRateLimiter limiter)
+    {
+        var decision = await limiter.AcquireAsync(RateLimitRequest.For(context));
+        if (!decision.Allowed)
+        {
+            await RateLimitRejections.WriteAsync(context, decision);
         }
 
-        await RateLimitRejections.WriteAsync(context, decision);
+        return decision.Allowed;
     }
 }

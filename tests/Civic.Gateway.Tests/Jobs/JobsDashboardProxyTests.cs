@@ -57,6 +57,20 @@ public sealed class JobsDashboardProxyTests(CivicCluster cluster) : IDisposable
     }
 
     [Fact]
+    public async Task Post_GrpcContentTypeWithoutAdminRole_StillForbidden()
+    {
+        // Only routes of gRPC calls take the gRPC fast path; a dashboard request dressed as gRPC is still a dashboard request.
+        using var request = WithCookie("/admin/jobs/network", CivicRoles.Citizen);
+        request.Method = HttpMethod.Post;
+        request.Content = new ByteArrayContent([0, 0, 0, 0, 0]);
+        request.Content.Headers.ContentType = new("application/grpc");
+
+        using var response = await _browser.SendAsync(request, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+    }
+
+    [Fact]
     public async Task AdministrationPage_Administrator_LinksToEveryDashboardInDanish()
     {
         using var response = await _browser.SendAsync(WithCookie("/administration", CivicRoles.Admin), TestContext.Current.CancellationToken);
