@@ -69,6 +69,18 @@ public sealed class CaseWorkSetup(ServiceHost<CaseGrpcService> host)
         return (caseId, draw, (await SendAsync(draw.Id)).Invitations);
     }
 
+    /// <summary>A case whose first two invited members joined the panel and whose synthesis is final: feedback is due.</summary>
+    public async Task<(string CaseId, IReadOnlyList<Invitation> Invitations)> FinalisedWithTwoMembersAsync()
+    {
+        var (caseId, _, sent) = await InvitedPanelAsync();
+        await JoinAsync(sent[0].Id);
+        await JoinAsync(sent[1].Id);
+        await SaveDraftAsync(caseId, "Syntese.");
+        await OpenReviewAsync(caseId);
+        await FinaliseAsync(caseId);
+        return (caseId, sent);
+    }
+
     public async Task<IReadOnlyList<Invitation>> ListAsync(string caseId) =>
         (await host.CallAsync<ListInvitationsRequest, ListInvitationsResponse>(Invitations, "ListInvitations", new() { CaseId = caseId }, CivicRoles.Coordinator)).Invitations;
 

@@ -189,12 +189,7 @@ public abstract class CaseWorkTests(ServiceFixture<CaseGrpcService> fixture) : S
     [Fact]
     public async Task EscalationJob_MissingFeedback_CoordinatorAfter30DaysThenDepartmentHead_EachOnce()
     {
-        var (caseId, _, sent) = await Setup.InvitedPanelAsync();
-        await Setup.JoinAsync(sent[0].Id);
-        await Setup.JoinAsync(sent[1].Id);
-        await Setup.SaveDraftAsync(caseId, "Syntese.");
-        await Setup.OpenReviewAsync(caseId);
-        await Setup.FinaliseAsync(caseId);
+        var (caseId, sent) = await Setup.FinalisedWithTwoMembersAsync();
         await Setup.GiveFeedbackAsync(caseId, sent[0].MemberId);
         var now = TimeProvider.System.GetUtcNow();
 

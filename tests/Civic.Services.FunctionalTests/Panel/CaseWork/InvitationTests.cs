@@ -328,12 +328,7 @@ public abstract class InvitationTests(ServiceFixture<CaseGrpcService> fixture) :
     [Fact]
     public async Task WithdrawnAfterAccepting_OffThePanelAtOnce_NoFeedbackDueToThemAndNoEscalationForIt()
     {
-        var (caseId, _, sent) = await Setup.InvitedPanelAsync();
-        await Setup.JoinAsync(sent[0].Id);
-        await Setup.JoinAsync(sent[1].Id);
-        await Setup.SaveDraftAsync(caseId, "Syntese.");
-        await Setup.OpenReviewAsync(caseId);
-        await Setup.FinaliseAsync(caseId);
+        var (caseId, sent) = await Setup.FinalisedWithTwoMembersAsync();
         await Setup.SetMemberStatusAsync(sent[1].MemberId, PoolMemberStatus.Withdrawn);
         try
         {
