@@ -87,13 +87,10 @@ public sealed class InvitationDesk(
 
         invitation.Status = accept ? InvitationStatus.Accepted : InvitationStatus.Declined;
         invitation.AnsweredAt = now;
-        if (!accept)
-        {
-            await RefillAsync([invitation], now, cancellationToken);
-        }
+        IReadOnlySet<string> notRefilled = accept ? new HashSet<string>() : await RefillAsync([invitation], now, cancellationToken);
 
         audit.Changed(AuditActions.CaseInvitationAnswer, "case", invitation.CaseId,
-            accept ? $"Member {invitation.MemberId} accepted invitation {invitation.Id}" : $"Member {invitation.MemberId} declined invitation {invitation.Id}; {SeatOutcome(invitation)}",
+            accept ? $"Member {invitation.MemberId} accepted invitation {invitation.Id}" : $"Member {invitation.MemberId} declined invitation {invitation.Id}; {SeatOutcome(invitation, notRefilled)}",
             invitation.MemberId);
         await db.SaveChangesAsync(cancellationToken);
         return invitation;
@@ -154,17 +151,17 @@ public sealed class InvitationDesk(
             }
         }
 
-        // Past the co-creation phases a panel is no longer invited (as in SendAsync), so a seat given up then stays given up.
-        var leavingCaseIds = leaving.Select(i => i.CaseId).Distinct().ToList();
-        var finished = (await db.Cases.AsNoTracking().Where(c => leavingCaseIds.Contains(c.Id) && CasePhases.PastCoCreation.Contains(c.Phase))
-            .Select(c => c.Id).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
-        await RefillAsync(leaving.Where(i => !finished.Contains(i.CaseId)).ToList(), now, cancellationToken);
+        if (leaving.Count == 0)
+        {
+            return 0;
+        }
+
+        var notRefilled = await RefillAsync(leaving, now, cancellationToken);
         foreach (var invitation in leaving)
         {
             var closed = invitation.Status == InvitationStatus.Expired ? "expired unanswered" : "was closed: the member left the pool";
-            var seat = finished.Contains(invitation.CaseId) ? "the case is past the co-creation phases, so no reserve is invited" : SeatOutcome(invitation);
             audit.Changed(AuditActions.CaseInvitationClose, "case", invitation.CaseId,
-                $"Invitation {invitation.Id} of member {invitation.MemberId} {closed}; {seat}", AuditActors.System);
+                $"Invitation {invitation.Id} of member {invitation.MemberId} {closed}; {SeatOutcome(invitation, notRefilled)}", AuditActors.System);
         }
 
         await db.SaveChangesAsync(cancellationToken);
@@ -172,18 +169,28 @@ public sealed class InvitationDesk(
     }
 
     /// <summary>What became of a given-up seat, without naming the reserve (the entry may be shown to the member who left).</summary>
-    private static string SeatOutcome(PanelInvitation leaving) =>
-        leaving.SeatUnfilled ? "no reserve fits the quotas, so the seat is left unfilled" : "the seat went to the next fitting reserve";
+    private static string SeatOutcome(PanelInvitation leaving, IReadOnlySet<string> notRefilledCases) =>
+        notRefilledCases.Contains(leaving.CaseId) ? "the case is past the co-creation phases, so no reserve is invited"
+        : leaving.SeatUnfilled ? "no reserve fits the quotas, so the seat is left unfilled"
+        : "the seat went to the next fitting reserve";
 
-    private async Task RefillAsync(List<PanelInvitation> leaving, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>
+    /// Invites the next fitting reserve to each given-up seat, except on cases past the co-creation phases, where a
+    /// panel is no longer invited (as in <see cref="SendAsync"/>) and the seat stays given up. Returns those cases' ids.
+    /// </summary>
+    private async Task<IReadOnlySet<string>> RefillAsync(List<PanelInvitation> leaving, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        if (leaving.Count == 0)
+        var caseIds = leaving.Select(i => i.CaseId).Distinct().ToList();
+        var finished = (await db.Cases.AsNoTracking().Where(c => caseIds.Contains(c.Id) && CasePhases.PastCoCreation.Contains(c.Phase))
+            .Select(c => c.Id).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+        var refilling = leaving.Where(i => !finished.Contains(i.CaseId)).ToList();
+        if (refilling.Count == 0)
         {
-            return;
+            return finished;
         }
 
         var active = await ActiveMemberIdsAsync(cancellationToken);
-        foreach (var group in leaving.GroupBy(i => i.DrawId, StringComparer.Ordinal))
+        foreach (var group in refilling.GroupBy(i => i.DrawId, StringComparer.Ordinal))
         {
             var drawRow = await db.Draws.AsNoTracking().SingleAsync(d => d.Id == group.Key, cancellationToken);
             var draw = StoredDraw.FromJson(drawRow.Record);
@@ -198,6 +205,8 @@ public sealed class InvitationDesk(
                 }
             }
         }
+
+        return finished;
     }
 
     /// <summary>Adds the replacement for <paramref name="leaving"/> to <paramref name="drawInvitations"/> and returns it, or marks the seat unfilled.</summary>
