@@ -81,6 +81,15 @@ public sealed class CaseWorkSetup(ServiceHost<CaseGrpcService> host)
         return (caseId, sent);
     }
 
+    /// <summary>Moves a new case on through the co-creation phases to Erkendelse.</summary>
+    public async Task MoveToRealisationAsync(string caseId)
+    {
+        foreach (var phase in new[] { CasePhase.Planning, CasePhase.Execution, CasePhase.Realisation })
+        {
+            await host.CallAsync<ChangePhaseRequest, ChangePhaseResponse>(Cases, "ChangePhase", new() { Id = caseId, Phase = phase, Reason = "Videre." }, CivicRoles.Coordinator);
+        }
+    }
+
     public async Task<IReadOnlyList<Invitation>> ListAsync(string caseId) =>
         (await host.CallAsync<ListInvitationsRequest, ListInvitationsResponse>(Invitations, "ListInvitations", new() { CaseId = caseId }, CivicRoles.Coordinator)).Invitations;
 

@@ -214,10 +214,7 @@ public abstract class CaseWorkTests(ServiceFixture<CaseGrpcService> fixture) : S
 
         await RpcAssert.FailsAsync(StatusCode.FailedPrecondition, () => Setup.RecordEvaluationAsync(caseId, GoalFulfilment.Met));
         Assert.Equal(GoalFulfilment.Unspecified, (await Setup.GetEvaluationAsync(caseId)).GoalFulfilment);
-        foreach (var phase in new[] { CasePhase.Planning, CasePhase.Execution, CasePhase.Realisation })
-        {
-            await Host.CallAsync<ChangePhaseRequest, ChangePhaseResponse>(CaseWorkSetup.Cases, "ChangePhase", new() { Id = caseId, Phase = phase, Reason = "Videre." }, CivicRoles.Coordinator);
-        }
+        await Setup.MoveToRealisationAsync(caseId);
 
         await RpcAssert.FailsAsync(StatusCode.InvalidArgument, () => Setup.RecordEvaluationAsync(caseId, GoalFulfilment.Unspecified));
         await Setup.RecordEvaluationAsync(caseId, GoalFulfilment.PartlyMet);

@@ -349,14 +349,24 @@ public abstract class InvitationTests(ServiceFixture<CaseGrpcService> fixture) :
     }
 
     [Fact]
+    public async Task Decline_AfterTheCoCreationPhases_NoReserveInvited()
+    {
+        var (caseId, _, sent) = await Setup.InvitedPanelAsync();
+        await Setup.MoveToRealisationAsync(caseId);
+
+        await Setup.RespondAsync(sent[0].Id, accept: false);
+
+        var invitations = await Setup.ListAsync(caseId);
+        Assert.Equal(InvitationStatus.Declined, invitations.Single(i => i.Id == sent[0].Id).Status);
+        Assert.Equal(sent.Count, invitations.Count);
+    }
+
+    [Fact]
     public async Task ExpiryJob_MemberLeftAfterTheCoCreationPhases_InvitationClosedAndNoReserveInvited()
     {
         var (caseId, _, sent) = await Setup.InvitedPanelAsync();
         await Setup.JoinAsync(sent[0].Id);
-        foreach (var phase in new[] { CasePhase.Planning, CasePhase.Execution, CasePhase.Realisation })
-        {
-            await Host.CallAsync<ChangePhaseRequest, ChangePhaseResponse>(CaseWorkSetup.Cases, "ChangePhase", new() { Id = caseId, Phase = phase, Reason = "Videre." }, CivicRoles.Coordinator);
-        }
+        await Setup.MoveToRealisationAsync(caseId);
 
         await Setup.SetMemberStatusAsync(sent[0].MemberId, PoolMemberStatus.Withdrawn);
         try
